@@ -1,0 +1,182 @@
+"""Headless commands (DESIGN §8): a thin layer over the services, also used by the tests.
+
+Bad input → one paragraph on stderr and a non-zero exit; a bug → a short apology on stderr and the
+traceback in the log file of the user data folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from ita_desktop import __version__
+from ita_desktop.errors import UserError
+
+COMMANDS = ("new", "import", "export", "merge", "check")
+EXIT_BUG = 70
+EXIT_CHECK_FAILED = 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ita-desktop",
+        description="ITA Desktop — มาตรการส่งเสริมคุณธรรมและความโปร่งใส (ITA) for Thai local government. "
+                    "Without a command, opens the window on FILE (or on your default document).",
+    )
+    parser.add_argument("--version", action="version", version=f"ita-desktop {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("new", help="create a new document")
+    p.add_argument("file", type=Path)
+    p.add_argument("--org", required=True, help="organization name, e.g. องค์การบริหารส่วนตำบล…")
+    p.add_argument("--year", required=True, type=int, help="fiscal year in BE, e.g. 2567")
+    p.add_argument("--district", default="")
+    p.add_argument("--province", default="")
+    p.add_argument("--kind", default="")
+
+    p = sub.add_parser("import", help="add/update from ita-desktop/1 JSON (or .xlsx)")
+    p.add_argument("file", type=Path)
+    p.add_argument("data", type=Path)
+
+    p = sub.add_parser("export", help="write .json, .pdf, .docx or .xlsx")
+    p.add_argument("file", type=Path)
+    p.add_argument("out", type=Path)
+    p.add_argument("--doc", choices=["plan", "progress", "analysis"], default="plan")
+    p.add_argument("--year", type=int, help="fiscal year in BE (default: the latest)")
+    p.add_argument("--round", type=int, choices=[3, 6, 9, 12])
+    p.add_argument("--layout", type=int, choices=range(1, 7), metavar="1-6")
+    p.add_argument("--digits", choices=["thai", "arabic"], default="thai")
+    p.add_argument("--font", help="a Thai TTF to use instead of the bundled Sarabun")
+
+    p = sub.add_parser("merge", help="merge another copy of the same document into FILE")
+    p.add_argument("file", type=Path)
+    p.add_argument("other", type=Path)
+    p.add_argument("--dry-run", action="store_true")
+
+    p = sub.add_parser("check", help="check a document's integrity and content")
+    p.add_argument("file", type=Path)
+    return parser
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    from ita_desktop.domain.model import Organization
+    from ita_desktop.services.documents import new_document
+
+    org = Organization(name=args.org, kind=args.kind, district=args.district, province=args.province)
+    new_document(args.file, org, args.year)
+    print(f"created {args.file} (fiscal year {args.year})")
+    return 0
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from ita_desktop.services.documents import import_file
+
+    for warning in import_file(args.file, args.data):
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"imported {args.data} into {args.file}")
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from ita_desktop.services.documents import export_json, load
+    from ita_desktop.services.exporting import ExportOptions, export_document
+
+    if args.out.suffix.lower() == ".json":
+        export_json(args.file, args.out)
+    else:
+        options = ExportOptions(doc=args.doc, year=args.year, round=args.round, layout=args.layout,
+                                digits=args.digits, font=args.font)
+        export_document(load(args.file), options, args.out)
+    print(f"wrote {args.out}")
+    return 0
+
+
+def _cmd_merge(args: argparse.Namespace) -> int:
+    try:
+        from ita_desktop.sync.cli_merge import run_merge
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("ita_desktop"):
+            raise UserError("merge is not available in this version.") from None
+        raise
+    return run_merge(args.file, args.other, dry_run=args.dry_run)
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from ita_desktop.services.documents import check_document
+
+    report = check_document(args.file)
+    for problem in report.problems:
+        print(f"problem: {problem}")
+    for warning in report.warnings:
+        print(f"warning: {warning}")
+    if report.ok:
+        print(f"{args.file}: OK ({len(report.warnings)} warning(s)) / ไฟล์สมบูรณ์")
+        return 0
+    print(f"{args.file}: {len(report.problems)} problem(s) / ไฟล์มีปัญหา")
+    return EXIT_CHECK_FAILED
+
+
+def _cmd_gui(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(prog="ita-desktop", add_help=False)
+    parser.add_argument("file", nargs="?", type=Path)
+    args, _ = parser.parse_known_args(argv)
+    try:
+        from ita_desktop.gui.app import run_app
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("ita_desktop"):
+            from ita_desktop.paths import default_document_path
+            from ita_desktop.services.documents import ensure_default_document
+
+            path = args.file or ensure_default_document(default_document_path())
+            raise UserError(f"The window is not built yet; the document is {path}. "
+                            "Use the commands new, import, export, check (ita-desktop --help).") from None
+        raise
+    return run_app(args.file)
+
+
+HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "new": _cmd_new, "import": _cmd_import, "export": _cmd_export, "merge": _cmd_merge, "check": _cmd_check,
+}
+
+
+def _log_bug() -> Path | None:
+    try:
+        from ita_desktop.paths import log_dir
+
+        log = log_dir() / "ita-desktop.log"
+        logging.basicConfig(filename=log, level=logging.ERROR, encoding="utf-8")
+        logging.getLogger("ita_desktop").error("unexpected error\n%s", traceback.format_exc())
+        return log
+    except OSError:
+        return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of `ita-desktop`."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+    try:
+        if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help", "--version")):
+            args = _parser().parse_args(argv)
+            return HANDLERS[args.command](args)
+        return _cmd_gui(argv)
+    except UserError as exc:
+        print(f"ita-desktop: {exc.message}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except Exception:
+        log = _log_bug()
+        print("ita-desktop: sorry, something went wrong inside the program (a bug). "
+              f"Details were written to {log}. ขออภัย โปรแกรมทำงานผิดพลาด", file=sys.stderr)
+        return EXIT_BUG
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Plain dataclasses and rules of an ITA document. No Qt, no SQL."""

@@ -1,0 +1,162 @@
+"""The document as the rest of the program sees it: plain, typed, storage-agnostic values.
+
+Ids are UUID strings so that copies edited on different PCs can be matched row by row when merged.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+def new_id() -> str:
+    """A fresh row id (UUID4 text)."""
+    return str(uuid.uuid4())
+
+
+class Tool(StrEnum):
+    IIT = "IIT"
+    EIT = "EIT"
+    OIT = "OIT"
+
+
+class Status(StrEnum):
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+
+    @property
+    def thai(self) -> str:
+        return STATUS_THAI[self]
+
+
+STATUS_THAI: dict[Status, str] = {
+    Status.PLANNED: "ยังไม่ดำเนินการ",
+    Status.IN_PROGRESS: "อยู่ระหว่างดำเนินการ",
+    Status.DONE: "ดำเนินการแล้ว",
+}
+
+
+@dataclass
+class Organization:
+    name: str = ""
+    kind: str = ""
+    district: str = ""
+    province: str = ""
+    address: str = ""
+    phone: str = ""
+    website: str = ""
+
+
+@dataclass
+class Indicator:
+    number: int
+    tool: Tool
+    name: str
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class IndicatorScore:
+    number: int
+    score: float | None = None
+    note: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Assessment:
+    """Last year's ITA result, recorded in the plan year it informs."""
+
+    year: int | None = None
+    total: float | None = None
+    level: str = ""
+    tools: dict[Tool, float | None] = field(default_factory=dict)
+    indicators: list[IndicatorScore] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+
+    def is_empty(self) -> bool:
+        return (
+            self.year is None and self.total is None and not self.level
+            and not any(v is not None for v in self.tools.values()) and not self.indicators
+        )
+
+
+@dataclass
+class Step:
+    text: str
+    due: date | None = None
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Progress:
+    round: int
+    step: int | None = None  # 1-based step number; None = the measure as a whole
+    status: Status = Status.PLANNED
+    done_on: date | None = None
+    result: str = ""
+    outcome: str = ""
+    evidence_urls: list[str] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Measure:
+    indicator: int
+    title: str = ""
+    issue: str = ""
+    guideline: str = ""
+    steps: list[Step] = field(default_factory=list)
+    units: list[str] = field(default_factory=list)
+    start: date | None = None
+    end: date | None = None
+    monitoring: str = ""
+    rounds: list[int] = field(default_factory=list)
+    progress: list[Progress] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+
+    def progress_for(self, round_: int, step: int | None) -> Progress | None:
+        """The progress entry of a step (or of the whole measure) in a round."""
+        return next((p for p in self.progress if p.round == round_ and p.step == step), None)
+
+
+@dataclass
+class Signatory:
+    role: str
+    name: str = ""
+    position: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class YearPlan:
+    fiscal_year: int
+    indicators: list[Indicator] = field(default_factory=list)
+    assessment: Assessment | None = None
+    measures: list[Measure] = field(default_factory=list)
+    signatories: list[Signatory] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+
+    def indicator(self, number: int) -> Indicator | None:
+        return next((i for i in self.indicators if i.number == number), None)
+
+    def rounds(self) -> list[int]:
+        """Rounds any measure of the year is monitored in, in order."""
+        return sorted({r for m in self.measures for r in m.rounds})
+
+
+@dataclass
+class Document:
+    organization: Organization = field(default_factory=Organization)
+    units: list[str] = field(default_factory=list)
+    years: list[YearPlan] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+
+    def year(self, fiscal_year: int) -> YearPlan | None:
+        return next((y for y in self.years if y.fiscal_year == fiscal_year), None)
+
+    def latest_year(self) -> YearPlan | None:
+        return max(self.years, key=lambda y: y.fiscal_year, default=None)

@@ -1,0 +1,88 @@
+"""Rules a measure or progress entry should follow, shared by import, the grids and `check`.
+
+Real documents carry oddities that are not errors (a progress date a day before the fiscal year starts);
+those are warnings: shown, never refused, never rewritten.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from urllib.parse import urlparse
+
+from ita_desktop.domain.model import Measure, Progress, YearPlan
+from ita_desktop.thai.calendar import fiscal_year_range, long_date
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    field: str
+    severity: Severity
+    thai: str
+    english: str
+
+
+def is_valid_url(text: str) -> bool:
+    """An evidence link a browser can open: http(s) with a host."""
+    parsed = urlparse(text.strip())
+    return parsed.scheme in ("http", "https") and bool(parsed.netloc) and " " not in text.strip()
+
+
+def date_range_problems(start: date | None, end: date | None) -> list[Problem]:
+    if start and end and end < start:
+        return [Problem("end", Severity.ERROR, "วันสิ้นสุดอยู่ก่อนวันเริ่มต้น", "end is before start")]
+    return []
+
+
+def outside_year(day: date | None, fiscal_year: int, field_name: str) -> list[Problem]:
+    """A warning when a date falls outside the fiscal year (allowed: real plans do it)."""
+    if day is None:
+        return []
+    first, last = fiscal_year_range(fiscal_year)
+    if first <= day <= last:
+        return []
+    return [Problem(
+        field_name, Severity.WARNING,
+        f"วันที่อยู่นอกปีงบประมาณ ({long_date(first)} – {long_date(last)})",
+        f"date {day.isoformat()} is outside fiscal year {fiscal_year}",
+    )]
+
+
+def measure_problems(measure: Measure, fiscal_year: int, indicator_numbers: set[int]) -> list[Problem]:
+    """Everything worth telling the clerk about one measure."""
+    problems: list[Problem] = []
+    if measure.indicator not in indicator_numbers:
+        problems.append(Problem("indicator", Severity.ERROR, f"ไม่มีตัวชี้วัดที่ {measure.indicator} ในปีนี้",
+                                f"unknown indicator {measure.indicator}"))
+    if not measure.title.strip():
+        problems.append(Problem("title", Severity.WARNING, "ยังไม่ได้กรอกชื่อมาตรการ", "measure title is empty"))
+    problems += date_range_problems(measure.start, measure.end)
+    problems += outside_year(measure.start, fiscal_year, "start")
+    problems += outside_year(measure.end, fiscal_year, "end")
+    return problems
+
+
+def progress_problems(progress: Progress, fiscal_year: int) -> list[Problem]:
+    problems = outside_year(progress.done_on, fiscal_year, "done_on")
+    for i, url in enumerate(progress.evidence_urls):
+        if not is_valid_url(url):
+            problems.append(Problem(f"evidence_urls[{i}]", Severity.ERROR,
+                                    f"ลิงก์หลักฐานไม่ถูกต้อง: {url}", f"malformed URL: {url}"))
+    return problems
+
+
+def year_problems(plan: YearPlan) -> list[tuple[str, Problem]]:
+    """Problems of a whole year, each with the path of the measure it concerns."""
+    numbers = {i.number for i in plan.indicators}
+    found: list[tuple[str, Problem]] = []
+    for mi, measure in enumerate(plan.measures):
+        found += [(f"measures[{mi}]", p) for p in measure_problems(measure, plan.fiscal_year, numbers)]
+        for pi, progress in enumerate(measure.progress):
+            found += [(f"measures[{mi}].progress[{pi}]", p) for p in progress_problems(progress, plan.fiscal_year)]
+    return found

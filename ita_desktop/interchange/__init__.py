@@ -1,0 +1,1 @@
+"""The `ita-desktop/1` JSON interchange format (DESIGN §9)."""

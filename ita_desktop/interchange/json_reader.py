@@ -1,0 +1,271 @@
+"""Read and validate `ita-desktop/1` JSON into domain objects, all of it before anything is written.
+
+Errors name the path of the bad field (``years[0].measures[3].end``). Oddities real documents carry
+(a date just outside the fiscal year, a whole sentence as a unit, Thai digits in text) are warnings at most,
+and the text is kept exactly as typed.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from ita_desktop.domain.catalogue import default_indicators
+from ita_desktop.domain.model import (
+    Assessment,
+    Document,
+    Indicator,
+    IndicatorScore,
+    Measure,
+    Organization,
+    Progress,
+    Signatory,
+    Status,
+    Step,
+    Tool,
+    YearPlan,
+)
+from ita_desktop.domain.validation import year_problems
+from ita_desktop.errors import ValidationError
+from ita_desktop.thai.calendar import ROUNDS
+
+FORMAT = "ita-desktop/1"
+
+# Known indicator numbers of a fiscal year in the target file, or None when the file lacks that year.
+CatalogueLookup = Callable[[int], set[int] | None]
+
+
+class _Reader:
+    def __init__(self) -> None:
+        self.warnings: list[str] = []
+
+    # -- primitives ----------------------------------------------------------------------------------------
+    @staticmethod
+    def obj(value: Any, path: str, allowed: set[str], required: set[str] = frozenset()) -> dict[str, Any]:  # type: ignore[assignment]
+        if not isinstance(value, dict):
+            raise ValidationError(path, "must be an object / ต้องเป็น object")
+        for key in value:
+            if key not in allowed:
+                raise ValidationError(f"{path}.{key}" if path else key,
+                                      f"unknown key (allowed: {', '.join(sorted(allowed))})")
+        for key in required:
+            if key not in value:
+                raise ValidationError(f"{path}.{key}" if path else key, "is required / ต้องมีค่า")
+        return value
+
+    @staticmethod
+    def array(value: Any, path: str) -> list[Any]:
+        if not isinstance(value, list):
+            raise ValidationError(path, "must be a list / ต้องเป็นรายการ")
+        return value
+
+    @staticmethod
+    def text(value: Any, path: str) -> str:
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            raise ValidationError(path, "must be text / ต้องเป็นข้อความ")
+        return unicodedata.normalize("NFC", value)
+
+    @staticmethod
+    def integer(value: Any, path: str) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValidationError(path, f"must be a whole number, not {value!r}")
+        return value
+
+    @staticmethod
+    def number(value: Any, path: str) -> float | None:
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+            raise ValidationError(path, f"must be a number, not {value!r}")
+        if not 0 <= value <= 100:
+            raise ValidationError(path, f"score {value} is outside 0–100")
+        return float(value)
+
+    @staticmethod
+    def day(value: Any, path: str) -> date | None:
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise ValidationError(path, f"must be a date YYYY-MM-DD, not {value!r}")
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise ValidationError(path, f"bad date {value!r} (expected YYYY-MM-DD, Gregorian) / วันที่ไม่ถูกต้อง")\
+                from None
+
+    def rounds(self, value: Any, path: str) -> list[int]:
+        out = []
+        for i, r in enumerate(self.array(value, path)):
+            if r not in ROUNDS or isinstance(r, bool):
+                raise ValidationError(f"{path}[{i}]", f"round must be one of 3, 6, 9, 12, not {r!r}")
+            out.append(int(r))
+        return out
+
+    def texts(self, value: Any, path: str) -> list[str]:
+        return [self.text(v, f"{path}[{i}]") for i, v in enumerate(self.array(value, path))]
+
+    # -- document ------------------------------------------------------------------------------------------
+    def document(self, data: Any, catalogue: CatalogueLookup) -> Document:
+        root = self.obj(data, "", {"format", "organization", "units", "years", "id"}, {"format"})
+        if root["format"] != FORMAT:
+            raise ValidationError("format", f"must be {FORMAT!r}, not {root['format']!r}")
+        org = self.obj(root.get("organization", {}), "organization",
+                       {"name", "kind", "district", "province", "address", "phone", "website"})
+        doc = Document(
+            organization=Organization(**{k: self.text(v, f"organization.{k}") for k, v in org.items()}),
+            units=self.texts(root.get("units", []), "units"),
+        )
+        seen: set[int] = set()
+        for yi, year in enumerate(self.array(root.get("years", []), "years")):
+            plan = self.year(year, f"years[{yi}]", catalogue)
+            if plan.fiscal_year in seen:
+                raise ValidationError(f"years[{yi}].fiscal_year", f"fiscal year {plan.fiscal_year} appears twice")
+            seen.add(plan.fiscal_year)
+            doc.years.append(plan)
+        return doc
+
+    def year(self, data: Any, path: str, catalogue: CatalogueLookup) -> YearPlan:
+        y = self.obj(data, path, {"fiscal_year", "indicators", "assessment", "measures", "signatories"},
+                     {"fiscal_year"})
+        fy = self.integer(y["fiscal_year"], f"{path}.fiscal_year")
+        if not 2400 <= fy <= 2700:
+            raise ValidationError(f"{path}.fiscal_year", f"{fy} is not a Buddhist-era year (e.g. 2567)")
+        plan = YearPlan(fiscal_year=fy)
+        if "indicators" in y:
+            plan.indicators = [self.indicator(v, f"{path}.indicators[{i}]")
+                               for i, v in enumerate(self.array(y["indicators"], f"{path}.indicators"))]
+        known = ({i.number for i in plan.indicators} if plan.indicators else catalogue(fy)) or {
+            i.number for i in default_indicators()}
+        if y.get("assessment") is not None:
+            plan.assessment = self.assessment(y["assessment"], f"{path}.assessment", known)
+        plan.measures = [self.measure(v, f"{path}.measures[{i}]", known)
+                         for i, v in enumerate(self.array(y.get("measures", []), f"{path}.measures"))]
+        ids = [m.id for m in plan.measures]
+        for i, mid in enumerate(ids):
+            if ids.index(mid) != i:
+                raise ValidationError(f"{path}.measures[{i}].id", f"id {mid!r} is used twice")
+        plan.signatories = [self.signatory(v, f"{path}.signatories[{i}]")
+                            for i, v in enumerate(self.array(y.get("signatories", []), f"{path}.signatories"))]
+        for where, problem in year_problems(plan):
+            if problem.severity == "warning":
+                self.warnings.append(f"{path}.{where}.{problem.field}: {problem.english}")
+        return plan
+
+    def indicator(self, data: Any, path: str) -> Indicator:
+        d = self.obj(data, path, {"number", "tool", "name", "id"}, {"number", "tool", "name"})
+        tool = d["tool"]
+        if tool not in {t.value for t in Tool}:
+            raise ValidationError(f"{path}.tool", f"must be IIT, EIT or OIT, not {tool!r}")
+        ind = Indicator(number=self.integer(d["number"], f"{path}.number"), tool=Tool(tool),
+                        name=self.text(d["name"], f"{path}.name"))
+        if "id" in d:
+            ind.id = self.text(d["id"], f"{path}.id")
+        return ind
+
+    def assessment(self, data: Any, path: str, known: set[int]) -> Assessment:
+        d = self.obj(data, path, {"year", "total", "level", "tools", "indicators", "id"})
+        tools_raw = self.obj(d.get("tools", {}), f"{path}.tools", {"IIT", "EIT", "OIT"})
+        a = Assessment(
+            year=None if d.get("year") is None else self.integer(d["year"], f"{path}.year"),
+            total=self.number(d.get("total"), f"{path}.total"),
+            level=self.text(d.get("level"), f"{path}.level"),
+            tools={Tool(k): self.number(v, f"{path}.tools.{k}") for k, v in tools_raw.items()},
+        )
+        if "id" in d:
+            a.id = self.text(d["id"], f"{path}.id")
+        if a.level and a.level not in {"AA", "A", "B", "C", "D", "E", "F"}:
+            raise ValidationError(f"{path}.level", f"level must be AA, A, B, C, D, E or F, not {a.level!r}")
+        for i, s in enumerate(self.array(d.get("indicators", []), f"{path}.indicators")):
+            p = f"{path}.indicators[{i}]"
+            s = self.obj(s, p, {"number", "score", "note", "id"}, {"number"})
+            number = self.integer(s["number"], f"{p}.number")
+            if number not in known:
+                raise ValidationError(f"{p}.number", f"unknown indicator {number}")
+            score = IndicatorScore(number=number, score=self.number(s.get("score"), f"{p}.score"),
+                                   note=self.text(s.get("note"), f"{p}.note"))
+            if "id" in s:
+                score.id = self.text(s["id"], f"{p}.id")
+            a.indicators.append(score)
+        return a
+
+    def measure(self, data: Any, path: str, known: set[int]) -> Measure:
+        d = self.obj(data, path, {"id", "indicator", "issue", "title", "guideline", "steps", "units", "start",
+                                  "end", "monitoring", "rounds", "progress"}, {"indicator"})
+        number = self.integer(d["indicator"], f"{path}.indicator")
+        if number not in known:
+            raise ValidationError(f"{path}.indicator",
+                                  f"unknown indicator {number} (this year has {sorted(known)})")
+        m = Measure(
+            indicator=number, issue=self.text(d.get("issue"), f"{path}.issue"),
+            title=self.text(d.get("title"), f"{path}.title"),
+            guideline=self.text(d.get("guideline"), f"{path}.guideline"),
+            units=self.texts(d.get("units", []), f"{path}.units"),
+            start=self.day(d.get("start"), f"{path}.start"), end=self.day(d.get("end"), f"{path}.end"),
+            monitoring=self.text(d.get("monitoring"), f"{path}.monitoring"),
+            rounds=self.rounds(d.get("rounds", []), f"{path}.rounds"),
+        )
+        if d.get("id") is not None:
+            m.id = self.text(d["id"], f"{path}.id")
+            if not m.id.strip():
+                raise ValidationError(f"{path}.id", "must not be empty")
+        if m.start and m.end and m.end < m.start:
+            raise ValidationError(f"{path}.end", f"end {m.end} is before start {m.start} / วันสิ้นสุดก่อนวันเริ่ม")
+        for i, s in enumerate(self.array(d.get("steps", []), f"{path}.steps")):
+            p = f"{path}.steps[{i}]"
+            s = self.obj(s, p, {"text", "due", "id"}, {"text"})
+            step = Step(text=self.text(s["text"], f"{p}.text"), due=self.day(s.get("due"), f"{p}.due"))
+            if "id" in s:
+                step.id = self.text(s["id"], f"{p}.id")
+            m.steps.append(step)
+        keys: set[tuple[int, int | None]] = set()
+        for i, pr in enumerate(self.array(d.get("progress", []), f"{path}.progress")):
+            p = f"{path}.progress[{i}]"
+            progress = self.progress(pr, p, len(m.steps))
+            if (progress.round, progress.step) in keys:
+                raise ValidationError(p, f"round {progress.round} step {progress.step} is reported twice")
+            keys.add((progress.round, progress.step))
+            m.progress.append(progress)
+        return m
+
+    def progress(self, data: Any, path: str, step_count: int) -> Progress:
+        d = self.obj(data, path, {"round", "step", "status", "done_on", "result", "outcome", "evidence_urls",
+                                  "id"}, {"round"})
+        round_ = d["round"]
+        if round_ not in ROUNDS or isinstance(round_, bool):
+            raise ValidationError(f"{path}.round", f"round must be one of 3, 6, 9, 12, not {round_!r}")
+        step = d.get("step")
+        if step is not None:
+            step = self.integer(step, f"{path}.step")
+            if not 1 <= step <= step_count:
+                raise ValidationError(f"{path}.step", f"step {step} does not exist (the measure has {step_count})")
+        status = d.get("status", "planned")
+        if status not in {s.value for s in Status}:
+            raise ValidationError(f"{path}.status",
+                                  f"status must be planned, in_progress or done, not {status!r}")
+        pr = Progress(round=int(round_), step=step, status=Status(status),
+                      done_on=self.day(d.get("done_on"), f"{path}.done_on"),
+                      result=self.text(d.get("result"), f"{path}.result"),
+                      outcome=self.text(d.get("outcome"), f"{path}.outcome"),
+                      evidence_urls=self.texts(d.get("evidence_urls", []), f"{path}.evidence_urls"))
+        if "id" in d:
+            pr.id = self.text(d["id"], f"{path}.id")
+        return pr
+
+    def signatory(self, data: Any, path: str) -> Signatory:
+        d = self.obj(data, path, {"role", "name", "position", "id"}, {"role"})
+        sig = Signatory(role=self.text(d["role"], f"{path}.role"), name=self.text(d.get("name"), f"{path}.name"),
+                        position=self.text(d.get("position"), f"{path}.position"))
+        if "id" in d:
+            sig.id = self.text(d["id"], f"{path}.id")
+        return sig
+
+
+def read_document(data: Any, catalogue: CatalogueLookup = lambda _fy: None) -> tuple[Document, list[str]]:
+    """Validate parsed JSON and build the document; returns it with warnings. Raises ValidationError."""
+    reader = _Reader()
+    return reader.document(data, catalogue), reader.warnings

@@ -1,0 +1,1 @@
+"""Operations shared by the CLI and the window: each opens, changes and closes documents through storage."""

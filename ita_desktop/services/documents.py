@@ -1,0 +1,154 @@
+"""Create, import, export and check documents: the services both the CLI and the GUI call."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ita_desktop.domain.catalogue import DEFAULT_SIGNATORY_ROLES, DEFAULT_UNITS
+from ita_desktop.domain.model import Document, Organization, Signatory
+from ita_desktop.domain.validation import Severity, year_problems
+from ita_desktop.errors import BadFileError, UserError, ValidationError
+from ita_desktop.interchange.json_reader import read_document
+from ita_desktop.interchange.json_writer import document_json
+from ita_desktop.storage.database import Database, integrity_problems
+from ita_desktop.storage.repositories import DocumentRepository
+
+ProgressCallback = Callable[[int, int, str], None]  # (done, total, what) — may raise to cancel
+
+
+def new_document(path: Path, org: Organization, fiscal_year: int) -> None:
+    """A new document with the organization, the standard units and the year's indicator catalogue."""
+    if not 2400 <= fiscal_year <= 2700:
+        raise UserError(f"--year {fiscal_year} is not a Buddhist-era fiscal year (e.g. 2567). "
+                        "ปีงบประมาณต้องเป็น พ.ศ.")
+    with Database.create(path) as database:
+        repo = DocumentRepository(database)
+        with database.transaction():
+            repo.save_organization(org)
+            repo.add_units(list(DEFAULT_UNITS))
+            year_id = repo.ensure_year(fiscal_year)
+            repo.save_signatories(year_id, [Signatory(role=r) for r in DEFAULT_SIGNATORY_ROLES])
+
+
+def ensure_default_document(path: Path) -> Path:
+    """Create the per-user default document on first run."""
+    if not path.exists():
+        from datetime import date
+
+        from ita_desktop.thai.calendar import fiscal_year_of
+
+        new_document(path, Organization(), fiscal_year_of(date.today()))
+    return path
+
+
+def load(path: Path) -> Document:
+    """The whole document, opened read-only."""
+    with Database.open(path, read_only=True) as database:
+        return DocumentRepository(database).load_document()
+
+
+def read_json(data_path: Path) -> object:
+    try:
+        return json.loads(data_path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise UserError(f"{data_path} does not exist. ไม่พบไฟล์") from None
+    except UnicodeDecodeError:
+        raise UserError(f"{data_path} is not UTF-8 text; save it as UTF-8 JSON.") from None
+    except json.JSONDecodeError as exc:
+        raise UserError(f"{data_path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}). "
+                        "ไฟล์ JSON ไม่ถูกต้อง") from None
+
+
+def import_document(path: Path, incoming: Document) -> None:
+    """Add or update an already validated document in one transaction."""
+    with Database.open(path) as database:
+        DocumentRepository(database).save_document(incoming)
+
+
+def import_file(path: Path, data_path: Path) -> list[str]:
+    """Validate a JSON or XLSX file completely, then add/update it in one transaction. Returns warnings."""
+    suffix = data_path.suffix.lower()
+    with Database.open(path, read_only=True) as database:
+        repo = DocumentRepository(database)
+
+        def catalogue(fy: int) -> set[int] | None:
+            year_id = repo.year_id(fy)
+            return None if year_id is None else {i.number for i in repo.indicators(year_id)}
+
+        if suffix == ".json":
+            incoming, warnings = read_document(read_json(data_path), catalogue)
+        elif suffix == ".xlsx":
+            from ita_desktop.services.exporting import load_importer
+
+            incoming, warnings = load_importer(suffix)(data_path, repo.load_document())
+        else:
+            raise UserError(f"Cannot import {data_path.name}: use a .json or .xlsx file.")
+    import_document(path, incoming)
+    return warnings
+
+
+def export_json(path: Path, out: Path) -> None:
+    """Write the whole document as interchange JSON (atomically: never a half-written file)."""
+    payload = json.dumps(document_json(load(path)), ensure_ascii=False, indent=2)
+    write_atomically(out, payload.encode("utf-8"))
+
+
+def write_atomically(out: Path, data: bytes) -> None:
+    """Write next to the target, flush, then rename over it, so a reader never sees half a file."""
+    import os
+
+    tmp = out.with_name(f".{out.name}.tmp")
+    try:
+        with tmp.open("wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, out)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise UserError(f"Cannot write {out}: {exc.strerror or exc}. บันทึกไฟล์ไม่ได้") from None
+
+
+@dataclass
+class CheckReport:
+    problems: list[str] = field(default_factory=list)  # the file itself is damaged
+    warnings: list[str] = field(default_factory=list)  # content worth a look
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_document(path: Path) -> CheckReport:
+    """Full integrity check of the file, then the content rules, in plain words."""
+    report = CheckReport()
+    try:
+        database = Database.open(path, read_only=True)
+    except BadFileError as exc:
+        report.problems.append(exc.message)
+        return report
+    with database:
+        report.problems += [f"SQLite integrity check: {p}" for p in integrity_problems(database.conn, full=True)]
+        fk = database.conn.execute(
+            "SELECT count(*) FROM steps s LEFT JOIN measures m ON m.id = s.measure_id WHERE m.id IS NULL"
+        ).fetchone()[0]
+        if fk:
+            report.problems.append(f"{fk} step(s) belong to no measure")
+        try:
+            doc = DocumentRepository(database).load_document()
+        except (ValueError, KeyError, TypeError) as exc:
+            report.problems.append(f"a row cannot be read: {exc}")
+            return report
+    for plan in doc.years:
+        for where, problem in year_problems(plan):
+            line = f"{plan.fiscal_year} {where}.{problem.field}: {problem.english} ({problem.thai})"
+            (report.problems if problem.severity == Severity.ERROR and "evidence" not in problem.field
+             else report.warnings).append(line)
+    return report
+
+
+__all__ = ["CheckReport", "ProgressCallback", "ValidationError", "check_document", "export_json",
+           "import_file", "load", "new_document"]

@@ -1,0 +1,78 @@
+"""Export options and the writers for each output format, found by file extension.
+
+Writers are imported lazily: the CLI starts fast, and the PDF machinery (HarfBuzz, the segmenter's
+dictionary) loads only when a PDF is asked for.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from ita_desktop.domain.model import Document
+from ita_desktop.errors import UserError
+from ita_desktop.thai.digits import DigitStyle
+
+DocKind = Literal["plan", "progress", "analysis"]
+ProgressCallback = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    doc: DocKind = "plan"
+    year: int | None = None  # fiscal year (BE); None = the latest in the document
+    round: int | None = None  # 3/6/9/12 for progress reports
+    layout: int | None = None  # 1–6 (DESIGN §6); None = the document kind's default
+    digits: DigitStyle = "thai"
+    font: str | None = None  # path of a TTF to use instead of the bundled Sarabun
+    bold_font: str | None = None
+
+
+# extension -> "module:function"; function(document, options, out, progress) writes the file.
+WRITERS: dict[str, str] = {
+    ".pdf": "ita_desktop.reports.pdf_export:export_pdf",
+    ".docx": "ita_desktop.reports.docx_export:export_docx",
+    ".xlsx": "ita_desktop.reports.xlsx_export:export_xlsx",
+}
+# extension -> "module:function"; function(path, current_document) -> (document, warnings).
+IMPORTERS: dict[str, str] = {
+    ".xlsx": "ita_desktop.reports.xlsx_import:import_xlsx",
+}
+
+
+def _load(table: dict[str, str], suffix: str, what: str) -> Callable[..., Any]:
+    target = table.get(suffix)
+    if target is None:
+        raise UserError(f"Cannot {what} {suffix or 'files without an extension'}; "
+                        f"use one of: {', '.join(sorted(table))}.")
+    module_name, func = target.split(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("ita_desktop"):
+            raise UserError(f"{what.capitalize()} to {suffix} is not available in this version.") from None
+        raise
+    return getattr(module, func)  # type: ignore[no-any-return]
+
+
+def load_writer(suffix: str) -> Callable[[Document, ExportOptions, Path, ProgressCallback | None], None]:
+    return _load(WRITERS, suffix, "export")
+
+
+def load_importer(suffix: str) -> Callable[[Path, Document], tuple[Document, list[str]]]:
+    return _load(IMPORTERS, suffix, "import")
+
+
+def export_document(document: Document, options: ExportOptions, out: Path,
+                    progress: ProgressCallback | None = None) -> None:
+    """Write ``document`` to ``out`` in the format its extension names."""
+    if options.year is not None and document.year(options.year) is None:
+        years = ", ".join(str(y.fiscal_year) for y in document.years) or "none"
+        raise UserError(f"The document has no fiscal year {options.year} (it has: {years}). "
+                        f"ไม่มีปีงบประมาณ {options.year} ในเอกสาร")
+    if not document.years:
+        raise UserError("The document has no fiscal year yet. เอกสารยังไม่มีปีงบประมาณ")
+    load_writer(out.suffix.lower())(document, options, out, progress)

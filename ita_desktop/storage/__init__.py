@@ -1,0 +1,1 @@
+"""The document file: schema, migrations, repositories. The only package that speaks SQL."""

@@ -1,0 +1,323 @@
+"""Opening, checking and writing the `.ita` SQLite file.
+
+Durability choices, for files that may sit on USB sticks and office PCs that lose power:
+- journal_mode=DELETE (rollback journal), not WAL: WAL needs shared memory on one machine, does not work on
+  network shares, and keeps recent commits in a `-wal` file that is easily left behind when someone copies
+  the `.ita` alone. With a rollback journal the `.ita` itself always holds every committed change.
+  A `-journal` left by a killed process is "hot": SQLite rolls it back on the next read-write open, so we
+  never delete one.
+- synchronous=FULL: every commit is flushed to the device before it is reported done; a power cut loses at
+  most the edit being typed, never a committed one and never the file.
+- locking_mode=NORMAL with a busy timeout: the file is locked only while a transaction runs, so a second
+  program can still read it; the single-writer rule for the app is enforced above this layer.
+Every file is checked read-only (header, size, schema objects, version, quick_check) before it is opened
+for writing, so a bad file is refused with its bytes untouched.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import struct
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from ita_desktop.errors import BadFileError, UserError
+from ita_desktop.storage.schema import (
+    APPLICATION_ID,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    TABLE_BY_NAME,
+    expected_objects,
+)
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def utc_now() -> str:
+    """Wall-clock UTC stamp for `updated_at` (informational only)."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _uri(path: Path, mode: str) -> str:
+    return path.resolve().as_uri() + f"?mode={mode}"
+
+
+def inspect_header(path: Path) -> None:
+    """Refuse files that are not SQLite or are shorter than their header says, without opening them."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            header = fh.read(100)
+    except OSError as exc:
+        raise UserError(f"Cannot read {path}: {exc.strerror or exc}. / อ่านไฟล์ไม่ได้") from exc
+    if size == 0 or not header.startswith(SQLITE_MAGIC):
+        raise BadFileError(
+            f"{path} is not an ITA Desktop document (it is not an SQLite file). "
+            "ไฟล์นี้ไม่ใช่เอกสาร ITA Desktop"
+        )
+    if len(header) < 100:
+        raise BadFileError(f"{path} is damaged: the file is truncated. ไฟล์เสียหาย (ไม่ครบ)")
+    (page_size,) = struct.unpack(">H", header[16:18])
+    page_size = 65536 if page_size == 1 else page_size
+    change_counter, page_count = struct.unpack(">II", header[24:32])
+    (valid_for,) = struct.unpack(">I", header[92:96])
+    truncated = size % page_size != 0 or (valid_for == change_counter and size < page_count * page_size)
+    if truncated:
+        raise BadFileError(
+            f"{path} is damaged: the file is truncated (it is {size} bytes, its header says "
+            f"{page_count * page_size}). Use a backup or ask for the file again. ไฟล์เสียหาย (ไม่ครบ)"
+        )
+
+
+def _inspect_schema(conn: sqlite3.Connection, path: Path) -> int:
+    """Check version and schema objects on a read-only connection; returns the file's user_version."""
+    (app_id,) = conn.execute("PRAGMA application_id").fetchone()
+    (version,) = conn.execute("PRAGMA user_version").fetchone()
+    objects = conn.execute("SELECT type, name FROM sqlite_master").fetchall()
+    if app_id not in (0, APPLICATION_ID) or (version == 0 and objects):
+        raise BadFileError(f"{path} is an SQLite file of another program, not an ITA Desktop document. "
+                           "ไฟล์นี้ไม่ใช่เอกสาร ITA Desktop")
+    if version > SCHEMA_VERSION:
+        raise BadFileError(
+            f"{path} was made by a newer version of ITA Desktop (file format {version}, this program reads "
+            f"up to {SCHEMA_VERSION}). Update ITA Desktop to open it; the file was not changed. "
+            "ไฟล์นี้สร้างด้วย ITA Desktop รุ่นใหม่กว่า กรุณาปรับปรุงโปรแกรม"
+        )
+    allowed = expected_objects()
+    foreign = sorted(
+        f"{kind} {name}" for kind, name in objects
+        if (kind, name) not in allowed and not name.startswith("sqlite_autoindex_")
+    )
+    if foreign and version == SCHEMA_VERSION:
+        raise BadFileError(
+            f"{path} holds objects ITA Desktop did not create ({', '.join(foreign)}); it may have been "
+            "tampered with and is not opened. ไฟล์มีส่วนที่โปรแกรมไม่ได้สร้าง (อาจถูกแก้ไข) จึงไม่เปิดใช้"
+        )
+    if any(kind in ("trigger", "view") for kind, _ in objects):
+        raise BadFileError(f"{path} holds triggers or views; it is not opened. ไฟล์มี trigger หรือ view จึงไม่เปิดใช้")
+    return int(version)
+
+
+def integrity_problems(conn: sqlite3.Connection, *, full: bool = False) -> list[str]:
+    """SQLite's own integrity check, as a list of problems (empty when sound)."""
+    pragma = "integrity_check" if full else "quick_check"
+    try:
+        rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    return [] if rows == ["ok"] else rows
+
+
+def _describe(exc: sqlite3.Error, path: Path) -> BadFileError:
+    return BadFileError(f"{path} is damaged and cannot be read ({exc}). Use a backup. ไฟล์เสียหาย อ่านไม่ได้")
+
+
+def check_file(path: Path) -> int:
+    """Every check short of opening for writing; raises BadFileError. Returns the schema version."""
+    inspect_header(path)
+    try:
+        conn = sqlite3.connect(_uri(path, "ro"), uri=True)
+    except sqlite3.Error as exc:
+        raise _describe(exc, path) from exc
+    try:
+        conn.execute("PRAGMA trusted_schema=OFF")
+        version = _inspect_schema(conn, path)
+        problems = integrity_problems(conn)
+        if problems:
+            raise BadFileError(f"{path} is damaged: {'; '.join(problems[:3])}. Use a backup. ไฟล์เสียหาย")
+        return version
+    except sqlite3.DatabaseError as exc:
+        raise _describe(exc, path) from exc
+    finally:
+        conn.close()
+
+
+def _check_writable(path: Path) -> None:
+    folder = path.resolve().parent
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise UserError(
+            f"Cannot write to {path}: the file or its folder is read-only. Copy the file to your own computer "
+            "and open the copy. ไม่สามารถบันทึกไฟล์ได้ (ไฟล์หรือโฟลเดอร์เป็นแบบอ่านอย่างเดียว) "
+            "กรุณาคัดลอกไฟล์มาไว้ในเครื่องก่อน"
+        )
+
+
+class Database:
+    """An open document file; owns the connection, the transaction and the change stamps."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, *, read_only: bool) -> None:
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+        self.path = path
+        self.read_only = read_only
+        self._tick: int | None = None
+
+    # -- opening -------------------------------------------------------------------------------------------
+    @classmethod
+    def create(cls, path: Path) -> Database:
+        """A new, empty document file at ``path`` (which must not exist)."""
+        if path.exists():
+            raise UserError(f"{path} already exists; choose another name. มีไฟล์ชื่อนี้อยู่แล้ว")
+        _check_writable(path)
+        conn = sqlite3.connect(str(path))
+        database = cls(conn, path, read_only=False)
+        database._configure()
+        database._migrate(0)
+        with database.transaction():
+            doc_id = str(uuid.uuid4())
+            database.set_meta("doc_id", doc_id)
+            database.set_meta("replica_id", str(uuid.uuid4()))
+            database.set_meta("created_at", utc_now())
+        return database
+
+    @classmethod
+    def open(cls, path: Path, *, read_only: bool = False) -> Database:
+        """Open an existing document after checking it; migrates it forward when opened for writing."""
+        if not path.exists():
+            raise UserError(f"{path} does not exist. ไม่พบไฟล์")
+        hot_journal = Path(str(path) + "-journal").exists()
+        if not (hot_journal and not read_only):
+            version = check_file(path)
+        if read_only:
+            conn = sqlite3.connect(_uri(path, "ro"), uri=True)
+        else:
+            _check_writable(path)
+            if hot_journal:
+                inspect_header(path)
+            conn = sqlite3.connect(str(path))
+        database = cls(conn, path, read_only=read_only)
+        try:
+            database._configure()
+            if hot_journal and not read_only:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # rolls the hot journal back
+                conn.close()
+                return cls.open(path, read_only=read_only)
+            if not read_only and version < SCHEMA_VERSION:
+                database._migrate(version)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise _describe(exc, path) from exc
+        return database
+
+    def _configure(self) -> None:
+        self.conn.execute("PRAGMA trusted_schema=OFF")
+        self.conn.execute("PRAGMA busy_timeout=5000")
+        if not self.read_only:
+            self.conn.execute("PRAGMA journal_mode=DELETE")
+            self.conn.execute("PRAGMA synchronous=FULL")
+            self.conn.execute("PRAGMA locking_mode=NORMAL")
+
+    def _migrate(self, version: int) -> None:
+        with self.db.atomic():
+            for step in MIGRATIONS[version:]:
+                step(self.conn)
+            self.conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+            self.conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- meta and clock ------------------------------------------------------------------------------------
+    def meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) "
+                          "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
+    @property
+    def doc_id(self) -> str:
+        value = self.meta("doc_id")
+        assert value is not None
+        return value
+
+    @property
+    def replica_id(self) -> str:
+        value = self.meta("replica_id")
+        assert value is not None
+        return value
+
+    def version_vector(self) -> dict[str, int]:
+        """Highest change counter seen from each copy of the document."""
+        return {r: int(c) for r, c in self.conn.execute("SELECT replica_id, counter FROM clock")}
+
+    # -- transactions --------------------------------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """One atomic unit of work; nested calls join the outer one. All writes share one clock tick."""
+        if self.read_only:
+            raise UserError(f"{self.path} is open read-only. เอกสารเปิดแบบอ่านอย่างเดียว")
+        outer = self._tick is None
+        try:
+            with self.db.atomic():
+                yield self
+        finally:
+            if outer:
+                self._tick = None
+
+    def tick(self) -> list[Any]:
+        """The change stamp [counter, replica] of the running transaction (allocated on first use)."""
+        if self._tick is None:
+            replica = self.replica_id
+            row = self.conn.execute("SELECT counter FROM clock WHERE replica_id = ?", (replica,)).fetchone()
+            self._tick = (int(row[0]) if row else 0) + 1
+            self.conn.execute("INSERT INTO clock(replica_id, counter) VALUES (?, ?) ON CONFLICT(replica_id) "
+                              "DO UPDATE SET counter = excluded.counter", (replica, self._tick))
+        return [self._tick, self.replica_id]
+
+    # -- stamped row writes (the only way rows change) -----------------------------------------------------
+    def row(self, table: str, row_id: str) -> dict[str, Any] | None:
+        cur = self.conn.execute(f'SELECT * FROM "{table}" WHERE id = ?', (row_id,))
+        found = cur.fetchone()
+        if found is None:
+            return None
+        return dict(zip([d[0] for d in cur.description], found, strict=True))
+
+    def write_row(self, table: str, row_id: str, values: dict[str, Any]) -> bool:
+        """Insert or update one row, stamping only the fields whose value changes. Returns True if written."""
+        spec = TABLE_BY_NAME[table]
+        unknown = set(values) - set(spec.fields) - {"deleted"}
+        if unknown:
+            raise ValueError(f"{table} has no field(s) {sorted(unknown)}")
+        current = self.row(table, row_id)
+        if current is None:
+            full = {f: None for f in spec.fields} | {"deleted": 0} | values
+            stamp = self.tick()
+            record = full | {"id": row_id, "doc_id": self.doc_id, "updated_at": utc_now(),
+                             "stamps": json.dumps({f: stamp for f in full}, separators=(",", ":"))}
+            self.db.table(table).insert(record)
+            return True
+        changed = {k: v for k, v in values.items() if current.get(k) != v}
+        if not changed:
+            return False
+        stamp = self.tick()
+        stamps = json.loads(current["stamps"]) | {f: stamp for f in changed}
+        self.db.table(table).update(row_id, changed | {"updated_at": utc_now(),
+                                                 "stamps": json.dumps(stamps, separators=(",", ":"))})
+        return True
+
+    def delete_row(self, table: str, row_id: str) -> bool:
+        """Tombstone a row so the deletion travels to other copies."""
+        return self.write_row(table, row_id, {"deleted": 1})
+
+    def live_rows(self, table: str, where: str = "", params: tuple[Any, ...] = (),
+                  order: str = "") -> list[dict[str, Any]]:
+        """Rows that are not deleted, as dicts."""
+        clause = "deleted = 0" + (f" AND ({where})" if where else "")
+        sql = f'SELECT * FROM "{table}" WHERE {clause}' + (f" ORDER BY {order}" if order else "")
+        return list(self.db.query(sql, params))

@@ -1,0 +1,333 @@
+"""Repositories: load and save domain objects. All SQL for documents lives here and in database.py."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ita_desktop.domain.catalogue import default_indicators
+from ita_desktop.domain.model import (
+    Assessment,
+    Document,
+    Indicator,
+    IndicatorScore,
+    Measure,
+    Organization,
+    Progress,
+    Signatory,
+    Status,
+    Step,
+    Tool,
+    YearPlan,
+)
+from ita_desktop.storage.codec import date_from_db, date_to_db, list_from_db, list_to_db, text
+from ita_desktop.storage.database import Database
+
+ORG_FIELDS = ("name", "kind", "district", "province", "address", "phone", "website")
+
+
+def measure_values(measure: Measure, year_id: str) -> dict[str, Any]:
+    """The stored fields of a measure (without its order)."""
+    return {
+        "year_id": year_id, "indicator": measure.indicator, "issue": measure.issue, "title": measure.title,
+        "guideline": measure.guideline, "units": list_to_db(measure.units), "start": date_to_db(measure.start),
+        "end": date_to_db(measure.end), "monitoring": measure.monitoring, "rounds": list_to_db(measure.rounds),
+    }
+
+
+def progress_values(progress: Progress, measure_id: str, step_id: str | None) -> dict[str, Any]:
+    return {
+        "measure_id": measure_id, "step_id": step_id, "round": progress.round, "status": str(progress.status),
+        "done_on": date_to_db(progress.done_on), "result": progress.result, "outcome": progress.outcome,
+        "evidence_urls": list_to_db(progress.evidence_urls),
+    }
+
+
+class DocumentRepository:
+    """Reads and writes a whole document, or parts of it, through one open Database."""
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    # -- organization and units ----------------------------------------------------------------------------
+    def organization(self) -> Organization:
+        row = self.database.row("organization", self.database.doc_id)
+        if row is None:
+            return Organization()
+        return Organization(**{f: text(row[f]) for f in ORG_FIELDS})
+
+    def save_organization(self, org: Organization) -> None:
+        with self.database.transaction():
+            self.database.write_row("organization", self.database.doc_id, {f: getattr(org, f) for f in ORG_FIELDS})
+
+    def units(self) -> list[str]:
+        return [text(r["name"]) for r in self.database.live_rows("units", order="ord, name")]
+
+    def add_units(self, names: list[str]) -> None:
+        """Append units not yet in the list (names kept exactly as typed)."""
+        with self.database.transaction():
+            rows = self.database.live_rows("units", order="ord")
+            known = {r["name"] for r in rows}
+            next_ord = max((float(r["ord"]) for r in rows), default=0.0) + 1
+            for name in names:
+                if name not in known:
+                    self.database.write_row("units", _new_id(), {"name": name, "ord": next_ord})
+                    known.add(name)
+                    next_ord += 1
+
+    def set_units(self, names: list[str]) -> None:
+        """Make the unit list exactly ``names`` in this order."""
+        with self.database.transaction():
+            by_name = {r["name"]: r["id"] for r in self.database.live_rows("units")}
+            for name, row_id in by_name.items():
+                if name not in names:
+                    self.database.delete_row("units", row_id)
+            for i, name in enumerate(names):
+                self.database.write_row("units", by_name.get(name) or _new_id(), {"name": name, "ord": float(i)})
+
+    # -- fiscal years --------------------------------------------------------------------------------------
+    def fiscal_years(self) -> list[int]:
+        return [int(r["year"]) for r in self.database.live_rows("fiscal_years", order="year")]
+
+    def year_id(self, fiscal_year: int) -> str | None:
+        rows = self.database.live_rows("fiscal_years", "year = ?", (fiscal_year,))
+        return None if not rows else str(rows[0]["id"])
+
+    def ensure_year(self, fiscal_year: int, indicators: list[Indicator] | None = None) -> str:
+        """The year's row id, creating the year with the standard indicator catalogue if needed."""
+        existing = self.year_id(fiscal_year)
+        if existing:
+            return existing
+        with self.database.transaction():
+            year_id = _new_id()
+            self.database.write_row("fiscal_years", year_id, {"year": fiscal_year})
+            for ind in indicators or default_indicators():
+                self.save_indicator(year_id, ind)
+        return year_id
+
+    def save_indicator(self, year_id: str, ind: Indicator) -> None:
+        with self.database.transaction():
+            self.database.write_row("indicators", ind.id, {"year_id": year_id, "number": ind.number,
+                                                           "tool": str(ind.tool), "name": ind.name})
+
+    def indicators(self, year_id: str) -> list[Indicator]:
+        rows = self.database.live_rows("indicators", "year_id = ?", (year_id,), order="number")
+        return [Indicator(id=r["id"], number=int(r["number"]), tool=Tool(r["tool"]), name=text(r["name"]))
+                for r in rows]
+
+    def delete_indicator(self, indicator_id: str) -> None:
+        with self.database.transaction():
+            self.database.delete_row("indicators", indicator_id)
+
+    # -- assessment ----------------------------------------------------------------------------------------
+    def assessment(self, year_id: str) -> Assessment | None:
+        rows = self.database.live_rows("assessments", "year_id = ?", (year_id,))
+        if not rows:
+            return None
+        r = rows[0]
+        scores = [IndicatorScore(id=s["id"], number=int(s["number"]), score=s["score"], note=text(s["note"]))
+                  for s in self.database.live_rows("indicator_scores", "assessment_id = ?", (r["id"],),
+                                                   order="number")]
+        tools = {Tool.IIT: r["iit"], Tool.EIT: r["eit"], Tool.OIT: r["oit"]}
+        return Assessment(id=r["id"], year=r["assessed_year"], total=r["total"], level=text(r["level"]),
+                          tools={k: v for k, v in tools.items() if v is not None}, indicators=scores)
+
+    def save_assessment(self, year_id: str, assessment: Assessment) -> None:
+        """Write the year's assessment; the year has one, so an existing row keeps its id."""
+        with self.database.transaction():
+            existing = self.assessment(year_id)
+            assessment_id = existing.id if existing else assessment.id
+            self.database.write_row("assessments", assessment_id, {
+                "year_id": year_id, "assessed_year": assessment.year, "total": assessment.total,
+                "level": assessment.level, "iit": assessment.tools.get(Tool.IIT),
+                "eit": assessment.tools.get(Tool.EIT), "oit": assessment.tools.get(Tool.OIT)})
+            old = {s.number: s.id for s in existing.indicators} if existing else {}
+            for score in assessment.indicators:
+                self.database.write_row("indicator_scores", old.pop(score.number, score.id), {
+                    "assessment_id": assessment_id, "number": score.number, "score": score.score,
+                    "note": score.note})
+
+    # -- measures ------------------------------------------------------------------------------------------
+    def measures(self, year_id: str) -> list[Measure]:
+        """All measures of a year with their steps and progress, in plan order."""
+        rows = self.database.live_rows("measures", "year_id = ?", (year_id,), order="ord, rowid")
+        ids = tuple(r["id"] for r in rows)
+        steps_by: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
+        progress_by: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
+        if ids:
+            joined = ("SELECT s.* FROM steps s JOIN measures m ON m.id = s.measure_id "
+                      "WHERE s.deleted = 0 AND m.year_id = ? ORDER BY s.ord, s.rowid")
+            for s in self.database.db.query(joined, (year_id,)):
+                steps_by.setdefault(s["measure_id"], []).append(s)
+            joined = ("SELECT p.* FROM progress p JOIN measures m ON m.id = p.measure_id "
+                      "WHERE p.deleted = 0 AND m.year_id = ? ORDER BY p.round, p.rowid")
+            for p in self.database.db.query(joined, (year_id,)):
+                progress_by.setdefault(p["measure_id"], []).append(p)
+        return [self._measure(r, steps_by[r["id"]], progress_by[r["id"]]) for r in rows]
+
+    def measure(self, measure_id: str) -> Measure | None:
+        r = self.database.row("measures", measure_id)
+        if r is None or r["deleted"]:
+            return None
+        steps = self.database.live_rows("steps", "measure_id = ?", (measure_id,), order="ord, rowid")
+        progress = self.database.live_rows("progress", "measure_id = ?", (measure_id,), order="round, rowid")
+        return self._measure(r, steps, progress)
+
+    @staticmethod
+    def _measure(r: dict[str, Any], step_rows: list[dict[str, Any]],
+                 progress_rows: list[dict[str, Any]]) -> Measure:
+        steps = [Step(id=s["id"], text=text(s["text"]), due=date_from_db(s["due"])) for s in step_rows]
+        number = {s.id: i + 1 for i, s in enumerate(steps)}
+        progress = [
+            Progress(id=p["id"], round=int(p["round"]), step=number.get(p["step_id"]) if p["step_id"] else None,
+                     status=Status(p["status"]), done_on=date_from_db(p["done_on"]), result=text(p["result"]),
+                     outcome=text(p["outcome"]), evidence_urls=[str(u) for u in list_from_db(p["evidence_urls"])])
+            for p in progress_rows if not p["step_id"] or p["step_id"] in number
+        ]
+        return Measure(
+            id=r["id"], indicator=int(r["indicator"]), issue=text(r["issue"]), title=text(r["title"]),
+            guideline=text(r["guideline"]), steps=steps, units=[str(u) for u in list_from_db(r["units"])],
+            start=date_from_db(r["start"]), end=date_from_db(r["end"]), monitoring=text(r["monitoring"]),
+            rounds=[int(x) for x in list_from_db(r["rounds"])], progress=progress,
+        )
+
+    def measure_ord(self, measure_id: str) -> float | None:
+        r = self.database.row("measures", measure_id)
+        return None if r is None else float(r["ord"])
+
+    def next_measure_ord(self, year_id: str) -> float:
+        row = self.database.conn.execute("SELECT max(ord) FROM measures WHERE year_id = ? AND deleted = 0",
+                                         (year_id,)).fetchone()
+        return (float(row[0]) if row[0] is not None else 0.0) + 1.0
+
+    def save_measure(self, year_id: str, measure: Measure, ord_: float | None = None) -> None:
+        """Insert or update a measure with its steps and progress; the given lists are authoritative."""
+        with self.database.transaction():
+            existing = self.database.row("measures", measure.id)
+            values = measure_values(measure, year_id)
+            if ord_ is not None:
+                values["ord"] = ord_
+            elif existing is None or existing["deleted"]:
+                values["ord"] = self.next_measure_ord(year_id)
+            values["deleted"] = 0
+            self.database.write_row("measures", measure.id, values)
+            self._save_steps(measure)
+            self._save_progress(measure)
+
+    def _save_steps(self, measure: Measure) -> None:
+        old = self.database.live_rows("steps", "measure_id = ?", (measure.id,), order="ord, rowid")
+        old_ids = [s["id"] for s in old]
+        kept: set[str] = set()
+        for i, step in enumerate(measure.steps):
+            # A step without a stored id of its own takes the place of the old step at the same position.
+            if self.database.row("steps", step.id) is None and i < len(old_ids) and old_ids[i] not in kept:
+                step.id = old_ids[i]
+            kept.add(step.id)
+            self.database.write_row("steps", step.id, {"measure_id": measure.id, "ord": float(i + 1),
+                                                       "text": step.text, "due": date_to_db(step.due),
+                                                       "deleted": 0})
+        for row_id in old_ids:
+            if row_id not in kept:
+                self.database.delete_row("steps", row_id)
+
+    def _save_progress(self, measure: Measure) -> None:
+        step_ids = [s.id for s in measure.steps]
+        old = self.database.live_rows("progress", "measure_id = ?", (measure.id,))
+        by_key = {(r["round"], r["step_id"]): r["id"] for r in old}
+        kept: set[str] = set()
+        for p in measure.progress:
+            step_id = step_ids[p.step - 1] if p.step else None
+            if self.database.row("progress", p.id) is None and (p.round, step_id) in by_key:
+                p.id = by_key[(p.round, step_id)]
+            kept.add(p.id)
+            self.database.write_row("progress", p.id, progress_values(p, measure.id, step_id) | {"deleted": 0})
+        for r in old:
+            if r["id"] not in kept:
+                self.database.delete_row("progress", r["id"])
+
+    def update_measure(self, measure_id: str, values: dict[str, Any]) -> None:
+        """Change some stored fields of a measure (values already in storage form, see measure_values)."""
+        with self.database.transaction():
+            self.database.write_row("measures", measure_id, values)
+
+    def delete_measure(self, measure_id: str) -> list[tuple[str, str]]:
+        """Tombstone a measure with its steps and progress; returns what was deleted, for undo."""
+        with self.database.transaction():
+            gone = [("measures", measure_id)]
+            gone += [("steps", r["id"]) for r in self.database.live_rows("steps", "measure_id = ?", (measure_id,))]
+            gone += [("progress", r["id"])
+                     for r in self.database.live_rows("progress", "measure_id = ?", (measure_id,))]
+            for table, row_id in gone:
+                self.database.delete_row(table, row_id)
+            return gone
+
+    def restore(self, rows: list[tuple[str, str]]) -> None:
+        """Bring tombstoned rows back (undo of a delete)."""
+        with self.database.transaction():
+            for table, row_id in rows:
+                self.database.write_row(table, row_id, {"deleted": 0})
+
+    # -- signatories ---------------------------------------------------------------------------------------
+    def signatories(self, year_id: str) -> list[Signatory]:
+        rows = self.database.live_rows("signatories", "year_id = ?", (year_id,), order="ord, rowid")
+        return [Signatory(id=r["id"], role=text(r["role"]), name=text(r["name"]), position=text(r["position"]))
+                for r in rows]
+
+    def save_signatories(self, year_id: str, signatories: list[Signatory]) -> None:
+        """Make the year's signatories exactly this list (matched by id, then by role)."""
+        with self.database.transaction():
+            old = {s.role: s.id for s in self.signatories(year_id)}
+            old_ids = set(old.values())
+            kept: set[str] = set()
+            for i, sig in enumerate(signatories):
+                if self.database.row("signatories", sig.id) is None and sig.role in old:
+                    sig.id = old[sig.role]
+                kept.add(sig.id)
+                self.database.write_row("signatories", sig.id, {"year_id": year_id, "ord": float(i),
+                                                                "role": sig.role, "name": sig.name,
+                                                                "position": sig.position, "deleted": 0})
+            for row_id in old_ids - kept:
+                self.database.delete_row("signatories", row_id)
+
+    # -- whole documents -----------------------------------------------------------------------------------
+    def load_year(self, fiscal_year: int) -> YearPlan | None:
+        year_id = self.year_id(fiscal_year)
+        if year_id is None:
+            return None
+        return YearPlan(id=year_id, fiscal_year=fiscal_year, indicators=self.indicators(year_id),
+                        assessment=self.assessment(year_id), measures=self.measures(year_id),
+                        signatories=self.signatories(year_id))
+
+    def load_document(self) -> Document:
+        years = [y for y in (self.load_year(fy) for fy in self.fiscal_years()) if y is not None]
+        return Document(id=self.database.doc_id, organization=self.organization(), units=self.units(),
+                        years=years)
+
+    def save_document(self, doc: Document) -> None:
+        """Add or update everything in ``doc`` in one transaction; what it does not mention is kept."""
+        with self.database.transaction():
+            if any(getattr(doc.organization, f) for f in ORG_FIELDS):
+                self.save_organization(doc.organization)
+            self.add_units(doc.units)
+            for plan in doc.years:
+                self.save_year(plan)
+
+    def save_year(self, plan: YearPlan) -> None:
+        with self.database.transaction():
+            year_id = self.ensure_year(plan.fiscal_year, plan.indicators or None)
+            if plan.indicators:
+                stored = {i.number: i.id for i in self.indicators(year_id)}
+                for ind in plan.indicators:
+                    ind.id = stored.get(ind.number, ind.id)
+                    self.save_indicator(year_id, ind)
+            if plan.assessment is not None:
+                self.save_assessment(year_id, plan.assessment)
+            for measure in plan.measures:
+                self.save_measure(year_id, measure)
+            if plan.signatories:
+                self.save_signatories(year_id, plan.signatories)
+
+
+def _new_id() -> str:
+    from ita_desktop.domain.model import new_id
+
+    return new_id()

@@ -1,0 +1,90 @@
+"""Schema of the `.ita` document file and its forward migrations.
+
+Every row that two PCs may edit carries, besides its UUID key:
+  doc_id      the document it belongs to (a copy of another document is never merged silently)
+  updated_at  UTC wall-clock time, for people only: office PC clocks are often days off
+  deleted     tombstone, so a deletion travels to other copies instead of the row coming back
+  stamps      JSON {field: [counter, replica]}: per-field version stamps from the `clock` table.
+The clock is a version vector: each copy (replica) counts its own transactions, so merging can tell
+"changed on one side only" from "changed on both sides" without trusting any clock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from sqlite3 import Connection
+
+SCHEMA_VERSION = 1
+APPLICATION_ID = 0x49544131  # "ITA1": lets any SQLite tool (and `file`) tell our documents apart
+
+MERGE_COLUMNS = ("id", "doc_id", "updated_at", "deleted", "stamps")
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    name: str
+    columns: tuple[tuple[str, str], ...]  # (name, SQL type) of the editable fields
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return tuple(c for c, _ in self.columns)
+
+
+TABLES: tuple[TableSpec, ...] = (
+    TableSpec("organization", (("name", "TEXT"), ("kind", "TEXT"), ("district", "TEXT"), ("province", "TEXT"),
+                               ("address", "TEXT"), ("phone", "TEXT"), ("website", "TEXT"))),
+    TableSpec("units", (("name", "TEXT"), ("ord", "REAL"))),
+    TableSpec("fiscal_years", (("year", "INTEGER"),)),
+    TableSpec("indicators", (("year_id", "TEXT"), ("number", "INTEGER"), ("tool", "TEXT"), ("name", "TEXT"))),
+    TableSpec("assessments", (("year_id", "TEXT"), ("assessed_year", "INTEGER"), ("total", "REAL"),
+                              ("level", "TEXT"), ("iit", "REAL"), ("eit", "REAL"), ("oit", "REAL"))),
+    TableSpec("indicator_scores", (("assessment_id", "TEXT"), ("number", "INTEGER"), ("score", "REAL"),
+                                   ("note", "TEXT"))),
+    TableSpec("measures", (("year_id", "TEXT"), ("ord", "REAL"), ("indicator", "INTEGER"), ("issue", "TEXT"),
+                           ("title", "TEXT"), ("guideline", "TEXT"), ("units", "TEXT"), ("start", "TEXT"),
+                           ("end", "TEXT"), ("monitoring", "TEXT"), ("rounds", "TEXT"))),
+    TableSpec("steps", (("measure_id", "TEXT"), ("ord", "REAL"), ("text", "TEXT"), ("due", "TEXT"))),
+    TableSpec("progress", (("measure_id", "TEXT"), ("step_id", "TEXT"), ("round", "INTEGER"), ("status", "TEXT"),
+                           ("done_on", "TEXT"), ("result", "TEXT"), ("outcome", "TEXT"),
+                           ("evidence_urls", "TEXT"))),
+    TableSpec("signatories", (("year_id", "TEXT"), ("ord", "REAL"), ("role", "TEXT"), ("name", "TEXT"),
+                              ("position", "TEXT"))),
+)
+TABLE_BY_NAME = {t.name: t for t in TABLES}
+
+INDEXES: tuple[tuple[str, str, str], ...] = (
+    ("idx_indicators_year", "indicators", "year_id"),
+    ("idx_assessments_year", "assessments", "year_id"),
+    ("idx_scores_assessment", "indicator_scores", "assessment_id"),
+    ("idx_measures_year", "measures", "year_id, ord"),
+    ("idx_steps_measure", "steps", "measure_id, ord"),
+    ("idx_progress_measure", "progress", "measure_id, round"),
+    ("idx_signatories_year", "signatories", "year_id, ord"),
+)
+
+
+def _create_v1(conn: Connection) -> None:
+    conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    conn.execute("CREATE TABLE clock (replica_id TEXT PRIMARY KEY, counter INTEGER NOT NULL)")
+    for spec in TABLES:
+        cols = ", ".join(f'"{name}" {sqltype}' for name, sqltype in spec.columns)
+        conn.execute(
+            f'CREATE TABLE "{spec.name}" (id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, updated_at TEXT NOT NULL, '
+            f"deleted INTEGER NOT NULL DEFAULT 0, stamps TEXT NOT NULL DEFAULT '{{}}', {cols})"
+        )
+    for name, table, cols in INDEXES:
+        conn.execute(f'CREATE INDEX "{name}" ON "{table}" ({cols})')
+
+
+# Migration N brings a file from user_version N-1 to N. Never edit a released one; append.
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_create_v1,)
+assert len(MIGRATIONS) == SCHEMA_VERSION
+
+
+def expected_objects() -> set[tuple[str, str]]:
+    """(type, name) of every schema object a current file may hold; anything else is foreign."""
+    objects = {("table", "meta"), ("table", "clock")}
+    objects |= {("table", t.name) for t in TABLES}
+    objects |= {("index", name) for name, _, _ in INDEXES}
+    return objects

@@ -150,6 +150,33 @@ def _check_writable(path: Path) -> None:
         )
 
 
+def _recover_hot_journal(path: Path) -> None:
+    """Let SQLite roll back a transaction a killed program left half-done (its `-journal` is beside the file).
+
+    Even a read-only look needs this first: a read-only connection cannot roll back, and without the
+    journal the file may hold half of an uncommitted change. The journal is never deleted by us.
+    """
+    inspect_header(path)
+    if not os.access(path.resolve().parent, os.W_OK) or not os.access(path, os.W_OK):
+        raise UserError(
+            f"{path} has an unfinished change (a program stopped while saving; the file "
+            f"{path.name}-journal beside it holds what is needed to undo it), and its folder is read-only. "
+            "Copy the file together with its -journal file to your own computer and open the copy there. "
+            "ไฟล์มีการบันทึกที่ค้างอยู่ กรุณาคัดลอกไฟล์พร้อมไฟล์ -journal มาไว้ในเครื่องก่อนเปิด"
+        )
+    try:
+        conn = sqlite3.connect(str(path))
+    except sqlite3.Error as exc:
+        raise _describe(exc, path) from exc
+    try:
+        conn.execute("PRAGMA trusted_schema=OFF")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the first read rolls the journal back
+    except sqlite3.DatabaseError as exc:
+        raise _describe(exc, path) from exc
+    finally:
+        conn.close()
+
+
 class Database:
     """An open document file; owns the connection, the transaction and the change stamps."""
 
@@ -159,6 +186,7 @@ class Database:
         self.path = path
         self.read_only = read_only
         self._tick: int | None = None
+        self._depth = 0  # nesting level of transaction(): the clock ticks once per outermost one
 
     # -- opening -------------------------------------------------------------------------------------------
     @classmethod
@@ -183,23 +211,17 @@ class Database:
         """Open an existing document after checking it; migrates it forward when opened for writing."""
         if not path.exists():
             raise UserError(f"{path} does not exist. ไม่พบไฟล์")
-        hot_journal = Path(str(path) + "-journal").exists()
-        if not (hot_journal and not read_only):
-            version = check_file(path)
+        if Path(f"{path}-journal").exists():
+            _recover_hot_journal(path)
+        version = check_file(path)
         if read_only:
             conn = sqlite3.connect(_uri(path, "ro"), uri=True)
         else:
             _check_writable(path)
-            if hot_journal:
-                inspect_header(path)
             conn = sqlite3.connect(str(path))
         database = cls(conn, path, read_only=read_only)
         try:
             database._configure()
-            if hot_journal and not read_only:
-                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # rolls the hot journal back
-                conn.close()
-                return cls.open(path, read_only=read_only)
             if not read_only and version < SCHEMA_VERSION:
                 database._migrate(version)
         except sqlite3.DatabaseError as exc:
@@ -237,6 +259,9 @@ class Database:
         return None if row is None else str(row[0])
 
     def set_meta(self, key: str, value: str) -> None:
+        if self._depth == 0:
+            with self.transaction():
+                return self.set_meta(key, value)
         self.conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) "
                           "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
 
@@ -262,12 +287,18 @@ class Database:
         """One atomic unit of work; nested calls join the outer one. All writes share one clock tick."""
         if self.read_only:
             raise UserError(f"{self.path} is open read-only. เอกสารเปิดแบบอ่านอย่างเดียว")
-        outer = self._tick is None
+        ticked_before = self._tick is not None
+        self._depth += 1
         try:
             with self.db.atomic():
                 yield self
+        except BaseException:
+            if not ticked_before:  # the clock row written inside this block was rolled back with it
+                self._tick = None
+            raise
         finally:
-            if outer:
+            self._depth -= 1
+            if self._depth == 0:
                 self._tick = None
 
     def tick(self) -> list[Any]:
@@ -290,6 +321,9 @@ class Database:
 
     def write_row(self, table: str, row_id: str, values: dict[str, Any]) -> bool:
         """Insert or update one row, stamping only the fields whose value changes. Returns True if written."""
+        if self._depth == 0:  # never leave an implicit transaction open: every write commits
+            with self.transaction():
+                return self.write_row(table, row_id, values)
         spec = TABLE_BY_NAME[table]
         unknown = set(values) - set(spec.fields) - {"deleted"}
         if unknown:

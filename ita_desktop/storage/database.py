@@ -46,6 +46,10 @@ def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def _new_uuid() -> str:
+    return str(uuid.uuid4())
+
+
 def _uri(path: Path, mode: str) -> str:
     return path.resolve().as_uri() + f"?mode={mode}"
 
@@ -198,12 +202,12 @@ class Database:
         conn = sqlite3.connect(str(path))
         database = cls(conn, path, read_only=False)
         database._configure()
-        database._migrate(0)
-        with database.transaction():
-            doc_id = str(uuid.uuid4())
-            database.set_meta("doc_id", doc_id)
-            database.set_meta("replica_id", str(uuid.uuid4()))
-            database.set_meta("created_at", utc_now())
+        try:
+            database._migrate(0)
+        except BaseException:
+            conn.close()
+            path.unlink(missing_ok=True)  # never leave a half-made document behind
+            raise
         return database
 
     @classmethod
@@ -238,9 +242,14 @@ class Database:
             self.conn.execute("PRAGMA locking_mode=NORMAL")
 
     def _migrate(self, version: int) -> None:
-        with self.db.atomic():
+        """Run the migrations a file of ``version`` lacks, all in one transaction (all or nothing)."""
+        with self.transaction():
             for step in MIGRATIONS[version:]:
                 step(self.conn)
+            # a file from before the first release (version 0) has no identity yet
+            for key, make in (("doc_id", _new_uuid), ("replica_id", _new_uuid), ("created_at", utc_now)):
+                if self.meta(key) is None:
+                    self.set_meta(key, make())
             self.conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
             self.conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 

@@ -20,7 +20,6 @@ from ita_desktop.storage.database import Database
 from ita_desktop.storage.repositories import DocumentRepository
 from ita_desktop.storage.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, expected_objects
 
-
 OLD_DOC_ID = "0f0e0d0c-0000-4000-8000-000000000001"
 OLD_REPLICA_ID = "0f0e0d0c-0000-4000-8000-000000000002"
 

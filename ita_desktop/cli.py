@@ -38,7 +38,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--province", default="")
     p.add_argument("--kind", default="")
 
-    p = sub.add_parser("import", help="add/update from ita-desktop/1 JSON (or .xlsx)")
+    p = sub.add_parser("import", help="add/update from ita-desktop/1 JSON (or .xlsx); "
+                                      "JSON into a FILE that does not exist yet creates it")
     p.add_argument("file", type=Path)
     p.add_argument("data", type=Path)
 
@@ -75,9 +76,10 @@ def _cmd_new(args: argparse.Namespace) -> int:
 def _cmd_import(args: argparse.Namespace) -> int:
     from ita_desktop.services.documents import import_file
 
+    existed = args.file.exists()
     for warning in import_file(args.file, args.data):
         print(f"warning: {warning}", file=sys.stderr)
-    print(f"imported {args.data} into {args.file}")
+    print(f"imported {args.data} into {args.file}" + ("" if existed else " (a new document)"))
     return 0
 
 

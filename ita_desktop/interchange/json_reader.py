@@ -186,6 +186,8 @@ class _Reader:
             number = self.integer(s["number"], f"{p}.number")
             if number not in known:
                 raise ValidationError(f"{p}.number", f"unknown indicator {number}")
+            if any(earlier.number == number for earlier in a.indicators):
+                raise ValidationError(f"{p}.number", f"indicator {number} is scored twice")
             score = IndicatorScore(number=number, score=self.number(s.get("score"), f"{p}.score"),
                                    note=self.text(s.get("note"), f"{p}.note"))
             if "id" in s:

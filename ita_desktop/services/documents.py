@@ -69,8 +69,16 @@ def import_document(path: Path, incoming: Document) -> None:
 
 
 def import_file(path: Path, data_path: Path) -> list[str]:
-    """Validate a JSON or XLSX file completely, then add/update it in one transaction. Returns warnings."""
+    """Validate a JSON or XLSX file completely, then add/update it in one transaction. Returns warnings.
+
+    When ``path`` does not exist, JSON is imported into a new, blank document (no seeded units, years or
+    signatories), so an exported document imported this way is reproduced exactly, ids included.
+    """
     suffix = data_path.suffix.lower()
+    if not path.exists() and suffix == ".json":
+        incoming, warnings = read_document(read_json(data_path))
+        _import_into_new(path, incoming)
+        return warnings
     with Database.open(path, read_only=True) as database:
         repo = DocumentRepository(database)
 
@@ -88,6 +96,17 @@ def import_file(path: Path, data_path: Path) -> list[str]:
             raise UserError(f"Cannot import {data_path.name}: use a .json or .xlsx file.")
     import_document(path, incoming)
     return warnings
+
+
+def _import_into_new(path: Path, incoming: Document) -> None:
+    """Create ``path`` holding exactly ``incoming``; no file is left behind if that fails."""
+    database = Database.create(path)
+    try:
+        with database:
+            DocumentRepository(database).save_document(incoming)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
 
 
 def export_json(path: Path, out: Path) -> None:

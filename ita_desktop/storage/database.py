@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import sqlite3
 import struct
 import uuid
@@ -95,12 +96,12 @@ def _inspect_schema(conn: sqlite3.Connection, path: Path) -> int:
             f"up to {SCHEMA_VERSION}). Update ITA Desktop to open it; the file was not changed. "
             "ไฟล์นี้สร้างด้วย ITA Desktop รุ่นใหม่กว่า กรุณาปรับปรุงโปรแกรม"
         )
-    allowed = expected_objects()
+    allowed = expected_objects(min(version, SCHEMA_VERSION))
     foreign = sorted(
         f"{kind} {name}" for kind, name in objects
         if (kind, name) not in allowed and not name.startswith("sqlite_autoindex_")
     )
-    if foreign and version == SCHEMA_VERSION:
+    if foreign:
         raise BadFileError(
             f"{path} holds objects ITA Desktop did not create ({', '.join(foreign)}); it may have been "
             "tampered with and is not opened. ไฟล์มีส่วนที่โปรแกรมไม่ได้สร้าง (อาจถูกแก้ไข) จึงไม่เปิดใช้"
@@ -142,6 +143,14 @@ def check_file(path: Path) -> int:
         raise _describe(exc, path) from exc
     finally:
         conn.close()
+
+
+def replica_home(path: Path) -> str:
+    """Which file object this is (PC, path, device, inode). Any copy of the file (made by Explorer, a backup,
+    a restore, a save-back) differs here, so it takes its own replica id before its first change, and two
+    copies never hand out the same stamp [counter, replica] for different edits."""
+    st = path.stat()
+    return f"{socket.gethostname()}|{os.path.normcase(str(path.resolve()))}|{st.st_dev}|{st.st_ino}"
 
 
 def _check_writable(path: Path) -> None:
@@ -286,6 +295,13 @@ class Database:
         assert value is not None
         return value
 
+    def renew_replica(self) -> str:
+        """Give this file its own replica id (a copy brought in or handed out); the clock keeps old counters."""
+        new = str(uuid.uuid4())
+        self.set_meta("replica_id", new)
+        self.set_meta("replica_home", replica_home(self.path))
+        return new
+
     def version_vector(self) -> dict[str, int]:
         """Highest change counter seen from each copy of the document."""
         return {r: int(c) for r, c in self.conn.execute("SELECT replica_id, counter FROM clock")}
@@ -313,6 +329,11 @@ class Database:
     def tick(self) -> list[Any]:
         """The change stamp [counter, replica] of the running transaction (allocated on first use)."""
         if self._tick is None:
+            home = self.meta("replica_home")
+            if home is None:  # first change of a new or older file: it is the original, keep its id
+                self.set_meta("replica_home", replica_home(self.path))
+            elif home != replica_home(self.path):
+                self.renew_replica()
             replica = self.replica_id
             row = self.conn.execute("SELECT counter FROM clock WHERE replica_id = ?", (replica,)).fetchone()
             self._tick = (int(row[0]) if row else 0) + 1

@@ -7,6 +7,8 @@ Every row that two PCs may edit carries, besides its UUID key:
   stamps      JSON {field: [counter, replica]}: per-field version stamps from the `clock` table.
 The clock is a version vector: each copy (replica) counts its own transactions, so merging can tell
 "changed on one side only" from "changed on both sides" without trusting any clock.
+Migration 2 adds `conflicts`: values two copies changed differently, kept (both of them) until the clerk
+chooses. It is local bookkeeping of this copy, not document content, so it is never merged itself.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from sqlite3 import Connection
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION_ID = 0x49544131  # "ITA1": lets any SQLite tool (and `file`) tell our documents apart
 
 MERGE_COLUMNS = ("id", "doc_id", "updated_at", "deleted", "stamps")
@@ -77,14 +79,35 @@ def _create_v1(conn: Connection) -> None:
         conn.execute(f'CREATE INDEX "{name}" ON "{table}" ({cols})')
 
 
+CONFLICT_COLUMNS = (
+    ("id", "TEXT PRIMARY KEY"), ("table_name", "TEXT NOT NULL"), ("row_id", "TEXT NOT NULL"),
+    ("field", "TEXT NOT NULL"), ("kind", "TEXT NOT NULL"),  # kind: 'edit' (same field) or 'delete' (delete vs edit)
+    ("mine_value", "TEXT"), ("mine_stamp", "TEXT"),  # JSON of this copy's value and stamp before the merge
+    ("theirs_value", "TEXT"), ("theirs_stamp", "TEXT"),  # JSON of the other copy's value and stamp
+    ("kept", "TEXT NOT NULL"),  # 'mine' or 'theirs': the value the row shows until the clerk chooses
+    ("source", "TEXT NOT NULL"), ("found_at", "TEXT NOT NULL"),
+    ("resolved", "INTEGER NOT NULL DEFAULT 0"), ("chosen", "TEXT"),
+)
+V2_INDEXES: tuple[tuple[str, str, str], ...] = (("idx_conflicts_open", "conflicts", "resolved, table_name, row_id"),)
+
+
+def _add_conflicts_v2(conn: Connection) -> None:
+    cols = ", ".join(f'"{name}" {sqltype}' for name, sqltype in CONFLICT_COLUMNS)
+    conn.execute(f"CREATE TABLE conflicts ({cols})")
+    for name, table, index_cols in V2_INDEXES:
+        conn.execute(f'CREATE INDEX "{name}" ON "{table}" ({index_cols})')
+
+
 # Migration N brings a file from user_version N-1 to N. Never edit a released one; append.
-MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_create_v1,)
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_create_v1, _add_conflicts_v2)
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 
-def expected_objects() -> set[tuple[str, str]]:
-    """(type, name) of every schema object a current file may hold; anything else is foreign."""
+def expected_objects(version: int = SCHEMA_VERSION) -> set[tuple[str, str]]:
+    """(type, name) of every schema object a file of ``version`` may hold; anything else is foreign."""
     objects = {("table", "meta"), ("table", "clock")}
     objects |= {("table", t.name) for t in TABLES}
     objects |= {("index", name) for name, _, _ in INDEXES}
+    if version >= 2:
+        objects |= {("table", "conflicts")} | {("index", name) for name, _, _ in V2_INDEXES}
     return objects

@@ -1,0 +1,264 @@
+"""Word export: the same Report the PDF prints (layouts.build_report), written with python-docx.
+
+Clerks still tweak documents in Word, so the file uses plain Word features only: real tables with repeated header
+rows, paragraphs per line of a cell (bullets and numbers stay text, as typed), PAGE/NUMPAGES fields in the footer.
+Fonts follow office/thai_runs (complex-script slots), default TH SarabunPSK 16 pt.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import docx
+from docx.document import Document as WordDocument
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph as WordParagraph
+
+from ita_desktop.domain.model import Document
+from ita_desktop.reports.document_model import (
+    BarChart,
+    BulletList,
+    Heading,
+    Paragraph,
+    Report,
+    SignatureBlock,
+    Table,
+)
+from ita_desktop.reports.layouts import build_report
+from ita_desktop.reports.office.docx_tables import (
+    add_row,
+    keep_row_whole,
+    mark_header,
+    new_table,
+    set_borders,
+    shade,
+    span_row,
+)
+from ita_desktop.reports.office.thai_runs import DEFAULT_FONT, DEFAULT_SIZE, add_field, add_run, set_document_defaults
+from ita_desktop.services.exporting import ExportOptions, ProgressCallback
+from ita_desktop.thai.digits import digits
+
+PAGE_W, PAGE_H = 297.0, 210.0  # A4 landscape, mm
+MARGIN = 15.0
+BODY_W = PAGE_W - 2 * MARGIN
+HEADER_FILL = "D9D9D9"
+SECTION_FILL = "F2F2F2"
+CHART_STEPS = 20  # bar cells: 5 points each
+# "- ", "๑. ", "๑.๒ ", "1) " at the start of a line: wrapped lines hang under the text, not under the marker.
+_MARKER = re.compile(r"^(?:[-–•]\s|[0-9๐-๙]+(?:\.[0-9๐-๙]+)*[.)]?\s)")
+_FIELD_SWITCH = {"thai": r" \* ThaiArabic", "arabic": r" \* Arabic"}
+
+
+class _Writer:
+    def __init__(self, report: Report, font: str, size: float) -> None:
+        self.report = report
+        self.font = font
+        self.size = size
+        self.doc: WordDocument = docx.Document()
+        set_document_defaults(self.doc.styles.element, font, size)
+        self._page_setup()
+
+    # -- page -----------------------------------------------------------------------------------------------
+    def _page_setup(self) -> None:
+        section = self.doc.sections[0]
+        section.orientation = WD_ORIENT.LANDSCAPE if self.report.landscape else WD_ORIENT.PORTRAIT
+        width, height = (PAGE_W, PAGE_H) if self.report.landscape else (PAGE_H, PAGE_W)
+        section.page_width, section.page_height = Mm(width), Mm(height)
+        section.left_margin = section.right_margin = section.top_margin = Mm(MARGIN)
+        section.bottom_margin = Mm(MARGIN + 3)
+        section.footer_distance = Mm(8)
+        self.body_width = width - 2 * MARGIN
+        footer = section.footer.paragraphs[0]
+        footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        self._page_number(footer)
+
+    def _page_number(self, paragraph: WordParagraph) -> None:
+        """'หน้า ๑ / ๕' from the report's own label, with the numbers as PAGE and NUMPAGES fields.
+
+        ``\\* ThaiArabic`` asks Word (and LibreOffice) for the result in Thai digits.
+        """
+        style = self.report.digits
+        label = self.report.page_label(111, 222)
+        page, total = digits(111, style), digits(222, style)
+        before, rest = label.split(page, 1)
+        middle, after = rest.split(total, 1)
+        switch = _FIELD_SWITCH[style]
+        add_run(paragraph, before, self.font, self.size)
+        add_field(paragraph, f"PAGE{switch}", digits(1, style), self.font, self.size)
+        add_run(paragraph, middle, self.font, self.size)
+        add_field(paragraph, f"NUMPAGES{switch}", digits(1, style), self.font, self.size)
+        if after:
+            add_run(paragraph, after, self.font, self.size)
+
+    # -- text -----------------------------------------------------------------------------------------------
+    def paragraph(self, text: str = "", *, bold: bool = False, align: WD_ALIGN_PARAGRAPH | None = None,
+                  first_line_mm: float = 0.0, left_mm: float = 0.0) -> WordParagraph:
+        p = self.doc.add_paragraph()
+        self._fill(p, text, bold=bold, align=align, first_line_mm=first_line_mm, left_mm=left_mm)
+        return p
+
+    def _fill(self, p: WordParagraph, text: str, *, bold: bool = False, align: WD_ALIGN_PARAGRAPH | None = None,
+              first_line_mm: float = 0.0, left_mm: float = 0.0) -> None:
+        if align is not None:
+            p.alignment = align
+        if left_mm:
+            p.paragraph_format.left_indent = Mm(left_mm)
+        if first_line_mm:
+            p.paragraph_format.first_line_indent = Mm(first_line_mm)
+        if text:
+            add_run(p, text, self.font, self.size, bold=bold)
+
+    def cell_text(self, cell: _Cell, text: str, *, bold: bool = False,
+                  align: WD_ALIGN_PARAGRAPH | None = None) -> None:
+        """One Word paragraph per line of the cell; marked lines ('- ', '๑.') get a hanging indent."""
+        lines = text.split("\n") if text else [""]
+        for i, line in enumerate(lines):
+            p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+            marker = _MARKER.match(line)
+            hang = len(marker.group(0)) * self.size * 0.14 if marker else 0.0  # ≈ width of the marker, mm
+            self._fill(p, line, bold=bold, align=align, left_mm=hang, first_line_mm=-hang)
+
+    # -- blocks ---------------------------------------------------------------------------------------------
+    def title(self) -> None:
+        for line in self.report.title_lines:
+            self.paragraph(line, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER).paragraph_format.keep_with_next = True
+        self.paragraph()
+
+    def heading(self, block: Heading) -> None:
+        p = self.paragraph(block.text, bold=True, left_mm=0.0 if block.level <= 1 else 10.0)
+        p.paragraph_format.keep_with_next = True
+        p.paragraph_format.space_before = Mm(2)
+
+    def text(self, block: Paragraph) -> None:
+        self.paragraph(block.text, align=WD_ALIGN_PARAGRAPH.THAI_JUSTIFY,
+                       first_line_mm=25.0 if block.indent_first_line else 0.0)
+
+    def bullets(self, block: BulletList) -> None:
+        for item in block.items:
+            self.paragraph(f"- {item}", left_mm=15.0, first_line_mm=-4.0)
+
+    def table(self, block: Table) -> None:
+        total = sum(c.weight for c in block.columns) or 1.0
+        widths = [self.body_width * c.weight / total for c in block.columns]
+        table = new_table(self.doc, widths)
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        header = add_row(table, widths)
+        mark_header(header)
+        for cell, column in zip(header.cells, block.columns, strict=True):
+            self.cell_text(cell, column.header, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            shade(cell, HEADER_FILL)
+        for section in block.sections:
+            if section.heading:
+                row = add_row(table, widths)
+                keep_row_whole(row)
+                cell = span_row(row)
+                self.cell_text(cell, section.heading, bold=True)
+                shade(cell, SECTION_FILL)
+            for values in section.rows:
+                row = add_row(table, widths)
+                for cell, value in zip(row.cells, values, strict=True):
+                    self.cell_text(cell, value)
+        self.paragraph()
+
+    def chart(self, block: BarChart) -> None:
+        """Scores as a table: label, score, and a bar of shaded cells (5 points each) with the target line."""
+        style = self.report.digits
+        self.paragraph(block.title, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER).paragraph_format.keep_with_next = True
+        label_w, score_w = self.body_width * 0.42, self.body_width * 0.1
+        bar_w = (self.body_width - label_w - score_w) / CHART_STEPS
+        widths = [label_w, score_w] + [bar_w] * CHART_STEPS
+        table = new_table(self.doc, widths, grid=False)
+        target_cell = round(block.target / (100 / CHART_STEPS))
+        header = add_row(table, widths)
+        mark_header(header)
+        self.cell_text(header.cells[0], "ตัวชี้วัด", bold=True)
+        self.cell_text(header.cells[1], block.y_label, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+        scale = header.cells[2].merge(header.cells[-1])
+        self.cell_text(scale, f"{digits(0, style)}\u2013{digits(100, style)} คะแนน (เส้นแดง = ค่าเป้าหมาย "
+                              f"{digits(f'{block.target:.0f}', style)})", align=WD_ALIGN_PARAGRAPH.CENTER)
+        for label, score in block.bars:
+            row = add_row(table, widths)
+            keep_row_whole(row)
+            self.cell_text(row.cells[0], label)
+            self.cell_text(row.cells[1], digits(f"{score:.2f}", style), align=WD_ALIGN_PARAGRAPH.CENTER)
+            fill = "70AD47" if score >= block.target else "ED7D31"
+            for i, cell in enumerate(row.cells[2:]):
+                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+                if i * (100 / CHART_STEPS) < score:
+                    shade(cell, fill)
+                if i == target_cell:
+                    set_borders(cell, left=("single", 12, "C00000"))
+        self.paragraph()
+
+    def signatures(self, block: SignatureBlock) -> None:
+        """Signers side by side, as offices sign: 'ลงชื่อ …… role', '(name)', 'ตำแหน่ง …'."""
+        per_row = min(3, max(1, len(block.signers)))
+        widths = [self.body_width / per_row] * per_row
+        self.paragraph().paragraph_format.keep_with_next = True
+        table = new_table(self.doc, widths, grid=False)
+        dots = "." * 40
+        for start in range(0, len(block.signers), per_row):
+            row = add_row(table, widths)
+            keep_row_whole(row)
+            for cell, signer in zip(row.cells, block.signers[start:start + per_row], strict=False):
+                lines = [f"ลงชื่อ {dots} {signer.role}", f"({signer.name or dots})",
+                         f"ตำแหน่ง {signer.position or dots}", ""]
+                self.cell_text(cell, "\n".join(lines), align=WD_ALIGN_PARAGRAPH.CENTER)
+
+    def metadata(self) -> None:
+        props = self.doc.core_properties
+        props.title = self.report.file_title
+        props.author = self.report.author
+        props.subject = self.report.subject
+        props.language = "th-TH"
+
+
+def export_docx(document: Document, options: ExportOptions, out: Path, progress: ProgressCallback | None = None,
+                *, font: str = DEFAULT_FONT, size: float = DEFAULT_SIZE) -> None:
+    """Write the report ``options`` asks for as a .docx; ``font`` is a font family name installed in Word."""
+    from ita_desktop.services.documents import write_atomically
+
+    report = build_report(document, options)
+    writer = _Writer(report, font, size)
+    steps = len(report.blocks) + 2
+    if progress:
+        progress(0, steps, "title")
+    writer.title()
+    for i, block in enumerate(report.blocks, 1):
+        if isinstance(block, Heading):
+            writer.heading(block)
+        elif isinstance(block, Paragraph):
+            writer.text(block)
+        elif isinstance(block, BulletList):
+            writer.bullets(block)
+        elif isinstance(block, Table):
+            writer.table(block)
+        elif isinstance(block, BarChart):
+            writer.chart(block)
+        elif isinstance(block, SignatureBlock):
+            writer.signatures(block)
+        if progress:
+            progress(i, steps, type(block).__name__)
+    writer.metadata()
+    _drop_trailing_empty_paragraph(writer.doc)
+    buffer = io.BytesIO()
+    writer.doc.save(buffer)
+    write_atomically(out, buffer.getvalue())
+    if progress:
+        progress(steps, steps, "done")
+
+
+def _drop_trailing_empty_paragraph(doc: WordDocument) -> None:
+    """python-docx's template starts with nothing; keep the body ending on a real block (Word needs a w:p last)."""
+    body = doc.element.body
+    if body[-2].tag == qn("w:tbl"):  # body[-1] is sectPr; a table may not be the last block
+        body.insert(len(body) - 1, OxmlElement("w:p"))

@@ -1,0 +1,1 @@
+"""Helpers shared by the Word and Excel writers and the Excel reader (no Qt, no SQL)."""

@@ -111,14 +111,17 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from ita_desktop.services.documents import check_document
 
     report = check_document(args.file)
-    for problem in report.problems:
-        print(f"problem: {problem}")
     for warning in report.warnings:
         print(f"warning: {warning}")
     if report.ok:
         print(f"{args.file}: OK ({len(report.warnings)} warning(s)) / ไฟล์สมบูรณ์")
         return 0
-    print(f"{args.file}: {len(report.problems)} problem(s) / ไฟล์มีปัญหา")
+    if len(report.problems) == 1:  # usually: the file cannot be used at all
+        print(f"ita-desktop: {report.problems[0]}", file=sys.stderr)
+    else:
+        print(f"ita-desktop: {args.file} has {len(report.problems)} problems / ไฟล์มีปัญหา:", file=sys.stderr)
+        for problem in report.problems:
+            print(f"  - {problem}", file=sys.stderr)
     return EXIT_CHECK_FAILED
 
 

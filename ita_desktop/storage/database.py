@@ -137,7 +137,10 @@ def check_file(path: Path) -> int:
         version = _inspect_schema(conn, path)
         problems = integrity_problems(conn)
         if problems:
-            raise BadFileError(f"{path} is damaged: {'; '.join(problems[:3])}. Use a backup. ไฟล์เสียหาย")
+            raise BadFileError(
+                f"{path} is damaged: parts of it cannot be read back as they were written (SQLite's integrity "
+                f"check says: {'; '.join(problems[:3])}). Use a backup copy of the file. ไฟล์เสียหาย กรุณาใช้ไฟล์สำรอง"
+            )
         return version
     except sqlite3.DatabaseError as exc:
         raise _describe(exc, path) from exc

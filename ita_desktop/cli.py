@@ -7,7 +7,6 @@ traceback in the log file of the user data folder.
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -149,12 +148,17 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 
 def _log_bug() -> Path | None:
+    """Append the current traceback to the log file (not through logging.basicConfig, which does nothing
+    once any handler is configured, so the traceback would be lost)."""
     try:
+        from datetime import UTC, datetime
+
         from ita_desktop.paths import log_dir
 
         log = log_dir() / "ita-desktop.log"
-        logging.basicConfig(filename=log, level=logging.ERROR, encoding="utf-8")
-        logging.getLogger("ita_desktop").error("unexpected error\n%s", traceback.format_exc())
+        with log.open("a", encoding="utf-8") as fh:
+            fh.write(f"{datetime.now(UTC).isoformat(timespec='seconds')} ita-desktop {__version__} "
+                     f"unexpected error\n{traceback.format_exc()}\n")
         return log
     except OSError:
         return None

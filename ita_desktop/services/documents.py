@@ -47,7 +47,14 @@ def ensure_default_document(path: Path) -> Path:
 def load(path: Path) -> Document:
     """The whole document, opened read-only."""
     with Database.open(path, read_only=True) as database:
-        return DocumentRepository(database).load_document()
+        try:
+            return DocumentRepository(database).load_document()
+        except (ValueError, KeyError, TypeError) as exc:  # a row another tool wrote that we cannot read
+            raise BadFileError(
+                f"{path} holds a value ITA Desktop cannot read ({type(exc).__name__}: {exc}); it may have been "
+                "edited with another program. Use a backup, or run `ita-desktop check` on it. "
+                "ไฟล์มีข้อมูลที่โปรแกรมอ่านไม่ได้"
+            ) from exc
 
 
 def read_json(data_path: Path) -> object:

@@ -15,7 +15,7 @@ from pathlib import Path
 from ita_desktop import __version__
 from ita_desktop.errors import UserError
 
-COMMANDS = ("new", "import", "export", "merge", "check")
+COMMANDS = ("new", "import", "export", "merge", "check", "backups", "restore", "bring-in", "save-back")
 EXIT_BUG = 70
 EXIT_CHECK_FAILED = 1
 
@@ -58,6 +58,16 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true")
 
     p = sub.add_parser("check", help="check a document's integrity and content")
+    p.add_argument("file", type=Path)
+
+    p = sub.add_parser("backups", help="list the backups of a document, newest first")
+    p.add_argument("file", type=Path)
+    p = sub.add_parser("restore", help="put a backup in place of a document (the current state is backed up first)")
+    p.add_argument("file", type=Path)
+    p.add_argument("backup", type=Path)
+    p = sub.add_parser("bring-in", help="copy a document from a USB stick or share into a local working copy")
+    p.add_argument("origin", type=Path)
+    p = sub.add_parser("save-back", help="write a working copy back to where it came from, safely")
     p.add_argument("file", type=Path)
     return parser
 
@@ -142,8 +152,21 @@ def _cmd_gui(argv: Sequence[str]) -> int:
     return run_app(args.file)
 
 
+def _cmd_sync(args: argparse.Namespace) -> int:
+    from ita_desktop.sync import cli_merge
+
+    if args.command == "backups":
+        return cli_merge.run_backups(args.file)
+    if args.command == "restore":
+        return cli_merge.run_restore(args.file, args.backup)
+    if args.command == "bring-in":
+        return cli_merge.run_bring_in(args.origin)
+    return cli_merge.run_save_back(args.file)
+
+
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "new": _cmd_new, "import": _cmd_import, "export": _cmd_export, "merge": _cmd_merge, "check": _cmd_check,
+    "backups": _cmd_sync, "restore": _cmd_sync, "bring-in": _cmd_sync, "save-back": _cmd_sync,
 }
 
 

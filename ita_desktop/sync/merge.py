@@ -1,0 +1,150 @@
+"""Merging another copy of the same document, field by field, ordered by version vectors, never by clocks.
+
+Every field carries the stamp [counter, replica] of the transaction that last changed it, and every copy
+carries a version vector: the highest counter it has seen from each replica. For each field of each row
+(matched by UUID):
+- a stamp the other copy has already seen is older than the one it replaced, so the newer value wins,
+  whatever the PCs' clocks said (a PC days behind still wins with a newer edit);
+- a field changed on one side only is taken from that side;
+- a field changed on both sides (neither stamp seen by the other copy) to different values is a
+  **conflict**. The row shows the value with the larger stamp (counter, then replica id), a rule every
+  copy applies alike so all copies agree, and the conflict keeps both values until the clerk chooses;
+- `deleted` is a field like the others, so a tombstone wins over any edit it has seen and an older copy
+  never brings a deleted row back. A delete on one side and an edit the deleting side never saw on the
+  other: the row stays deleted (with the edit merged into it) and the pair is kept as a 'delete' conflict,
+  so the clerk sees the edit and can bring the row back; the edit is never silently lost.
+After a merge this copy's vector is the element-wise max of both, so merging the same copy again changes
+nothing. This module is pure (no SQL, no files); sync.merging applies a plan in one transaction.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+Stamp = tuple[int, str]
+Rows = dict[str, dict[str, dict[str, Any]]]  # table -> id -> row with "stamps": {field: Stamp}
+
+MINE, THEIRS = "mine", "theirs"
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Both values of one field (or, kind 'delete', a deletion against an edit); 'kept' shows for now."""
+
+    table: str
+    row_id: str
+    field: str
+    kind: str
+    mine: Any
+    mine_stamp: Stamp | None
+    theirs: Any
+    theirs_stamp: Stamp | None
+    kept: str
+
+
+@dataclass
+class MergePlan:
+    """What merging would do: rows to write (merged values and stamps), counts, conflicts, the new vector."""
+
+    writes: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    added: Counter[str] = field(default_factory=Counter)
+    changed: Counter[str] = field(default_factory=Counter)
+    deleted: Counter[str] = field(default_factory=Counter)
+    conflicts: list[Conflict] = field(default_factory=list)
+    vector: dict[str, int] = field(default_factory=dict)
+    vector_changed: bool = False
+
+    @property
+    def changes_content(self) -> bool:
+        return any(self.writes.values())
+
+
+def _seen(vector: dict[str, int], stamp: Stamp | None) -> bool:
+    return stamp is None or vector.get(stamp[1], 0) >= stamp[0]
+
+
+def _order(stamp: Stamp | None) -> tuple[int, str]:
+    return stamp if stamp is not None else (-1, "")
+
+
+def _merge_row(table: str, fields: tuple[str, ...], mine: dict[str, Any], theirs: dict[str, Any],
+               mine_vector: dict[str, int], their_vector: dict[str, int],
+               conflicts: list[Conflict]) -> dict[str, Any] | None:
+    """The merged row, or None when this copy's row already is the merge."""
+    ms, ts = mine["stamps"], theirs["stamps"]
+    merged: dict[str, Any] | None = None
+    same_field_delete_conflict = False
+    for f in (*fields, "deleted"):
+        sm, st = ms.get(f), ts.get(f)
+        if sm == st:
+            continue
+        theirs_seen, mine_seen = _seen(mine_vector, st), _seen(their_vector, sm)
+        if theirs_seen and not mine_seen:
+            continue
+        take = (mine_seen and not theirs_seen) or _order(st) > _order(sm)
+        if not theirs_seen and not mine_seen and mine[f] != theirs[f]:
+            kind = "delete" if f == "deleted" else "edit"
+            same_field_delete_conflict |= f == "deleted"
+            conflicts.append(Conflict(table, mine["id"], f, kind, mine[f], sm, theirs[f], st,
+                                      THEIRS if take else MINE))
+        if take:
+            if merged is None:
+                merged = dict(mine) | {"stamps": dict(ms), "updated_at": theirs["updated_at"]}
+            merged[f] = theirs[f]
+            merged["stamps"][f] = st
+    result = merged or mine
+    if result["deleted"] and not same_field_delete_conflict:
+        deleter, editor, editor_vector, deleter_vector = (
+            (theirs, mine, mine_vector, their_vector) if result["stamps"].get("deleted") == ts.get("deleted")
+            and not _seen(mine_vector, ts.get("deleted")) else (mine, theirs, their_vector, mine_vector))
+        if not editor["deleted"]:
+            unseen = [editor["stamps"][f] for f in fields
+                      if f in editor["stamps"] and not _seen(deleter_vector, editor["stamps"][f])]
+            if unseen and not _seen(editor_vector, deleter["stamps"].get("deleted")):
+                edit_stamp = max(unseen)
+                mine_is_deleter = deleter is mine
+                conflicts.append(Conflict(
+                    table, mine["id"], "deleted", "delete", mine["deleted"],
+                    ms.get("deleted") if mine_is_deleter else edit_stamp, theirs["deleted"],
+                    edit_stamp if mine_is_deleter else ts.get("deleted"), MINE if mine_is_deleter else THEIRS))
+    return merged
+
+
+def plan_merge(mine: Rows, mine_vector: dict[str, int], theirs: Rows, their_vector: dict[str, int],
+               fields_of: dict[str, tuple[str, ...]]) -> MergePlan:
+    """Compare two copies of one document and say what merging ``theirs`` into ``mine`` does."""
+    plan = MergePlan()
+    for table, fields in fields_of.items():
+        local, other = mine.get(table, {}), theirs.get(table, {})
+        writes: list[dict[str, Any]] = []
+        for row_id, their_row in other.items():
+            my_row = local.get(row_id)
+            if my_row is None:
+                writes.append(their_row)
+                plan.added[table] += not their_row["deleted"]
+                continue
+            if my_row == their_row:
+                continue
+            merged = _merge_row(table, fields, my_row, their_row, mine_vector, their_vector, plan.conflicts)
+            if merged is not None:
+                writes.append(merged)
+                if merged["deleted"] and not my_row["deleted"]:
+                    plan.deleted[table] += 1
+                elif not merged["deleted"]:
+                    plan.changed[table] += 1
+        plan.writes[table] = writes
+    plan.vector = {r: max(mine_vector.get(r, 0), their_vector.get(r, 0)) for r in {*mine_vector, *their_vector}}
+    plan.vector_changed = plan.vector != mine_vector
+    return plan
+
+
+def apply_plan(mine: Rows, plan: MergePlan) -> Rows:
+    """The rows ``mine`` holds after the plan (for tests and previews; the file is written by sync.merging)."""
+    result = {t: dict(rows) for t, rows in mine.items()}
+    for table, rows in plan.writes.items():
+        target = result.setdefault(table, {})
+        for row in rows:
+            target[row["id"]] = row
+    return result

@@ -1,0 +1,101 @@
+"""Merging another office's copy into a document: checks, backup, one transaction, undo, conflict choices.
+
+The other copy is read only through quarantine. A copy of a different document is refused. Before any
+change a verified backup is taken; the merge itself is one transaction, so it happens wholly or not at
+all, and undoing it is restoring that backup (`ita-desktop restore FILE BACKUP`, or Backups in the window).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ita_desktop.errors import UserError
+from ita_desktop.storage.database import Database, utc_now
+from ita_desktop.storage.merge_store import (
+    StoredConflict,
+    add_conflicts,
+    family_deleted_with,
+    fold_vector,
+    mark_resolved,
+    open_conflicts,
+    read_tables,
+    restamp,
+    write_merged_rows,
+)
+from ita_desktop.storage.schema import TABLES
+from ita_desktop.storage.untrusted import UntrustedCopy
+from ita_desktop.sync.backups import Backup, take_backup
+from ita_desktop.sync.merge import MINE, THEIRS, MergePlan, plan_merge
+from ita_desktop.sync.quarantine import read_from_elsewhere
+
+FIELDS_OF = {t.name: t.fields for t in TABLES}
+EXIT_CONFLICTS = 5  # `ita-desktop merge`: merged, but the clerk must choose between two values
+
+
+class DifferentDocumentError(UserError):
+    """The other file is a copy of another document; merging it would mix two offices' plans."""
+
+    exit_code = 7
+
+
+@dataclass
+class MergeResult:
+    """What a merge did (or, dry run, would do), the backup taken before it, and what is left to choose."""
+
+    plan: MergePlan
+    backup: Backup | None
+    dry_run: bool
+    open_conflicts: list[StoredConflict]
+
+
+def _check_same_document(database: Database, other: UntrustedCopy, other_path: Path) -> None:
+    if other.doc_id != database.doc_id:
+        raise DifferentDocumentError(
+            f"{other_path.name} is a copy of a different document (document id {other.doc_id[:8]}…, this one is "
+            f"{database.doc_id[:8]}…), so it was not merged. Merge only copies made from this document; to "
+            "bring in another office's plan use Import. ไฟล์นี้เป็นเอกสารคนละฉบับ จึงไม่นำมารวม")
+
+
+def merge_copy(database: Database, other: UntrustedCopy, source: str, *, dry_run: bool) -> MergeResult:
+    """Merge an already quarantined copy into an open document (see sync.merge for the rules)."""
+    if other.doc_id != database.doc_id:
+        _check_same_document(database, other, Path(source))
+    plan = plan_merge(read_tables(database), database.version_vector(), other.tables, other.vector, FIELDS_OF)
+    if dry_run or not (plan.changes_content or plan.vector_changed or plan.conflicts):
+        return MergeResult(plan, None, dry_run, [] if database.read_only else open_conflicts(database))
+    backup = take_backup(database, "before-merge")
+    found_at = utc_now()
+    with database.transaction():
+        for table, rows in plan.writes.items():
+            if rows:
+                write_merged_rows(database, table, rows)
+        fold_vector(database, plan.vector)
+        add_conflicts(database, [
+            StoredConflict(id=str(uuid.uuid4()), table=c.table, row_id=c.row_id, field=c.field, kind=c.kind,
+                           mine=c.mine, mine_stamp=c.mine_stamp, theirs=c.theirs, theirs_stamp=c.theirs_stamp,
+                           kept=c.kept, source=source, found_at=found_at)
+            for c in plan.conflicts])
+    return MergeResult(plan, backup, dry_run, open_conflicts(database))
+
+
+def merge_file(database: Database, other_path: Path, *, dry_run: bool = False) -> MergeResult:
+    """Read ``other_path`` in quarantine, refuse another document, and merge it into ``database``."""
+    other = read_from_elsewhere(other_path)
+    _check_same_document(database, other, other_path)
+    return merge_copy(database, other, other_path.name, dry_run=dry_run)
+
+
+def resolve_conflict(database: Database, conflict: StoredConflict, choice: str) -> None:
+    """The clerk's choice ('mine' or 'theirs') becomes a new change that every copy will take over both values."""
+    if choice not in (MINE, THEIRS):
+        raise ValueError(choice)
+    value: Any = conflict.mine if choice == MINE else conflict.theirs
+    with database.transaction():
+        if conflict.field == "deleted" and not value:  # keeping an edit over a deletion brings its measure back
+            for table, row_id in family_deleted_with(database, conflict.table, conflict.row_id):
+                restamp(database, table, row_id, {"deleted": 0})
+        restamp(database, conflict.table, conflict.row_id, {conflict.field: value})
+        mark_resolved(database, conflict.id, choice)

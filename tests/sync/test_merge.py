@@ -1,0 +1,178 @@
+"""Merging another office's copy: one-sided changes, conflicts, tombstones, clocks, identity, undo."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from ita_desktop.cli import main
+from ita_desktop.services.documents import load
+from ita_desktop.storage import database as database_module
+from ita_desktop.storage.database import Database
+from ita_desktop.storage.merge_store import open_conflicts
+from ita_desktop.sync.backups import list_backups
+from ita_desktop.sync.merging import EXIT_CONFLICTS, merge_file, resolve_conflict
+from tests.sync.helpers import content, copy_to, delete_measure, row, sha, small_document, update
+
+
+@pytest.fixture
+def pcs(tmp_path: Path) -> tuple[Path, Path]:
+    """The clerk's file and a department's copy of it (a plain copy made onto a stick, then onto its PC)."""
+    clerk = small_document(tmp_path / "clerk" / "plan.ita")
+    department = copy_to(clerk, tmp_path / "finance" / "plan.ita")
+    return clerk, department
+
+
+def merge(path: Path, other: Path) -> int:
+    with Database.open(path) as database:
+        return len(merge_file(database, other).open_conflicts)
+
+
+def titles(path: Path) -> list[str]:
+    return [m.title for m in load(path).years[0].measures]
+
+
+def test_changes_made_on_one_side_are_taken_field_by_field(pcs: tuple[Path, Path],
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    clerk, department = pcs
+    update(clerk, "measures", "m0", {"title": "มาตรการเผยแพร่ข้อมูล (ปรับปรุง)"})
+    update(department, "measures", "m0", {"issue": "ประเด็นจากกองคลัง"})
+    update(department, "steps", "m1-s1", {"text": "กองคลังประชุมแล้ว"})
+    assert main(["merge", str(clerk), str(department)]) == 0
+    out = capsys.readouterr().out
+    assert "merged" in out and "ita-desktop restore" in out
+    merged = load(clerk).years[0].measures
+    assert (merged[0].title, merged[0].issue) == ("มาตรการเผยแพร่ข้อมูล (ปรับปรุง)", "ประเด็นจากกองคลัง")
+    assert merged[1].steps[0].text == "กองคลังประชุมแล้ว"
+
+
+def test_merging_the_same_copy_again_changes_nothing(pcs: tuple[Path, Path],
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    clerk, department = pcs
+    update(department, "measures", "m2", {"title": "ใหม่"})
+    assert main(["merge", str(clerk), str(department)]) == 0
+    before, backups = sha(clerk), len(list_backups(clerk))
+    capsys.readouterr()
+    assert main(["merge", str(clerk), str(department)]) == 0
+    assert "nothing new to merge" in capsys.readouterr().out
+    assert sha(clerk) == before and len(list_backups(clerk)) == backups
+
+
+def test_same_field_changed_on_both_sides_is_a_conflict_with_both_values_listed(
+        pcs: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    clerk, department = pcs
+    update(clerk, "measures", "m0", {"title": "ชื่อจากสำนักปลัด"})
+    update(department, "measures", "m0", {"title": "ชื่อจากกองคลัง"})
+    assert main(["merge", str(clerk), str(department)]) == EXIT_CONFLICTS
+    out = capsys.readouterr().out
+    assert "ชื่อจากสำนักปลัด" in out and "ชื่อจากกองคลัง" in out and "1 conflict(s)" in out
+    with Database.open(clerk) as database:
+        (conflict,) = open_conflicts(database)
+        assert {conflict.mine, conflict.theirs} == {"ชื่อจากสำนักปลัด", "ชื่อจากกองคลัง"}
+        resolve_conflict(database, conflict, "mine")
+        assert open_conflicts(database) == []
+    assert titles(clerk)[0] == "ชื่อจากสำนักปลัด"
+    # the clerk's choice is a newer change: the department's copy takes it over its own value, no conflict
+    assert merge(department, clerk) == 0
+    assert titles(department)[0] == "ชื่อจากสำนักปลัด"
+    assert main(["merge", str(clerk), str(department)]) == 0
+
+
+def test_the_conflict_shows_the_same_value_on_every_copy_until_chosen(pcs: tuple[Path, Path]) -> None:
+    clerk, department = pcs
+    update(clerk, "measures", "m0", {"title": "ก"})
+    update(department, "measures", "m0", {"title": "ข"})
+    assert merge(clerk, department) == 1
+    assert merge(department, clerk) == 0  # the clerk's copy already decided what shows; nothing is lost there
+    assert titles(clerk)[0] == titles(department)[0]
+
+
+def test_dry_run_prints_what_would_change_and_writes_nothing(pcs: tuple[Path, Path],
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    clerk, department = pcs
+    update(clerk, "measures", "m0", {"title": "ก"})
+    update(department, "measures", "m0", {"title": "ข", "issue": "ค"})
+    before = sha(clerk)
+    assert main(["merge", str(clerk), str(department), "--dry-run"]) == EXIT_CONFLICTS
+    out = capsys.readouterr().out
+    assert "dry run, nothing written" in out and "1 changed" in out and "ข" in out
+    assert sha(clerk) == before and list_backups(clerk) == []
+
+
+def test_a_copy_of_another_document_is_refused(tmp_path: Path, pcs: tuple[Path, Path],
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    clerk, _ = pcs
+    stranger = small_document(tmp_path / "other-office.ita")
+    before = sha(clerk)
+    assert main(["merge", str(clerk), str(stranger)]) == 7
+    assert "different document" in capsys.readouterr().err
+    assert sha(clerk) == before
+
+
+def test_a_deleted_measure_is_never_brought_back_by_an_older_copy(pcs: tuple[Path, Path]) -> None:
+    clerk, department = pcs
+    delete_measure(clerk, "m1")
+    assert merge(clerk, department) == 0  # the department's copy is older: it still has m1 alive
+    assert "มาตรการที่ 2" not in titles(clerk)
+    assert merge(department, clerk) == 0  # and the deletion travels
+    assert "มาตรการที่ 2" not in titles(department)
+    assert row(department, "steps", "m1-s1")["deleted"] == 1
+
+
+def test_an_edit_made_after_a_delete_it_never_saw_is_kept_as_a_conflict(pcs: tuple[Path, Path]) -> None:
+    clerk, department = pcs
+    delete_measure(clerk, "m1")
+    update(department, "steps", "m1-s2", {"text": "กองคลังเผยแพร่แล้ว ๑๒ ธ.ค."})
+    with Database.open(clerk) as database:
+        result = merge_file(database, department)
+        (conflict,) = result.open_conflicts
+        assert (conflict.kind, conflict.table, conflict.row_id) == ("delete", "steps", "m1-s2")
+        assert "มาตรการที่ 2" not in titles(clerk)  # the deletion shows until the clerk decides
+        resolve_conflict(database, conflict, "theirs")  # keep the department's edit
+    restored = load(clerk).years[0].measures[1]
+    assert restored.title == "มาตรการที่ 2"
+    assert [s.text for s in restored.steps] == ["ประชุมชี้แจง", "กองคลังเผยแพร่แล้ว ๑๒ ธ.ค."]
+    assert merge(department, clerk) == 0
+    assert titles(department) == titles(clerk)
+
+
+def test_an_edit_on_a_pc_whose_clock_is_days_behind_still_wins_over_an_older_edit(
+        pcs: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    clerk, department = pcs
+    update(clerk, "measures", "m0", {"title": "แก้ครั้งแรก (นาฬิกาถูกต้อง)"})
+    assert merge(department, clerk) == 0
+    days_behind = (datetime.now(UTC) - timedelta(days=9)).isoformat(timespec="seconds")
+    monkeypatch.setattr(database_module, "utc_now", lambda: days_behind)
+    update(department, "measures", "m0", {"title": "แก้ครั้งหลัง (นาฬิกาช้า ๙ วัน)"})
+    monkeypatch.undo()
+    assert row(department, "measures", "m0")["updated_at"] < row(clerk, "measures", "m0")["updated_at"]
+    assert merge(clerk, department) == 0
+    assert titles(clerk)[0] == "แก้ครั้งหลัง (นาฬิกาช้า ๙ วัน)"
+
+
+def test_plain_copies_of_one_file_get_their_own_replica_ids_before_they_change(pcs: tuple[Path, Path]) -> None:
+    clerk, department = pcs
+    with Database.open(clerk, read_only=True) as a, Database.open(department, read_only=True) as b:
+        assert a.replica_id == b.replica_id  # a byte copy: same identity until it is changed
+    update(clerk, "measures", "m0", {"title": "ก"})
+    update(department, "measures", "m0", {"title": "ข"})
+    stamp_a = row(clerk, "measures", "m0")["stamps"]
+    stamp_b = row(department, "measures", "m0")["stamps"]
+    assert stamp_a != stamp_b  # same counter, different replica: the merge can tell the edits apart
+    assert merge(clerk, department) == 1
+
+
+def test_a_merge_is_undone_by_restoring_the_backup_taken_before_it(pcs: tuple[Path, Path],
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    clerk, department = pcs
+    update(department, "measures", "m0", {"title": "จากกองคลัง"})
+    before = content(clerk)
+    assert main(["merge", str(clerk), str(department)]) == 0
+    assert titles(clerk)[0] == "จากกองคลัง"
+    (backup,) = [b for b in list_backups(clerk) if b.reason == "before-merge"]
+    assert main(["restore", str(clerk), str(backup.path)]) == 0
+    assert content(clerk) == before
+    assert main(["backups", str(clerk)]) == 0
+    assert "before-restore" in capsys.readouterr().out

@@ -266,3 +266,31 @@ def test_a_hot_journal_left_by_a_killed_writer_is_rolled_back_on_next_open(doc_p
     with Database.open(doc_path) as database:
         assert database.conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert database.conn.execute("SELECT count(*) FROM units WHERE id LIKE 'u%'").fetchone() == (0,)
+
+
+DOC = Path(__file__).resolve().parent.parent / "docs" / "file-format.md"
+
+
+def test_the_file_format_document_names_every_table_column_and_version() -> None:
+    from ita_desktop.storage.schema import TABLES, expected_objects
+
+    text = DOC.read_text(encoding="utf-8")
+    for kind, name in expected_objects():
+        assert f"`{name}`" in text, f"{kind} {name} is not documented"
+    for spec in TABLES:
+        for field in spec.fields:
+            assert f"`{field}`" in text, f"{spec.name}.{field} is not documented"
+    assert f"| `PRAGMA user_version` | `{SCHEMA_VERSION}` |" in text
+    assert f"`{APPLICATION_ID}`" in text
+
+
+def test_the_example_queries_of_the_file_format_document_work(sample_doc: Path) -> None:
+    block = DOC.read_text(encoding="utf-8").split("## Example queries", 1)[1].split("```sql", 1)[1].split("```")[0]
+    statements = [s for s in block.split(";")
+                  if any(line.strip() and not line.strip().startswith("--") for line in s.splitlines())]
+    results = [raw(sample_doc, s) for s in statements]
+    assert len(results) == 4
+    plan, progress, _tombstones, stamped = results
+    assert len(plan) == 10 and plan[0][1] == "IIT" and plan[0][3] == "การปฏิบัติหน้าที่"
+    assert progress and {row[2] for row in progress} <= {"planned", "in_progress", "done"}
+    assert len(stamped) == 10

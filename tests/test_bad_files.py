@@ -238,3 +238,22 @@ def test_a_file_in_a_read_only_folder_is_not_written_but_can_be_read(read_only_f
 
     assert sha(doc) == before
     assert sorted(p.name for p in doc.parent.iterdir()) == [doc.name]
+
+
+def test_an_unfinished_change_on_a_read_only_folder_is_explained_and_the_journal_kept(
+        read_only_folder: tuple[Path, Path]) -> None:
+    from tests.test_storage import leave_hot_journal
+
+    doc, free = read_only_folder
+    doc.parent.chmod(0o755)
+    leave_hot_journal(doc)
+    doc.parent.chmod(0o555)
+    journal = Path(f"{doc}-journal")
+    before = (sha(doc), sha(journal))
+    for args in (["check", str(doc)], ["export", str(doc), str(free / "out.json")]):
+        result = run_cli(*args, data=free)
+        assert result.returncode == 2, result.stderr
+        assert "has an unfinished change" in result.stderr
+        assert "Copy the file together with its -journal" in result.stderr
+        assert "Traceback" not in result.stderr
+    assert (sha(doc), sha(journal)) == before  # the only record of how to undo the half-done change is kept

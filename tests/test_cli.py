@@ -54,6 +54,13 @@ def test_new_never_overwrites(sample_doc: Path, capsys: pytest.CaptureFixture[st
     assert sha(sample_doc) == before
 
 
+def test_new_in_a_missing_folder_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["new", str(tmp_path / "ไม่มี" / "x.ita"), "--org", "อบต.", "--year", "2567"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("ita-desktop: Cannot write") and f"the folder {tmp_path / 'ไม่มี'} does not exist" in err
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_export_json_writes_the_whole_document_whatever_doc_says(sample_doc: Path, tmp_path: Path) -> None:
     outs = []
     for kind in ("plan", "progress", "analysis"):

@@ -243,22 +243,29 @@ with database.transaction():
 """
 
 
-def test_a_hot_journal_left_by_a_killed_writer_is_rolled_back_on_next_open(doc_path: Path) -> None:
+def leave_hot_journal(doc: Path) -> None:
+    """Kill (SIGKILL) a writer in the middle of a big transaction, leaving a hot `-journal` beside ``doc``."""
     import signal
     import subprocess
     import sys
 
-    committed = load(doc_path)
-    journal = Path(f"{doc_path}-journal")
-    writer = subprocess.Popen([sys.executable, "-c", KILLED_WRITER, str(doc_path)],
+    writer = subprocess.Popen([sys.executable, "-c", KILLED_WRITER, str(doc)],
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    assert writer.stdout is not None and writer.stdout.readline() == "writing\n"
+    assert writer.stdout is not None and writer.stdin is not None
+    assert writer.stdout.readline() == "writing\n"
     writer.send_signal(signal.SIGKILL)
     writer.wait()
-    writer.stdin.close()  # type: ignore[union-attr]
+    writer.stdin.close()
     writer.stdout.close()
+    journal = Path(f"{doc}-journal")
     assert journal.exists() and journal.stat().st_size > 0  # the writer died mid-transaction
-    assert doc_path.stat().st_size > 100_000  # and uncommitted pages reached the file itself
+    assert doc.stat().st_size > 100_000  # and uncommitted pages reached the file itself
+
+
+def test_a_hot_journal_left_by_a_killed_writer_is_rolled_back_on_next_open(doc_path: Path) -> None:
+    committed = load(doc_path)
+    journal = Path(f"{doc_path}-journal")
+    leave_hot_journal(doc_path)
 
     # read-only users (export, check, the window opening a file) see the last committed state
     assert load(doc_path) == committed

@@ -158,6 +158,8 @@ def replica_home(path: Path) -> str:
 
 def _check_writable(path: Path) -> None:
     folder = path.resolve().parent
+    if not folder.is_dir():
+        raise UserError(f"Cannot write {path}: the folder {folder} does not exist. ไม่พบโฟลเดอร์")
     if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
         raise UserError(
             f"Cannot write to {path}: the file or its folder is read-only. Copy the file to your own computer "

@@ -1,0 +1,179 @@
+"""Word export: every document kind and layout, Thai-ready runs, table structure, the same words as the PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from ita_desktop.domain.model import Document
+from ita_desktop.reports.docx_export import export_docx
+from ita_desktop.reports.document_model import Table
+from ita_desktop.reports.layouts import LAYOUTS_BY_DOC, build_report
+from ita_desktop.services.exporting import ExportOptions, export_document
+from tests.office.conftest import pdf_text, squeeze, to_pdf
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+CASES = [(kind, layout) for kind, layouts in LAYOUTS_BY_DOC.items() for layout in layouts]
+
+
+@pytest.fixture(scope="module")
+def exported(sample: Document, tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, int], Path]:
+    folder = tmp_path_factory.mktemp("docx")
+    out = {}
+    for kind, layout in CASES:
+        path = folder / f"{kind}{layout}.docx"
+        export_docx(sample, ExportOptions(doc=kind, layout=layout), path)  # type: ignore[arg-type]
+        out[(kind, layout)] = path
+    return out
+
+
+def cell_texts(cell: docx.table._Cell) -> str:
+    return "\n".join(p.text for p in cell.paragraphs)
+
+
+@pytest.mark.parametrize(("kind", "layout"), CASES)
+def test_every_layout_prints_the_reports_table_cell_for_cell(kind: str, layout: int, sample: Document,
+                                                              exported: dict[tuple[str, int], Path]) -> None:
+    report = build_report(sample, ExportOptions(doc=kind, layout=layout))  # type: ignore[arg-type]
+    expected = next(b for b in report.blocks if isinstance(b, Table))
+    word = docx.Document(str(exported[(kind, layout)]))
+    table = next(t for t in word.tables if cell_texts(t.rows[0].cells[0]) == expected.columns[0].header)
+    n = len(expected.columns)
+    assert [cell_texts(c) for c in table.rows[0].cells] == [c.header for c in expected.columns]
+    rows = iter(table.rows[1:])
+    for section in expected.sections:
+        if section.heading:
+            heading = next(rows)
+            tcs = heading._tr.findall(qn("w:tc"))
+            assert len(tcs) == 1, "a section heading is one cell across the table"
+            assert tcs[0].find(f"{W}tcPr/{W}gridSpan").get(qn("w:val")) == str(n)
+            assert cell_texts(heading.cells[0]) == section.heading
+        for values in section.rows:
+            assert [cell_texts(c) for c in next(rows).cells] == values
+    assert next(rows, None) is None
+    body = "\n".join(p.text for p in word.paragraphs)
+    for line in report.title_lines:
+        assert line in body
+
+
+def test_runs_carry_thai_complex_script_font_size_and_language(exported: dict[tuple[str, int], Path]) -> None:
+    word = docx.Document(str(exported[("plan", 1)]))
+    runs = word.element.body.findall(f".//{W}r")
+    assert len(runs) > 100
+    for run in runs:
+        rpr = run.find(f"{W}rPr")
+        assert rpr is not None
+        assert rpr.find(f"{W}rFonts").get(qn("w:cs")) == "TH SarabunPSK"
+        assert rpr.find(f"{W}szCs").get(qn("w:val")) == "32"  # 16 pt in half-points
+        assert rpr.find(f"{W}cs") is not None
+        assert rpr.find(f"{W}lang").get(qn("w:bidi")) == "th-TH"
+        assert (rpr.find(f"{W}b") is None) == (rpr.find(f"{W}bCs") is None), "bold Thai needs w:bCs too"
+    bold = [r for r in runs if r.find(f"{W}rPr/{W}bCs") is not None]
+    assert bold, "titles and headers are bold"
+    styles = word.styles.element.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
+    assert styles.find(f"{W}rFonts").get(qn("w:cs")) == "TH SarabunPSK"
+    assert styles.find(f"{W}szCs").get(qn("w:val")) == "32"
+
+
+def test_font_is_configurable(sample: Document, tmp_path: Path) -> None:
+    out = tmp_path / "f.docx"
+    export_docx(sample, ExportOptions(), out, font="TH Sarabun New", size=15)
+    rpr = docx.Document(str(out)).element.body.find(f".//{W}r/{W}rPr")
+    assert rpr.find(f"{W}rFonts").get(qn("w:cs")) == "TH Sarabun New"
+    assert rpr.find(f"{W}szCs").get(qn("w:val")) == "30"
+
+
+def test_pages_are_landscape_a4_and_header_rows_repeat(exported: dict[tuple[str, int], Path]) -> None:
+    word = docx.Document(str(exported[("progress", 3)]))
+    size = word.sections[0]._sectPr.find(f"{W}pgSz")
+    assert size.get(qn("w:orient")) == "landscape"
+    assert (int(size.get(qn("w:w"))), int(size.get(qn("w:h")))) == (16838, 11906)  # A4, twips
+    table = word.tables[0]
+    first, second = table.rows[0]._tr, table.rows[1]._tr
+    assert first.find(f"{W}trPr/{W}tblHeader") is not None
+    assert second.find(f"{W}trPr/{W}tblHeader") is None
+    assert table._tbl.tblPr.find(f"{W}tblLayout").get(qn("w:type")) == "fixed"
+
+
+def test_column_widths_follow_the_layout_weights(sample: Document,
+                                                  exported: dict[tuple[str, int], Path]) -> None:
+    report = build_report(sample, ExportOptions(doc="plan", layout=1))
+    weights = [c.weight for c in next(b for b in report.blocks if isinstance(b, Table)).columns]
+    word = docx.Document(str(exported[("plan", 1)]))
+    grid = [int(c.get(qn("w:w"))) for c in word.tables[0]._tbl.tblGrid.findall(f"{W}gridCol")]
+    for width, weight in zip(grid, weights, strict=True):
+        assert width / sum(grid) == pytest.approx(weight / sum(weights), abs=0.002)
+    cell_width = word.tables[0].rows[1].cells[2]._tc.find(f"{W}tcPr/{W}tcW")
+    assert int(cell_width.get(qn("w:w"))) == grid[2]
+
+
+def test_footer_numbers_pages_with_fields_in_thai_digits(exported: dict[tuple[str, int], Path],
+                                                         sample: Document, tmp_path: Path) -> None:
+    footer = docx.Document(str(exported[("plan", 1)])).sections[0].footer._element
+    instructions = [t.text.strip() for t in footer.iter(f"{W}instrText")]
+    assert instructions == [r"PAGE \* ThaiArabic", r"NUMPAGES \* ThaiArabic"]
+    assert "หน้า" in "".join(t.text or "" for t in footer.iter(f"{W}t"))
+    out = tmp_path / "arabic.docx"
+    export_docx(sample, ExportOptions(digits="arabic"), out)
+    footer = docx.Document(str(out)).sections[0].footer._element
+    assert [t.text.strip() for t in footer.iter(f"{W}instrText")] == [r"PAGE \* Arabic", r"NUMPAGES \* Arabic"]
+
+
+def test_digits_follow_the_option_and_signers_are_printed(sample: Document, tmp_path: Path) -> None:
+    thai, arabic = tmp_path / "t.docx", tmp_path / "a.docx"
+    export_docx(sample, ExportOptions(doc="plan", layout=1), thai)
+    export_docx(sample, ExportOptions(doc="plan", layout=1, digits="arabic"), arabic)
+    thai_text = "\n".join(p.text for p in docx.Document(str(thai)).paragraphs)
+    assert "พ.ศ. ๒๕๖๗" in thai_text and "2567" not in thai_text
+    assert "พ.ศ. 2567" in "\n".join(p.text for p in docx.Document(str(arabic)).paragraphs)
+    signatures = docx.Document(str(thai)).tables[-1]
+    signed = " ".join(cell_texts(c) for c in signatures.rows[0].cells)
+    for signer in sample.latest_year().signatories:  # type: ignore[union-attr]
+        assert f"({signer.name})" in signed and signer.position in signed and signer.role in signed
+
+
+def test_analysis_chart_is_a_table_of_scores_with_bars(exported: dict[tuple[str, int], Path],
+                                                        sample: Document) -> None:
+    word = docx.Document(str(exported[("analysis", 6)]))
+    chart = next(t for t in word.tables if cell_texts(t.rows[0].cells[0]) == "ตัวชี้วัด")
+    scores = {s.number: s.score for s in sample.latest_year().assessment.indicators}  # type: ignore[union-attr]
+    rows = chart.rows[1:]
+    assert len(rows) == len([s for s in scores.values() if s is not None])
+    for row in rows:
+        tcs = row._tr.findall(qn("w:tc"))
+        filled = sum(1 for tc in tcs[2:] if tc.find(f"{W}tcPr/{W}shd") is not None)
+        score = float(cell_texts(row.cells[1]).translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")))
+        assert filled == -(-score // 5), f"{score} shows as {filled} cells of 5 points"
+
+
+def test_export_document_routes_docx_here(sample: Document, tmp_path: Path) -> None:
+    out = tmp_path / "route.docx"
+    export_document(sample, ExportOptions(doc="progress", round=6), out)
+    assert "รอบ ๖ เดือน" in "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_opens_the_word_files_and_prints_the_thai_text(
+        sample: Document, exported: dict[tuple[str, int], Path], tmp_path_factory: pytest.TempPathFactory) -> None:
+    picked = [("plan", 1), ("progress", 3), ("analysis", 6)]
+    pdfs = to_pdf([exported[p] for p in picked], tmp_path_factory.mktemp("lo_docx"))
+    for kind, layout in picked:
+        text = pdf_text(pdfs[f"{kind}{layout}"])
+        report = build_report(sample, ExportOptions(doc=kind, layout=layout))  # type: ignore[arg-type]
+        for line in report.title_lines:
+            assert squeeze(line) in text
+        table = next(b for b in report.blocks if isinstance(b, Table))
+        for line in cell_lines(table):
+            assert squeeze(line)[:15] in text, line  # a long line may wrap across a page break
+            if len(line) < 20:
+                assert squeeze(line) in text, line
+        assert "หน้า" in text
+
+
+def cell_lines(table: Table) -> list[str]:
+    """Every line of every cell (a row split over two pages interleaves its cells, never a cell's lines)."""
+    return [line for section in table.sections for values in section.rows for value in values
+            for line in value.split("\n") if line.strip()]

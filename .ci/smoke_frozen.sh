@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# Smoke test of the packaged app: build with build.spec (PyInstaller, one folder) into a temp folder, then run
+# the frozen executables offline, away from the source tree, as a clerk's PC would:
+#   ita-desktop-cli new / import the sample / export JSON and PDF / check; the PDF's Thai text must read back
+#   exactly (pdftotext) and its fonts must be embedded; the windowed app must start (offscreen) and stay up;
+#   then the bundle's size and what dominates it.
+# Not part of pytest (it takes a minute or two). Exits non-zero on the first failure.
+#
+#   .ci/smoke_frozen.sh                  uses .venv/bin/python if present, else python3
+#   PYTHON=/path/to/python .ci/smoke_frozen.sh
+#   KEEP=1 .ci/smoke_frozen.sh           keep the temp folder (build, bundle, outputs) for a look
+#   SIZE_LIMIT_MB=150 (default)          fail when the unpacked bundle is bigger
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+started=$SECONDS
+
+if [ -z "${PYTHON:-}" ]; then
+  if [ -x .venv/bin/python ]; then PYTHON=.venv/bin/python; else PYTHON=python3; fi
+fi
+PYTHON=$(command -v "$PYTHON")
+SIZE_LIMIT_MB=${SIZE_LIMIT_MB:-150}
+
+step() { printf '\n=== %s\n' "$*"; }
+fail() { printf '\nSMOKE FAILED: %s\n' "$*" >&2; exit 1; }
+
+"$PYTHON" -c "import PyInstaller" 2>/dev/null \
+  || fail "$PYTHON has no PyInstaller; install the build extra: $PYTHON -m pip install -e '.[build]'"
+command -v pdftotext >/dev/null || fail "pdftotext is missing (Debian/Ubuntu: apt-get install poppler-utils)"
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/ita-smoke.XXXXXX")
+cleanup() { if [ "${KEEP:-0}" = 1 ]; then echo "kept $TMP"; else rm -rf "$TMP"; fi; }
+trap cleanup EXIT
+
+# ---------------------------------------------------------------------------------------------------------
+step "1. build: $PYTHON -m PyInstaller build.spec  (dist and work folders in $TMP)"
+if ! "$PYTHON" -m PyInstaller --noconfirm --clean --log-level WARN \
+      --distpath "$TMP/dist" --workpath "$TMP/build" build.spec >"$TMP/pyinstaller.log" 2>&1; then
+  tail -40 "$TMP/pyinstaller.log"
+  fail "PyInstaller could not build build.spec (log above)"
+fi
+BUNDLE="$TMP/dist/ITA Desktop"
+CLI="$BUNDLE/ita-desktop-cli"
+GUI="$BUNDLE/ITA Desktop"
+for exe in "$CLI" "$GUI"; do [ -x "$exe" ] || [ -x "$exe.exe" ] || fail "no executable $exe"; done
+[ -x "$CLI" ] || { CLI="$CLI.exe"; GUI="$GUI.exe"; }
+echo "built in $((SECONDS - started)) s: $BUNDLE"
+
+# The frozen app runs from a clean environment: a fresh HOME and user-data folder, no PYTHONPATH, a working
+# folder outside the source tree, and (where the kernel allows it) no network at all.
+RUN="$TMP/run"
+mkdir -p "$RUN" "$TMP/home"
+cp ita_desktop/samples/sample.json "$RUN/sample.json"
+OFFLINE=()
+if unshare -rn true 2>/dev/null; then
+  OFFLINE=(unshare -rn)
+  echo "network: none (unshare -rn), the run is offline"
+else
+  echo "network: unshare is not available here, so the run is not cut off from the network"
+fi
+frozen() {  # frozen EXE ARGS... : run a bundled executable in the clean environment, output to the terminal
+  (cd "$RUN" && env -i PATH=/usr/bin:/bin HOME="$TMP/home" LANG=C.UTF-8 ITA_DESKTOP_DATA="$TMP/userdata" \
+     QT_QPA_PLATFORM=offscreen "${OFFLINE[@]}" "$@")
+}
+
+# ---------------------------------------------------------------------------------------------------------
+step "2. CLI: new, import the sample, export JSON, check"
+ORG="องค์การบริหารส่วนตำบลบ้านตัวอย่าง"
+frozen "$CLI" --version || fail "ita-desktop-cli --version"
+frozen "$CLI" new doc.ita --org "$ORG" --year 2567 --district กะบุรี --province ระนอง || fail "new"
+frozen "$CLI" import doc.ita sample.json || fail "import sample.json"
+frozen "$CLI" export doc.ita out.json || fail "export JSON"
+frozen "$CLI" check doc.ita || fail "check"
+"$PYTHON" - "$RUN/sample.json" "$RUN/out.json" <<'PY' || fail "the exported JSON does not hold the imported sample"
+import json, sys
+source, out = (json.load(open(p, encoding="utf-8")) for p in sys.argv[1:3])
+def titles(doc):
+    return [(y["fiscal_year"], m["title"], [s["text"] for s in m["steps"]]) for y in doc["years"] for m in y["measures"]]
+assert out["organization"]["name"] == source["organization"]["name"], out["organization"]
+assert titles(out) == titles(source), "measures differ"
+print(f"JSON round trip: {len(titles(out))} measures, titles and steps identical to sample.json")
+PY
+
+# ---------------------------------------------------------------------------------------------------------
+step "3. CLI: export PDFs (plan, progress round 6) and read their Thai text back"
+frozen "$CLI" export doc.ita plan.pdf --doc plan || fail "export plan PDF (has the PDF writer landed?)"
+frozen "$CLI" export doc.ita progress.pdf --doc progress --round 6 || fail "export progress PDF"
+for pdf in plan progress; do
+  pdftotext -enc UTF-8 "$RUN/$pdf.pdf" "$RUN/$pdf.txt" || fail "pdftotext cannot read $pdf.pdf"
+  if pdffonts "$RUN/$pdf.pdf" | awk 'NR > 2 && ($(NF-4) != "yes" || $(NF-2) != "yes") {bad = 1} END {exit !bad}'
+  then
+    pdffonts "$RUN/$pdf.pdf"; fail "$pdf.pdf has a font that is not embedded or has no Unicode map"
+  fi
+done
+"$PYTHON" - "$RUN/sample.json" "$RUN/plan.txt" "$RUN/progress.txt" <<'PY' || fail "the PDFs' Thai text does not read back exactly"
+import json, re, sys
+source = json.load(open(sys.argv[1], encoding="utf-8"))
+texts = {name: open(path, encoding="utf-8").read() for name, path in zip(("plan", "progress"), sys.argv[2:4])}
+squash = lambda s: re.sub(r"\s+", "", s)  # line and cell breaks are layout, not text
+year = source["years"][0]
+expected = {
+    "plan": [source["organization"]["name"]] + [m["title"] for m in year["measures"]]
+            + [s["text"] for m in year["measures"] for s in m["steps"]],
+    "progress": [source["organization"]["name"]] + [m["title"] for m in year["measures"] if 6 in m["rounds"]],
+}
+problems = []
+for name, text in texts.items():
+    bad = sorted({f"U+{ord(c):04X}" for c in text if c == "\ufffd" or "\ue000" <= c <= "\uf8ff"})
+    if bad:
+        problems.append(f"{name}.pdf: unreadable characters {bad} (glyphs without Unicode)")
+    if not re.search("[\u0e00-\u0e7f]", text):
+        problems.append(f"{name}.pdf: no Thai text at all")
+    flat = squash(text)
+    missing = [s for s in expected[name] if squash(s) not in flat]
+    problems += [f"{name}.pdf: not found exactly: {s}" for s in missing]
+    print(f"{name}.pdf: {len(expected[name]) - len(missing)}/{len(expected[name])} source strings read back "
+          f"exactly, {len(text)} characters")
+for p in problems:
+    print(p, file=sys.stderr)
+sys.exit(1 if problems else 0)
+PY
+
+# ---------------------------------------------------------------------------------------------------------
+step "4. GUI: the windowed executable starts (offscreen) and stays up 3 s"
+rc=0
+frozen timeout -k 5 3 "$GUI" doc.ita >"$TMP/gui.out" 2>&1 || rc=$?
+if [ "$rc" = 124 ]; then
+  echo "the window was up for 3 s (then stopped by timeout)"
+elif grep -q "window is not built yet" "$TMP/gui.out"; then
+  cat "$TMP/gui.out"
+  echo "SKIPPED: this version has no window yet (ita_desktop.gui.app is missing)"
+else
+  cat "$TMP/gui.out"
+  fail "the windowed app exited with code $rc within 3 s"
+fi
+
+# ---------------------------------------------------------------------------------------------------------
+step "5. bundle size (target ≤ $SIZE_LIMIT_MB MB unpacked)"
+"$PYTHON" bench/bundle_size.py "$BUNDLE" --top 12 --limit-mb "$SIZE_LIMIT_MB" || fail "the bundle is too big"
+du -sh "$BUNDLE"
+
+printf '\nSMOKE OK in %d s: the frozen app builds, works offline, and reads its Thai back.\n' $((SECONDS - started))

@@ -1,0 +1,76 @@
+"""Starting the window: one QApplication with the bundled Thai font, the style, and crash logging."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from ita_desktop.gui.fonts import apply_ui_font, register_fonts
+from ita_desktop.gui.qt import QtCore, QtWidgets
+from ita_desktop.gui.style import apply_style, icon
+
+log = logging.getLogger(__name__)
+_prepared: set[int] = set()
+
+
+def application() -> QtWidgets.QApplication:
+    """The QApplication, created and prepared (font, style, names) once."""
+    app = QtWidgets.QApplication.instance()
+    if app is None:
+        QtCore.QCoreApplication.setOrganizationName("ITA Desktop")
+        QtCore.QCoreApplication.setApplicationName("ITA Desktop")
+        app = QtWidgets.QApplication(sys.argv[:1])
+    assert isinstance(app, QtWidgets.QApplication)
+    if id(app) not in _prepared:
+        family = register_fonts()
+        apply_style(app)
+        from ita_desktop.gui.settings import Preferences
+
+        apply_ui_font(app, family, int(Preferences().get("ui/font_size")))
+        app.setWindowIcon(icon("app"))
+        _prepared.add(id(app))
+    return app
+
+
+def create_window(path: Path | None):  # type: ignore[no-untyped-def]
+    """A shown-ready main window on ``path`` (or the per-user default document)."""
+    from ita_desktop.gui.main_window import MainWindow
+    from ita_desktop.paths import default_document_path
+    from ita_desktop.services.documents import ensure_default_document
+
+    application()
+    window = MainWindow()
+    window.open_document(path if path is not None else ensure_default_document(default_document_path()))
+    return window
+
+
+def _log_crash(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+    """A bug: the traceback goes to the log file, the user gets a short apology, the window stays."""
+    log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+    app = QtWidgets.QApplication.instance()
+    if isinstance(app, QtWidgets.QApplication):
+        parent = app.activeWindow()
+        QtWidgets.QMessageBox.critical(parent, "ITA Desktop",
+                                       "ขออภัย เกิดข้อผิดพลาดภายในโปรแกรม งานที่บันทึกแล้วไม่สูญหาย "
+                                       "รายละเอียดถูกบันทึกไว้ในไฟล์ log ของโปรแกรม")
+
+
+def _setup_logging() -> None:
+    from ita_desktop.paths import log_dir
+
+    handler = logging.FileHandler(log_dir() / "ita-desktop.log", encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+
+
+def run_app(path: Path | None) -> int:
+    """`ita-desktop [FILE]`: open the window and run until it is closed."""
+    _setup_logging()
+    app = application()
+    sys.excepthook = _log_crash
+    window = create_window(path)
+    window.show()
+    return int(app.exec())

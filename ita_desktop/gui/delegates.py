@@ -1,0 +1,175 @@
+"""The one delegate of the grids: it opens the editor a cell's kind asks for and commits through the model.
+
+Typed editors (indicator, units, rounds, status) hand the model a value; text editors hand it text, which
+the model reads (and refuses with a Thai message when it cannot, leaving the cell as it was).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, cast
+
+from ita_desktop.domain.model import Status
+from ita_desktop.gui.editors import DateEditor, MultiLineEditor, RoundsEditor, UnitsEditor
+from ita_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
+from ita_desktop.gui.roles import KIND_ROLE, URLS_ROLE, VALUE_ROLE
+
+Index = QtCore.QModelIndex | QtCore.QPersistentModelIndex
+Hint = QtWidgets.QAbstractItemDelegate.EndEditHint
+TALL_EDITOR = 150
+
+
+class GridDelegate(QtWidgets.QStyledItemDelegate):
+    """Editors for every kind of cell in the measures and progress grids."""
+
+    link_clicked = QtCore.Signal(str)
+
+    def __init__(self, indicators: Callable[[], list[tuple[int, str]]], units: Callable[[], list[str]],
+                 parent: QtCore.QObject | None = None) -> None:
+        super().__init__(parent)
+        self.indicators, self.units = indicators, units
+
+    # -- editors -------------------------------------------------------------------------------------------
+    def createEditor(self, parent: QtWidgets.QWidget, option: QtWidgets.QStyleOptionViewItem,
+                     index: Index) -> QtWidgets.QWidget:
+        kind = index.data(KIND_ROLE)
+        editor: QtWidgets.QWidget
+        if kind == "indicator":
+            combo = QtWidgets.QComboBox(parent)
+            for number, label in self.indicators():
+                combo.addItem(label, number)
+            combo.activated.connect(lambda _i, c=combo: self._finish(c, Hint.NoHint))
+            editor = combo
+        elif kind == "status":
+            combo = QtWidgets.QComboBox(parent)
+            for status in Status:
+                combo.addItem(status.thai, status)
+            combo.activated.connect(lambda _i, c=combo: self._finish(c, Hint.NoHint))
+            editor = combo
+        elif kind == "units":
+            editor = UnitsEditor(parent)
+        elif kind == "rounds":
+            rounds_editor = RoundsEditor(parent)
+            for box in rounds_editor.boxes.values():
+                box.installEventFilter(self)
+            editor = rounds_editor
+        elif kind == "date":
+            date_editor = DateEditor(parent)
+            date_editor.line.installEventFilter(self)
+            editor = date_editor
+        else:
+            text_editor = MultiLineEditor(parent)
+            text_editor.finished.connect(lambda _e, ed=text_editor: self._finish(ed, Hint.SubmitModelCache))
+            editor = text_editor
+        editor.setObjectName(f"editor_{kind}")
+        return editor
+
+    def _finish(self, editor: QtWidgets.QWidget, hint: Hint) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, hint)
+
+    def setEditorData(self, editor: QtWidgets.QWidget, index: Index) -> None:
+        value = index.data(VALUE_ROLE)
+        if isinstance(editor, QtWidgets.QComboBox):
+            found = editor.findData(value)
+            editor.setCurrentIndex(max(found, 0))
+        elif isinstance(editor, UnitsEditor):
+            editor.set_units(self.units(), list(value or []))
+        elif isinstance(editor, RoundsEditor):
+            editor.set_rounds(list(value or []))
+        elif isinstance(editor, DateEditor):
+            editor.set_date(value)
+        elif isinstance(editor, MultiLineEditor):
+            editor.setPlainText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+            editor.moveCursor(QtGui.QTextCursor.MoveOperation.End)
+
+    def setModelData(self, editor: QtWidgets.QWidget, model: QtCore.QAbstractItemModel, index: Index) -> None:
+        if isinstance(editor, QtWidgets.QComboBox):
+            model.setData(index, editor.currentData(), VALUE_ROLE)
+        elif isinstance(editor, UnitsEditor):
+            model.setData(index, editor.chosen(), VALUE_ROLE)
+        elif isinstance(editor, RoundsEditor):
+            model.setData(index, editor.rounds(), VALUE_ROLE)
+        elif isinstance(editor, DateEditor):
+            model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+        elif isinstance(editor, MultiLineEditor):
+            model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
+
+    def updateEditorGeometry(self, editor: QtWidgets.QWidget, option: QtWidgets.QStyleOptionViewItem,
+                             index: Index) -> None:
+        rect = QtCore.QRect(option.rect)
+        if isinstance(editor, MultiLineEditor | UnitsEditor | RoundsEditor):
+            rect.setHeight(max(rect.height(), TALL_EDITOR if not isinstance(editor, RoundsEditor)
+                               else editor.sizeHint().height()))
+            rect.setWidth(max(rect.width(), 240))
+            parent = editor.parentWidget()
+            if parent is not None and rect.bottom() > parent.height():
+                rect.moveBottom(max(parent.height(), rect.height()))
+        editor.setGeometry(rect)
+
+    # -- keys in composite editors (date, rounds): Tab / Enter / Esc act on the whole editor ------------------
+    def eventFilter(self, obj: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        parent = obj.parent() if isinstance(obj, QtWidgets.QWidget) else None
+        if isinstance(parent, DateEditor | RoundsEditor) and event.type() == QtCore.QEvent.Type.KeyPress:
+            key = cast(QtGui.QKeyEvent, event).key()
+            if key == Qt.Key.Key_Tab:
+                self._finish(parent, Hint.EditNextItem)
+                return True
+            if key == Qt.Key.Key_Backtab:
+                self._finish(parent, Hint.EditPreviousItem)
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._finish(parent, Hint.SubmitModelCache)
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.closeEditor.emit(parent, Hint.RevertModelCache)
+                return True
+            if key == Qt.Key.Key_Down and isinstance(parent, DateEditor) and (
+                    cast(QtGui.QKeyEvent, event).modifiers() & Qt.KeyboardModifier.AltModifier):
+                parent.show_calendar()
+                return True
+            return False
+        return super().eventFilter(obj, event)
+
+    # -- links -----------------------------------------------------------------------------------------------
+    def initStyleOption(self, option: QtWidgets.QStyleOptionViewItem, index: Index) -> None:
+        super().initStyleOption(option, index)
+        if index.data(KIND_ROLE) == "urls":
+            option.font.setUnderline(True)
+
+    def editorEvent(self, event: QtCore.QEvent, model: QtCore.QAbstractItemModel,
+                    option: QtWidgets.QStyleOptionViewItem, index: Index) -> bool:
+        """A click on the text of an evidence link opens it; a click beside it just selects the cell."""
+        if (event.type() == QtCore.QEvent.Type.MouseButtonRelease and index.data(KIND_ROLE) == "urls"
+                and cast(QtGui.QMouseEvent, event).button() == Qt.MouseButton.LeftButton):
+            url = self.link_at(option, index, cast(QtGui.QMouseEvent, event).position().toPoint())
+            if url:
+                self.link_clicked.emit(url)
+                QtGui.QDesktopServices.openUrl(QtCore.QUrl(url))
+                return True
+        return super().editorEvent(event, model, option, index)
+
+    @staticmethod
+    def link_at(option: QtWidgets.QStyleOptionViewItem, index: Index, pos: QtCore.QPoint) -> str | None:
+        urls: list[str] = list(index.data(URLS_ROLE) or [])
+        rect: QtCore.QRect = option.rect
+        metrics = QtGui.QFontMetrics(option.font)
+        margin = 4
+        line = (pos.y() - rect.top() - margin) // max(metrics.lineSpacing(), 1)
+        if 0 <= line < len(urls):
+            width = metrics.horizontalAdvance(urls[line])
+            if rect.left() <= pos.x() <= rect.left() + margin + width:
+                return urls[line]
+        return None
+
+    def sizeHint(self, option: QtWidgets.QStyleOptionViewItem, index: Index) -> QtCore.QSize:
+        return super().sizeHint(option, index)
+
+
+def editor_value(editor: QtWidgets.QWidget) -> Any:
+    """What an open editor holds (for tests and the status bar)."""
+    if isinstance(editor, MultiLineEditor):
+        return editor.toPlainText()
+    if isinstance(editor, DateEditor):
+        return editor.text()
+    return None

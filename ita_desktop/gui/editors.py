@@ -1,0 +1,149 @@
+"""Cell editors the grids open: multi-line text, Buddhist-era date, units and rounds pickers."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ita_desktop.gui.be_calendar import CalendarPopup
+from ita_desktop.gui.formatting import date_text, parse_date
+from ita_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
+from ita_desktop.thai.calendar import ROUNDS
+
+_NUMBERED = re.compile(r"^(\s*)([0-9๐-๙]+)((?:[.)]\s*))")
+_BULLET = re.compile(r"^(\s*)([-•*–]\s+)")
+_THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+
+
+def continuation(line: str) -> str:
+    """What a new line after ``line`` should start with: the next number, or the same bullet."""
+    numbered = _NUMBERED.match(line)
+    if numbered:
+        indent, number, punct = numbered.groups()
+        thai = number[0] in _THAI_DIGITS
+        value = int(number.translate(str.maketrans(_THAI_DIGITS, "0123456789"))) + 1
+        text = str(value).translate(str.maketrans("0123456789", _THAI_DIGITS)) if thai else str(value)
+        return f"{indent}{text}{punct}"
+    bullet = _BULLET.match(line)
+    return f"{bullet.group(1)}{bullet.group(2)}" if bullet else ""
+
+
+class MultiLineEditor(QtWidgets.QPlainTextEdit):
+    """Text with lines kept as typed. Enter finishes; Shift+Enter (or Alt+Enter, as in Excel) starts a new
+    line, continuing a numbered or bulleted list."""
+
+    finished = QtCore.Signal(bool)  # True when finished by Enter (the grid then moves down)
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setLineWrapMode(QtWidgets.QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+
+    def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            mods = event.modifiers()
+            if mods & (Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.AltModifier):
+                line = self.textCursor().block().text()
+                self.textCursor().insertText("\n" + continuation(line))
+                return
+            self.finished.emit(True)
+            return
+        super().keyPressEvent(event)
+
+
+class DateEditor(QtWidgets.QWidget):
+    """A date typed as วัน/เดือน/ปี พ.ศ. (Thai or Arabic digits), or picked from a พ.ศ. calendar."""
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.line = QtWidgets.QLineEdit(self)
+        self.line.setPlaceholderText("วว/ดด/ปปปป")
+        self.line.setFrame(False)
+        self.button = QtWidgets.QToolButton(self)
+        self.button.setText("…")
+        self.button.setToolTip("เลือกจากปฏิทิน (พ.ศ.)")
+        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        layout = QtWidgets.QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.line)
+        layout.addWidget(self.button)
+        self.setFocusProxy(self.line)
+        self.popup: CalendarPopup | None = None
+        self.button.clicked.connect(self.show_calendar)
+
+    def set_date(self, day: date | None) -> None:
+        self.line.setText(f"{day.day}/{day.month}/{day.year + 543}" if day else "")
+        self.line.selectAll()
+
+    def text(self) -> str:
+        return self.line.text()
+
+    def show_calendar(self) -> None:
+        self.popup = CalendarPopup(self)
+        try:
+            current = parse_date(self.line.text())
+        except ValueError:
+            current = None
+        if current:
+            self.popup.calendar.set_date(current)
+        self.popup.picked.connect(self._picked)
+        self.popup.move(self.mapToGlobal(QtCore.QPoint(0, self.height())))
+        self.popup.show()
+
+    def _picked(self, day: date) -> None:
+        self.set_date(day)
+        self.line.setFocus()
+        self.setToolTip(date_text(day))
+
+
+class UnitsEditor(QtWidgets.QListWidget):
+    """Tick the responsible units; units already on the measure but not in the list are kept and shown."""
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumHeight(180)
+
+    def set_units(self, known: list[str], chosen: list[str]) -> None:
+        self.clear()
+        for name in known + [u for u in chosen if u not in known]:
+            item = QtWidgets.QListWidgetItem(name, self)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if name in chosen else Qt.CheckState.Unchecked)
+        if self.count():
+            self.setCurrentRow(0)
+
+    def chosen(self) -> list[str]:
+        items = [self.item(i) for i in range(self.count())]
+        return [it.text() for it in items if it.checkState() == Qt.CheckState.Checked]
+
+    def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and self.currentItem():
+            item = self.currentItem()
+            checked = item.checkState() == Qt.CheckState.Checked
+            item.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
+            return
+        super().keyPressEvent(event)
+
+
+class RoundsEditor(QtWidgets.QWidget):
+    """Tick the rounds (3/6/9/12 months) a measure is reported in."""
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAutoFillBackground(True)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.setSpacing(0)
+        self.boxes = {r: QtWidgets.QCheckBox(f"{r} เดือน", self) for r in ROUNDS}
+        for box in self.boxes.values():
+            layout.addWidget(box)
+        self.setFocusProxy(self.boxes[ROUNDS[0]])
+
+    def set_rounds(self, rounds: list[int]) -> None:
+        for r, box in self.boxes.items():
+            box.setChecked(r in rounds)
+
+    def rounds(self) -> list[int]:
+        return [r for r, box in self.boxes.items() if box.isChecked()]

@@ -1,0 +1,78 @@
+"""File ▸ Export: which document, round, layout, digits and file type (form in ui/export_dialog.ui)."""
+
+from __future__ import annotations
+
+from ita_desktop.gui.forms import child, load_form
+from ita_desktop.gui.qt import QtWidgets
+from ita_desktop.gui.settings import Preferences
+from ita_desktop.services.exporting import ExportOptions
+
+DOCS = (("plan", "แผนมาตรการส่งเสริมคุณธรรมและความโปร่งใส"), ("progress", "รายงานผลการดำเนินการตามรอบ"),
+        ("analysis", "รายงานการวิเคราะห์ผลการประเมิน"))
+LAYOUTS = ((1, "๑ แผน ๕ คอลัมน์"), (2, "๒ แผนพร้อมผล แยกตามแบบวัด"), (3, "๓ รายงานรอบ แยกตามแบบวัด"),
+           (4, "๔ รายงานรอบพร้อมวันที่ดำเนินการ"), (5, "๕ สรุปผลการดำเนินงาน"), (6, "๖ รายงานการวิเคราะห์"))
+FORMATS = ((".pdf", "PDF (สำหรับเผยแพร่บนเว็บไซต์)"), (".docx", "Word (.docx)"), (".xlsx", "Excel (.xlsx)"))
+
+
+class ExportDialog:
+    """Asks what to export; remembers the choices in the preferences."""
+
+    def __init__(self, parent: QtWidgets.QWidget, prefs: Preferences, fiscal_year: int, rounds: list[int]) -> None:
+        self.prefs, self.fiscal_year = prefs, fiscal_year
+        form = load_form("export_dialog", parent)
+        assert isinstance(form, QtWidgets.QDialog)
+        self.dialog = form
+        self.doc = child(form, QtWidgets.QComboBox, "doc")
+        self.round = child(form, QtWidgets.QComboBox, "round")
+        self.layout = child(form, QtWidgets.QComboBox, "layoutChoice")
+        self.digits = child(form, QtWidgets.QComboBox, "digits")
+        self.format = child(form, QtWidgets.QComboBox, "fileFormat")
+        self.font = child(form, QtWidgets.QLineEdit, "font")
+        self.open_after = child(form, QtWidgets.QCheckBox, "openAfter")
+        buttons = child(form, QtWidgets.QDialogButtonBox, "buttons")
+        buttons.accepted.connect(form.accept)
+        buttons.rejected.connect(form.reject)
+        child(form, QtWidgets.QPushButton, "chooseFont").clicked.connect(self._choose_font)
+        for key, label in DOCS:
+            self.doc.addItem(label, key)
+        for r in rounds or [6, 12]:
+            self.round.addItem(f"รอบ {r} เดือน", r)
+        for number, label in LAYOUTS:
+            self.layout.addItem(label, number)
+        self.digits.addItem("เลขไทย (๑ ๒ ๓)", "thai")
+        self.digits.addItem("เลขอารบิก (1 2 3)", "arabic")
+        for suffix, label in FORMATS:
+            self.format.addItem(label, suffix)
+        self.digits.setCurrentIndex(max(self.digits.findData(prefs.get("export/digits")), 0))
+        self.font.setText(prefs.get("export/font"))
+        self.open_after.setChecked(prefs.get("export/open_after"))
+        self.doc.currentIndexChanged.connect(self._doc_changed)
+        self._doc_changed()
+
+    def _doc_changed(self, *_: object) -> None:
+        doc = self.doc.currentData()
+        self.round.setEnabled(doc == "progress")
+        key = "export/progress_layout" if doc == "progress" else "export/plan_layout"
+        self.layout.setCurrentIndex(max(self.layout.findData(self.prefs.get(key)), 0))
+
+    def _choose_font(self) -> None:
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(self.dialog, "เลือกแบบอักษรภาษาไทย (TTF)", "",
+                                                        "TrueType (*.ttf)")
+        if path:
+            self.font.setText(path)
+
+    def options(self) -> ExportOptions:
+        """The chosen options, saved as the new defaults."""
+        doc = self.doc.currentData()
+        layout = int(self.layout.currentData())
+        self.prefs.set("export/digits", str(self.digits.currentData()))
+        self.prefs.set("export/progress_layout" if doc == "progress" else "export/plan_layout", layout)
+        self.prefs.set("export/font", self.font.text().strip())
+        self.prefs.set("export/open_after", self.open_after.isChecked())
+        return ExportOptions(doc=doc, year=self.fiscal_year,
+                             round=int(self.round.currentData()) if doc == "progress" else None,
+                             layout=layout, digits=self.digits.currentData(),
+                             font=self.font.text().strip() or None)
+
+    def suffix(self) -> str:
+        return str(self.format.currentData())

@@ -1,0 +1,271 @@
+"""A table view that behaves like a spreadsheet: Enter/Tab move, F2 or typing edits, Delete clears,
+Ctrl+C / Ctrl+V copy and paste rectangles (Excel, LibreOffice, Word), and rows as tall as their text.
+
+Row heights are measured only for rows on screen (and again when they change or columns are resized), so
+a plan of thousands of measures opens at once with a uniform estimate for the rows not yet seen.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ita_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
+from ita_desktop.gui.roles import PROBLEMS_ROLE
+from ita_desktop.gui.tsv import parse_html_table, parse_tsv, to_html_table, to_tsv
+
+MIN_ROW_HEIGHT = 34
+MAX_ROW_HEIGHT = 320
+
+
+class GridView(QtWidgets.QTableView):
+    """The grid of measures or progress entries."""
+
+    message = QtCore.Signal(str)
+    move_requested = QtCore.Signal(int)  # Ctrl+↑ (-1) / Ctrl+↓ (+1)
+
+    def __init__(self, undo_stack: QtGui.QUndoStack, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.undo_stack = undo_stack
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectItems)
+        triggers = QtWidgets.QAbstractItemView.EditTrigger
+        self.setEditTriggers(triggers.DoubleClicked | triggers.EditKeyPressed | triggers.AnyKeyPressed)
+        self.setVerticalScrollMode(QtWidgets.QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollMode(QtWidgets.QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.horizontalHeader().setHighlightSections(False)
+        self.horizontalHeader().setStretchLastSection(True)
+        vh = self.verticalHeader()
+        vh.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Interactive)
+        vh.setDefaultSectionSize(MIN_ROW_HEIGHT + 20)
+        vh.setDefaultAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self._fitted: set[int] = set()
+        self._fit_pending = False
+        self.verticalScrollBar().valueChanged.connect(self.schedule_fit)
+        self.horizontalHeader().sectionResized.connect(self._columns_resized)
+
+    # -- lazy row heights --------------------------------------------------------------------------------------
+    def setModel(self, model: QtCore.QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        if model is None:
+            return
+        model.dataChanged.connect(self._rows_changed)
+        for signal in (model.rowsInserted, model.rowsRemoved, model.rowsMoved, model.modelReset,
+                       model.layoutChanged):
+            signal.connect(self._forget_all)
+        self._forget_all()
+
+    def _rows_changed(self, top: QtCore.QModelIndex, bottom: QtCore.QModelIndex, *_: Any) -> None:
+        self._fitted.difference_update(range(top.row(), bottom.row() + 1))
+        self.schedule_fit()
+
+    def _forget_all(self, *_: Any) -> None:
+        self._fitted.clear()
+        self.schedule_fit()
+
+    def _columns_resized(self, *_: Any) -> None:
+        self._forget_all()
+
+    def schedule_fit(self, *_: Any) -> None:
+        if not self._fit_pending:
+            self._fit_pending = True
+            QtCore.QTimer.singleShot(0, self.fit_visible_rows)
+
+    def fit_visible_rows(self) -> int:
+        """Give the rows on screen the height their wrapped text needs; returns how many were measured."""
+        self._fit_pending = False
+        model = self.model()
+        if model is None or model.rowCount() == 0:
+            return 0
+        header = self.verticalHeader()
+        bottom = self.viewport().height()
+        measured = 0
+        for _ in range(4):  # heights change what is on screen; a few passes settle it
+            first = self.rowAt(0)
+            row = first if first >= 0 else 0
+            changed = False
+            while row < model.rowCount() and header.sectionViewportPosition(row) < bottom:
+                if row not in self._fitted and not header.isSectionHidden(row):
+                    height = min(max(self.sizeHintForRow(row), MIN_ROW_HEIGHT), MAX_ROW_HEIGHT)
+                    if header.sectionSize(row) != height:
+                        header.resizeSection(row, height)
+                        changed = True
+                    self._fitted.add(row)
+                    measured += 1
+                row += 1
+            if not changed:
+                break
+        return measured
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.schedule_fit()
+
+    # -- keys ------------------------------------------------------------------------------------------------------
+    def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
+        if event.matches(QtGui.QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+            return
+        if event.matches(QtGui.QKeySequence.StandardKey.Paste):
+            self.paste()
+            return
+        if event.matches(QtGui.QKeySequence.StandardKey.Cut):
+            self.copy_selection()
+            self.clear_selection_cells()
+            return
+        key, mods = event.key(), event.modifiers()
+        if mods & Qt.KeyboardModifier.ControlModifier and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.move_requested.emit(-1 if key == Qt.Key.Key_Up else 1)
+            return
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.state() != self.State.EditingState:
+            self.clear_selection_cells()
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != self.State.EditingState:
+            self.move_current(1 if not mods & Qt.KeyboardModifier.ShiftModifier else -1, 0)
+            return
+        super().keyPressEvent(event)
+
+    def move_current(self, rows: int, columns: int) -> None:
+        current = self.currentIndex()
+        model = self.model()
+        if not current.isValid() or model is None:
+            return
+        row = min(max(current.row() + rows, 0), model.rowCount() - 1)
+        col = min(max(current.column() + columns, 0), model.columnCount() - 1)
+        self.setCurrentIndex(model.index(row, col))
+
+    def closeEditor(self, editor: QtWidgets.QWidget, hint: QtWidgets.QAbstractItemDelegate.EndEditHint) -> None:
+        super().closeEditor(editor, hint)
+        if hint == QtWidgets.QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+            self.move_current(1, 0)  # Enter finishes a cell and goes down, as in Excel
+
+    def currentChanged(self, current: QtCore.QModelIndex | QtCore.QPersistentModelIndex,
+                       previous: QtCore.QModelIndex | QtCore.QPersistentModelIndex) -> None:
+        super().currentChanged(current, previous)
+        if current.isValid():
+            problems = current.data(PROBLEMS_ROLE) or []
+            if problems:
+                self.message.emit("; ".join(problems))
+
+    # -- clipboard -------------------------------------------------------------------------------------------------
+    def selected_rectangle(self) -> tuple[int, int, int, int] | None:
+        """(top, left, bottom, right) bounding the selection, or the current cell."""
+        indexes = self.selectionModel().selectedIndexes() if self.selectionModel() else []
+        if not indexes:
+            current = self.currentIndex()
+            if not current.isValid():
+                return None
+            return current.row(), current.column(), current.row(), current.column()
+        rows = [i.row() for i in indexes]
+        cols = [i.column() for i in indexes]
+        return min(rows), min(cols), max(rows), max(cols)
+
+    def copy_selection(self) -> str:
+        """Put the selected rectangle on the clipboard as Excel-style TSV and as an HTML table."""
+        rect = self.selected_rectangle()
+        model = self.model()
+        if rect is None or model is None:
+            return ""
+        top, left, bottom, right = rect
+        grid = [[str(model.index(r, c).data(Qt.ItemDataRole.DisplayRole) or "") for c in range(left, right + 1)]
+                for r in range(top, bottom + 1)]
+        text = to_tsv(grid)
+        mime = QtCore.QMimeData()
+        mime.setText(text)
+        mime.setHtml(to_html_table(grid))
+        QtGui.QGuiApplication.clipboard().setMimeData(mime)
+        cells = (bottom - top + 1) * (right - left + 1)
+        self.message.emit(f"คัดลอก {cells} ช่องแล้ว")
+        return text
+
+    def paste(self, mime: QtCore.QMimeData | None = None) -> None:
+        """Paste a rectangle at the current cell: an HTML table (Word) if there is one, else TSV text."""
+        mime = mime or QtGui.QGuiApplication.clipboard().mimeData()
+        grid = parse_html_table(mime.html()) if mime is not None and mime.hasHtml() else None
+        if grid is None and mime is not None and mime.hasText():
+            grid = parse_tsv(mime.text())
+        if not grid:
+            self.message.emit("คลิปบอร์ดไม่มีข้อมูลที่วางได้")
+            return
+        self.paste_grid(grid)
+
+    def paste_grid(self, grid: list[list[str]]) -> None:
+        model = self.model()
+        current = self.currentIndex()
+        if model is None:
+            return
+        top = current.row() if current.isValid() else 0
+        left = current.column() if current.isValid() else 0
+        source, rows = self._source_rows(top, len(grid))
+        if len(grid) == 1 and len(grid[0]) == 1 and (rect := self.selected_rectangle()) and rect[2] > rect[0]:
+            # One value pasted over a selected column range fills it, as Excel does.
+            top, left, bottom, _ = rect
+            source, rows = self._source_rows(top, bottom - top + 1)
+            grid = grid * (bottom - top + 1)
+        paste = getattr(source, "paste", None)
+        if paste is not None:
+            changed, errors = paste(rows, self._source_column(left), grid)
+        else:
+            changed, errors = self._paste_cells(source, rows, left, grid)
+        note = f"วางข้อมูลแล้ว {changed} ช่อง"
+        if errors:
+            note += f" — ไม่ได้วาง {len(errors)} ช่อง: " + "; ".join(errors[:3])
+        self.message.emit(note)
+
+    def _source_rows(self, top: int, count: int) -> tuple[QtCore.QAbstractItemModel, list[int | None]]:
+        """Rows of the underlying model for view rows top…top+count-1 (None beyond the last row)."""
+        model = self.model()
+        assert model is not None
+        if isinstance(model, QtCore.QSortFilterProxyModel):
+            source = model.sourceModel()
+            rows: list[int | None] = [model.mapToSource(model.index(r, 0)).row() if r < model.rowCount() else None
+                                      for r in range(top, top + count)]
+            return source, rows
+        return model, [r if r < model.rowCount() else None for r in range(top, top + count)]
+
+    def _source_column(self, column: int) -> int:
+        return column
+
+    def _paste_cells(self, model: QtCore.QAbstractItemModel, rows: list[int | None], left: int,
+                     grid: list[list[str]]) -> tuple[int, list[str]]:
+        changed, errors = 0, []
+        messages: list[str] = []
+        signal = getattr(model, "message", None)
+        if signal is not None:
+            signal.connect(messages.append)
+        self.undo_stack.beginMacro("วางข้อมูล")
+        try:
+            for row, cells in zip(rows, grid, strict=False):
+                if row is None:
+                    errors.append("วางเกินแถวสุดท้ายของตาราง")
+                    break
+                for offset, text in enumerate(cells):
+                    index = model.index(row, left + offset)
+                    if not index.isValid() or not (model.flags(index) & Qt.ItemFlag.ItemIsEditable):
+                        continue
+                    messages.clear()
+                    if model.setData(index, text, Qt.ItemDataRole.EditRole):
+                        changed += 1
+                    else:
+                        errors.append(f"แถว {row + 1}: " + ("; ".join(messages) or "อ่านค่าไม่ได้"))
+        finally:
+            self.undo_stack.endMacro()
+            if signal is not None:
+                signal.disconnect(messages.append)
+        return changed, errors
+
+    def clear_selection_cells(self) -> None:
+        """Delete clears the selected cells (one undo step); cells that cannot be empty are left alone."""
+        model = self.model()
+        indexes = self.selectionModel().selectedIndexes() if self.selectionModel() else []
+        if model is None or not indexes:
+            return
+        self.undo_stack.beginMacro("ล้างข้อมูลในช่อง")
+        try:
+            for index in indexes:
+                if model.flags(index) & Qt.ItemFlag.ItemIsEditable and index.data(Qt.ItemDataRole.EditRole):
+                    model.setData(index, "", Qt.ItemDataRole.EditRole)
+        finally:
+            self.undo_stack.endMacro()

@@ -1,0 +1,642 @@
+"""The main window: navigation on the left, the chosen page on the right, Thai menus and toolbar.
+
+A document is opened in one place, ``open_document``; every page is loaded from the editing service and
+every change goes through the one undo stack, committed to the file at once (never a "save changes?").
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ita_desktop.domain.model import YearPlan
+from ita_desktop.errors import UserError
+from ita_desktop.gui.export_dialog import ExportDialog
+from ita_desktop.gui.form_pages import AssessmentPage, ProfilePage
+from ita_desktop.gui.grid_view import GridView
+from ita_desktop.gui.measures_model import MeasuresModel
+from ita_desktop.gui.measures_page import MeasuresPage
+from ita_desktop.gui.progress_model import ProgressModel
+from ita_desktop.gui.progress_page import ProgressPage
+from ita_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets, pdf_preview_available
+from ita_desktop.gui.record_pages import CataloguePage, SignatoriesPage
+from ita_desktop.gui.settings import Preferences, WindowLayout
+from ita_desktop.gui.style import icon
+from ita_desktop.gui.worker import Job, Progress
+from ita_desktop.services.editing import DocumentEditor
+from ita_desktop.services.exporting import ExportOptions
+from ita_desktop.thai.calendar import fiscal_year_of
+
+log = logging.getLogger(__name__)
+APP_TITLE = "ITA Desktop"
+DEFAULT_ROUNDS = [6, 12]
+Shortcut = QtGui.QKeySequence | QtGui.QKeySequence.StandardKey | str | list[Any] | None
+
+
+class MainWindow(QtWidgets.QMainWindow):
+    """One document at a time; one fiscal year of it on screen."""
+
+    export_finished = QtCore.Signal(str)  # the written file, or "" when it failed or was cancelled
+    import_finished = QtCore.Signal(bool)
+
+    def __init__(self, prefs: Preferences | None = None) -> None:
+        super().__init__()
+        self.prefs = prefs or Preferences()
+        self.layout_store = WindowLayout()
+        self.undo_stack = QtGui.QUndoStack(self)
+        self.editor: DocumentEditor | None = None
+        self.plan: YearPlan | None = None
+        self.measures_model: MeasuresModel | None = None
+        self.progress_models: dict[int, ProgressModel] = {}
+        self.job: Job | None = None
+        self.last_error = ""
+        self.setWindowIcon(icon("app"))
+        self.resize(1320, 820)
+        self._build_pages()
+        self._build_navigation()
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self.status_label = QtWidgets.QLabel()
+        self.statusBar().addPermanentWidget(self.status_label)
+        self._restore_layout()
+        self._set_enabled(False)
+        self.setWindowTitle(APP_TITLE)
+
+    # -- construction ----------------------------------------------------------------------------------------------
+    def _build_pages(self) -> None:
+        self.stack = QtWidgets.QStackedWidget()
+        self.profile_page = ProfilePage(self.undo_stack)
+        self.assessment_page = AssessmentPage(self.undo_stack)
+        self.measures_page = MeasuresPage(self.undo_stack)
+        self.progress_page = ProgressPage(self.undo_stack)
+        self.signatories_page = SignatoriesPage(self.undo_stack)
+        self.catalogue_page = CataloguePage(self.undo_stack)
+        self.pages: dict[str, QtWidgets.QWidget] = {
+            "org": self.profile_page, "assessment": self.assessment_page, "plan": self.measures_page,
+            "progress": self.progress_page, "signatories": self.signatories_page, "catalogue": self.catalogue_page}
+        for page in self.pages.values():
+            self.stack.addWidget(page)
+            page.message.connect(self.show_message)  # type: ignore[attr-defined]
+
+    def _build_navigation(self) -> None:
+        left = QtWidgets.QWidget()
+        left.setObjectName("leftPanel")
+        caption = QtWidgets.QLabel("ปีงบประมาณ")
+        caption.setObjectName("navCaption")
+        self.year_combo = QtWidgets.QComboBox()
+        self.year_combo.setObjectName("yearSelector")
+        self.year_combo.activated.connect(self._year_chosen)
+        self.rollover_button = QtWidgets.QToolButton()
+        self.rollover_button.setIcon(icon("rollover"))
+        self.rollover_button.setToolTip("สร้างปีงบประมาณใหม่จากแผนของปีนี้")
+        self.rollover_button.clicked.connect(self.ask_roll_over)
+        year_row = QtWidgets.QHBoxLayout()
+        year_row.setContentsMargins(6, 0, 6, 0)
+        year_row.addWidget(self.year_combo, 1)
+        year_row.addWidget(self.rollover_button)
+        self.nav = QtWidgets.QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QtCore.QSize(20, 20))
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setWordWrap(True)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+        layout = QtWidgets.QVBoxLayout(left)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(caption)
+        layout.addLayout(year_row)
+        layout.addWidget(self.nav, 1)
+        self.splitter = QtWidgets.QSplitter()
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([250, 1070])
+        self.setCentralWidget(self.splitter)
+
+    def _action(self, text: str, slot: Any, icon_name: str | None = None,
+                shortcut: Shortcut = None, tip: str = "") -> QtGui.QAction:
+        action = QtGui.QAction(text, self)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if isinstance(shortcut, list):
+            action.setShortcuts([QtGui.QKeySequence(s) for s in shortcut])
+        elif shortcut is not None:
+            action.setShortcut(QtGui.QKeySequence(shortcut))
+        action.setStatusTip(tip or text)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        key = QtGui.QKeySequence.StandardKey
+        self.act_new = self._action("สร้างเอกสารใหม่…", self.ask_new_document, "new", key.New)
+        self.act_open = self._action("เปิด…", self.ask_open, "open", key.Open)
+        self.act_save_copy = self._action("บันทึกสำเนาเป็น…", self.ask_save_copy, "save-copy", key.SaveAs)
+        self.act_export = self._action("ส่งออก PDF / Word / Excel…", self.ask_export, "export", "Ctrl+E",
+                                       "ส่งออกเอกสารสำหรับเผยแพร่")
+        self.act_import = self._action("นำเข้าข้อมูล (JSON / Excel)…", self.ask_import, "import")
+        self.act_quit = self._action("ปิดโปรแกรม", self.close, None, key.Quit)
+        self.act_undo = self.undo_stack.createUndoAction(self, "เลิกทำ")
+        self.act_undo.setIcon(icon("undo"))
+        self.act_undo.setShortcuts([QtGui.QKeySequence(key.Undo)])
+        self.act_redo = self.undo_stack.createRedoAction(self, "ทำซ้ำ")
+        self.act_redo.setIcon(icon("redo"))
+        self.act_redo.setShortcuts([QtGui.QKeySequence("Ctrl+Y"), QtGui.QKeySequence(key.Redo)])
+        self.act_copy = self._action("คัดลอก", self.copy, "copy", key.Copy)
+        self.act_paste = self._action("วาง", self.paste, "paste", key.Paste)
+        for action in (self.act_copy, self.act_paste):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.act_add = self._action("เพิ่มมาตรการ", lambda: self._plan_op("add"), "add", "Ctrl+Shift+N",
+                                    "เพิ่มมาตรการใหม่ต่อท้ายแผน")
+        self.act_insert = self._action("แทรกมาตรการ", lambda: self._plan_op("insert"), "insert", "Ctrl+I",
+                                       "แทรกมาตรการใหม่ก่อนแถวที่เลือก")
+        self.act_delete = self._action("ลบมาตรการ", lambda: self._plan_op("delete"), "delete", "Ctrl+-",
+                                       "ลบมาตรการที่เลือก (เรียกคืนได้ด้วย Ctrl+Z)")
+        self.act_up = self._action("เลื่อนขึ้น", lambda: self._plan_op("up"), "up", "Ctrl+Up")
+        self.act_down = self._action("เลื่อนลง", lambda: self._plan_op("down"), "down", "Ctrl+Down")
+        for action in (self.act_up, self.act_down):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the grid handles Ctrl+↑/↓ itself
+        self.act_plan_order = self._action("เรียงตามลำดับแผน", lambda: self.measures_page.plan_order())
+        self.act_rollover = self._action("สร้างปีงบประมาณใหม่จากแผนปีก่อน…", self.ask_roll_over, "rollover")
+        self.act_sample = self._action("เปิดเอกสารตัวอย่าง", self.open_sample, "sample")
+        self.act_about = self._action("เกี่ยวกับโปรแกรม", self.about)
+        for action in (self.act_add, self.act_insert, self.act_delete, self.act_up, self.act_down,
+                       self.act_plan_order):
+            self.measures_page.add_button(action)
+        self.measures_page.finish_buttons()
+        self.addActions([self.act_copy, self.act_paste])
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("ไฟล์")
+        file_menu.addActions([self.act_new, self.act_open])
+        self.recent_menu = file_menu.addMenu("เปิดไฟล์ล่าสุด")
+        file_menu.addSeparator()
+        file_menu.addActions([self.act_save_copy, self.act_export, self.act_import])
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        self.file_menu = file_menu
+        edit_menu = bar.addMenu("แก้ไข")
+        edit_menu.addActions([self.act_undo, self.act_redo])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.act_copy, self.act_paste])
+        plan_menu = bar.addMenu("แผน")
+        plan_menu.addActions([self.act_add, self.act_insert, self.act_delete, self.act_up, self.act_down,
+                              self.act_plan_order])
+        plan_menu.addSeparator()
+        plan_menu.addAction(self.act_rollover)
+        help_menu = bar.addMenu("ช่วยเหลือ")
+        help_menu.addActions([self.act_sample, self.act_about])
+        self._rebuild_recent_menu()
+
+    def _build_toolbar(self) -> None:
+        bar = self.addToolBar("แถบเครื่องมือ")
+        bar.setObjectName("mainToolbar")
+        bar.setMovable(False)
+        bar.setIconSize(QtCore.QSize(22, 22))
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.addActions([self.act_open, self.act_export])
+        bar.addSeparator()
+        bar.addActions([self.act_undo, self.act_redo])
+        bar.addSeparator()
+        bar.addActions([self.act_add, self.act_delete])
+
+    def _restore_layout(self) -> None:
+        geometry = self.layout_store.load("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        splitter = self.layout_store.load("main/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for action in (self.act_save_copy, self.act_export, self.act_import, self.act_add, self.act_insert,
+                       self.act_delete, self.act_up, self.act_down, self.act_rollover):
+            action.setEnabled(enabled)
+        self.splitter.setEnabled(enabled)
+
+    # -- documents -------------------------------------------------------------------------------------------------
+    def open_document(self, path: Path) -> bool:
+        """Open ``path`` (checked, migrated) and show its latest fiscal year; the one way documents open."""
+        try:
+            editor = DocumentEditor.open(path)
+            years = editor.fiscal_years()
+            if not years:
+                editor.repo.ensure_year(fiscal_year_of(date.today()))
+                years = editor.fiscal_years()
+        except UserError as exc:
+            self.show_error(exc.message)
+            return False
+        self.close_document()
+        self.editor = editor
+        self.prefs.add_recent(str(path))
+        self._rebuild_recent_menu()
+        self.profile_page.load(editor)
+        self._fill_years(years)
+        self.show_year(years[-1])
+        self._set_enabled(True)
+        self.status_label.setText(f"ไฟล์: {path}  •  บันทึกทันทีทุกครั้งที่แก้ไข")
+        self.show_message(f"เปิด {path.name} แล้ว")
+        return True
+
+    def close_document(self) -> None:
+        """Finish any open cell editor (so the keystrokes are kept) and close the file."""
+        self.commit_open_editors()
+        self.undo_stack.clear()
+        self.progress_models.clear()
+        if self.editor is not None:
+            self.editor.close()
+        self.editor = None
+        self.plan = None
+
+    def commit_open_editors(self) -> None:
+        for grid in self.findChildren(GridView):
+            if grid.state() == QtWidgets.QAbstractItemView.State.EditingState:
+                editor = grid.indexWidget(grid.currentIndex())
+                if editor is not None:
+                    grid.commitData(editor)
+                    grid.closeEditor(editor, QtWidgets.QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def _fill_years(self, years: list[int]) -> None:
+        self.year_combo.clear()
+        for year in years:
+            self.year_combo.addItem(f"พ.ศ. {year}", year)
+
+    def _year_chosen(self, index: int) -> None:
+        year = self.year_combo.itemData(index)
+        if year is not None and (self.plan is None or year != self.plan.fiscal_year):
+            self.show_year(int(year))
+
+    def show_year(self, fiscal_year: int) -> None:
+        """Load one fiscal year into every page (undo history starts afresh for it)."""
+        assert self.editor is not None
+        self.commit_open_editors()
+        plan = self.editor.load_year(fiscal_year)
+        if plan is None:
+            self.show_error(f"ไม่มีปีงบประมาณ {fiscal_year} ในเอกสาร")
+            return
+        self.undo_stack.clear()
+        self.plan = plan
+        self.progress_models.clear()
+        self.measures_model = MeasuresModel(self.editor, plan, self.undo_stack, self)
+        self.measures_model.changed.connect(self._plan_changed)
+        self.measures_page.set_model(self.measures_model)
+        self.assessment_page.load(self.editor, plan)
+        self.signatories_page.load(self.editor, plan)
+        self.catalogue_page.load(self.editor, plan)
+        self.year_combo.setCurrentIndex(max(self.year_combo.findData(fiscal_year), 0))
+        self._rebuild_navigation(select="plan")
+        self._update_title()
+
+    def _update_title(self) -> None:
+        if self.editor is None or self.plan is None:
+            self.setWindowTitle(APP_TITLE)
+            return
+        self.setWindowTitle(f"{self.editor.path.stem} — ปีงบประมาณ พ.ศ. {self.plan.fiscal_year} — {APP_TITLE}")
+
+    def plan_rounds(self) -> list[int]:
+        return (self.plan.rounds() if self.plan else []) or DEFAULT_ROUNDS
+
+    # -- navigation ------------------------------------------------------------------------------------------------
+    def _rebuild_navigation(self, select: str | None = None) -> None:
+        current = select or self.current_page_key()
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        entries: list[tuple[str, str, int | None, str]] = [
+            ("ข้อมูลหน่วยงาน", "org", None, "org"), ("ผลการประเมินปีที่ผ่านมา", "assessment", None, "assessment"),
+            ("แผนมาตรการ", "plan", None, "plan")]
+        entries += [(f"ผลการดำเนินการ รอบ {r} เดือน", "progress", r, "progress") for r in self.plan_rounds()]
+        entries += [("ผู้ลงนาม", "signatories", None, "signatories"),
+                    ("หน่วยงานและตัวชี้วัด", "catalogue", None, "catalogue")]
+        select_row = 2
+        for row, (label, key, round_, icon_name) in enumerate(entries):
+            item = QtWidgets.QListWidgetItem(icon(icon_name), label)
+            item.setData(Qt.ItemDataRole.UserRole, (key, round_))
+            self.nav.addItem(item)
+            if f"{key}:{round_}" == current or (key == current and round_ is None):
+                select_row = row
+        self.nav.blockSignals(False)
+        self.nav.setCurrentRow(select_row)
+        self._nav_changed(select_row)
+
+    def current_page_key(self) -> str:
+        item = self.nav.currentItem()
+        if item is None:
+            return "plan"
+        key, round_ = item.data(Qt.ItemDataRole.UserRole)
+        return f"{key}:{round_}" if round_ else str(key)
+
+    def _nav_changed(self, row: int) -> None:
+        item = self.nav.item(row)
+        if item is None:
+            return
+        key, round_ = item.data(Qt.ItemDataRole.UserRole)
+        if key == "progress" and round_ is not None:
+            self.progress_page.set_model(self.progress_model(int(round_)))
+        self.stack.setCurrentWidget(self.pages[key])
+
+    def go_to(self, key: str, round_: int | None = None) -> None:
+        """Show a page (tests and menu actions use this)."""
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == (key, round_):
+                self.nav.setCurrentRow(row)
+                return
+        raise KeyError(f"no page {key} {round_}")
+
+    def progress_model(self, round_: int) -> ProgressModel:
+        assert self.measures_model is not None
+        if round_ not in self.progress_models:
+            self.progress_models[round_] = ProgressModel(self.measures_model, round_, self)
+        return self.progress_models[round_]
+
+    def _plan_changed(self) -> None:
+        shown = [self.nav.item(r).data(Qt.ItemDataRole.UserRole)[1] for r in range(self.nav.count())]
+        if [r for r in shown if r is not None] != self.plan_rounds():
+            self._rebuild_navigation()
+
+    # -- editing actions -------------------------------------------------------------------------------------------
+    def current_grid(self) -> GridView | None:
+        focus = QtWidgets.QApplication.focusWidget()
+        while focus is not None:
+            if isinstance(focus, GridView):
+                return focus
+            focus = focus.parentWidget()
+        page = self.stack.currentWidget()
+        grids = page.findChildren(GridView) if page is not None else []
+        return grids[0] if grids else None
+
+    def copy(self) -> None:
+        focus = QtWidgets.QApplication.focusWidget()
+        if isinstance(focus, QtWidgets.QLineEdit | QtWidgets.QPlainTextEdit):
+            focus.copy()
+        elif (grid := self.current_grid()) is not None:
+            grid.copy_selection()
+
+    def paste(self) -> None:
+        focus = QtWidgets.QApplication.focusWidget()
+        if isinstance(focus, QtWidgets.QLineEdit | QtWidgets.QPlainTextEdit):
+            focus.paste()
+        elif (grid := self.current_grid()) is not None:
+            grid.paste()
+
+    def _plan_op(self, op: str) -> None:
+        if self.measures_model is None:
+            return
+        if self.stack.currentWidget() is not self.measures_page:
+            self.go_to("plan")
+        page = self.measures_page
+        if op == "add":
+            page.add_measure()
+        elif op == "insert":
+            page.add_measure(at_current=True)
+        elif op == "delete":
+            page.delete_selected()
+        elif op in ("up", "down"):
+            page.move_current(-1 if op == "up" else 1)
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10000)
+
+    def show_error(self, text: str) -> None:
+        """A problem the user can fix: a (non-blocking) message box and the status bar."""
+        self.last_error = text
+        self.statusBar().showMessage(text, 15000)
+        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning, APP_TITLE, text,
+                                    QtWidgets.QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("errorBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    # -- file dialogs ----------------------------------------------------------------------------------------------
+    def _folder(self, key: str) -> str:
+        folder = str(self.prefs.get(key))
+        return folder if folder and Path(folder).is_dir() else str(Path.home())
+
+    def ask_open(self) -> None:
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(self, "เปิดเอกสาร ITA", self._folder("files/last_folder"),
+                                                        "เอกสาร ITA (*.ita);;ทุกไฟล์ (*)")
+        if path:
+            self.prefs.set("files/last_folder", str(Path(path).parent))
+            self.open_document(Path(path))
+
+    def _rebuild_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = [p for p in self.prefs.get("files/recent") if p]
+        for path in recent:
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _c=False, p=path: self.open_document(Path(p)))
+        self.recent_menu.setEnabled(bool(recent))
+
+    def ask_new_document(self) -> None:
+        from ita_desktop.gui.new_document import ask_new_document
+
+        path = ask_new_document(self, self._folder("files/last_folder"))
+        if path is not None:
+            self.open_document(path)
+
+    def ask_save_copy(self) -> None:
+        if self.editor is None:
+            return
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, "บันทึกสำเนาเป็น", str(self.editor.path.with_name(
+            self.editor.path.stem + " (สำเนา).ita")), "เอกสาร ITA (*.ita)")
+        if path:
+            self.save_copy(Path(path))
+
+    def save_copy(self, target: Path) -> bool:
+        assert self.editor is not None
+        if target.suffix.lower() != ".ita":
+            target = target.with_suffix(".ita")
+        try:
+            self.editor.save_copy(target)
+        except UserError as exc:
+            self.show_error(exc.message)
+            return False
+        self.show_message(f"บันทึกสำเนาไว้ที่ {target} แล้ว (ยังคงทำงานกับไฟล์เดิม)")
+        return True
+
+    def open_sample(self) -> None:
+        from ita_desktop.paths import data_dir
+        from ita_desktop.samples import create_sample_document
+
+        path = data_dir() / "ตัวอย่างเอกสาร ITA.ita"
+        if not path.exists():
+            try:
+                create_sample_document(path)
+            except UserError as exc:
+                self.show_error(exc.message)
+                return
+        self.open_document(path)
+
+    def about(self) -> None:
+        from ita_desktop import __version__
+
+        QtWidgets.QMessageBox.about(self, "เกี่ยวกับ ITA Desktop",
+                                    f"ITA Desktop {__version__}\nจัดทำแผนและรายงานมาตรการส่งเสริมคุณธรรมและความโปร่งใส "
+                                    "(ITA) สำหรับองค์กรปกครองส่วนท้องถิ่น")
+
+    # -- roll-over -------------------------------------------------------------------------------------------------
+    def ask_roll_over(self) -> None:
+        if self.plan is None:
+            return
+        source = self.plan.fiscal_year
+        target, ok = QtWidgets.QInputDialog.getInt(
+            self, "สร้างปีงบประมาณใหม่", f"สร้างแผนปีงบประมาณใหม่ (พ.ศ.) โดยคัดลอกมาตรการจากปี {source}:",
+            max(self.year_combo.itemData(i) for i in range(self.year_combo.count())) + 1, source + 1, 2700)
+        if ok:
+            self.roll_over_to(target)
+
+    def roll_over_to(self, target: int) -> bool:
+        """Create ``target`` from the shown year's plan and switch to it."""
+        from ita_desktop.services.rollover import roll_over
+
+        if self.editor is None or self.plan is None:
+            return False
+        source = self.plan.fiscal_year
+        try:
+            roll_over(self.editor.repo, source, target)
+        except UserError as exc:
+            self.show_error(exc.message)
+            return False
+        self._fill_years(self.editor.fiscal_years())
+        self.show_year(target)
+        self.show_message(f"สร้างปีงบประมาณ {target} จากแผนปี {source} แล้ว — ตรวจวันที่และผู้รับผิดชอบอีกครั้ง")
+        return True
+
+    # -- long work: export and import ------------------------------------------------------------------------------
+    def ask_export(self) -> None:
+        if self.editor is None or self.plan is None:
+            return
+        dialog = ExportDialog(self, self.prefs, self.plan.fiscal_year, self.plan_rounds())
+        if dialog.dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
+            return
+        options, suffix = dialog.options(), dialog.suffix()
+        name = {"plan": "แผนมาตรการ", "progress": f"รายงานผล รอบ {options.round} เดือน",
+                "analysis": "รายงานการวิเคราะห์"}[options.doc]
+        suggested = Path(self._folder("export/last_folder")) / f"{name} {self.plan.fiscal_year}{suffix}"
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, "ส่งออกเป็น", str(suggested), f"(*{suffix})")
+        if path:
+            out = Path(path) if Path(path).suffix else Path(path + suffix)
+            self.prefs.set("export/last_folder", str(out.parent))
+            self.start_export(out, options)
+
+    def start_export(self, out: Path, options: ExportOptions) -> Job:
+        """Export on a worker thread with a progress dialog; opens the file when done (if chosen)."""
+        from ita_desktop.services.documents import load
+        from ita_desktop.services.exporting import export_document
+
+        assert self.editor is not None
+        source = self.editor.path
+
+        def work(progress: Progress) -> Path:
+            progress(0, 1, "กำลังอ่านเอกสาร")
+            export_document(load(source), options, out, progress)
+            return out
+
+        return self._run_job(work, "กำลังส่งออกเอกสาร…", self._export_done, self.export_finished)
+
+    def _export_done(self, out: Path) -> None:
+        self.show_message(f"ส่งออกแล้ว: {out}")
+        self.export_finished.emit(str(out))
+        if self.prefs.get("export/open_after"):
+            self.open_file(out)
+
+    def open_file(self, path: Path) -> None:
+        """Show an exported file: a preview in the window for PDFs when QtPdf is installed, else the system viewer."""
+        if path.suffix.lower() == ".pdf" and pdf_preview_available():
+            from ita_desktop.gui.pdf_preview import show_pdf
+
+            show_pdf(self, path)
+            return
+        QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(path)))
+
+    def ask_import(self) -> None:
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(self, "นำเข้าข้อมูล", self._folder("files/last_folder"),
+                                                        "ข้อมูล ITA (*.json *.xlsx)")
+        if path:
+            self.start_import(Path(path))
+
+    def start_import(self, data: Path) -> Job:
+        """Import JSON/XLSX into the open document on a worker thread, then reload the shown year."""
+        from ita_desktop.services.documents import import_file
+
+        assert self.editor is not None
+        target = self.editor.path
+
+        def work(progress: Progress) -> list[str]:
+            progress(0, 1, "กำลังนำเข้าข้อมูล")
+            return import_file(target, data)
+
+        return self._run_job(work, "กำลังนำเข้าข้อมูล…", self._import_done, None)
+
+    def _import_done(self, warnings: list[str]) -> None:
+        assert self.editor is not None
+        year = self.plan.fiscal_year if self.plan else None
+        self._fill_years(self.editor.fiscal_years())
+        self.profile_page.load(self.editor)
+        self.show_year(year if year in self.editor.fiscal_years() else self.editor.fiscal_years()[-1])
+        note = f" (ข้อสังเกต {len(warnings)} รายการ: {warnings[0]})" if warnings else ""
+        self.show_message("นำเข้าข้อมูลแล้ว" + note)
+        self.import_finished.emit(True)
+
+    def _run_job(self, work: Any, label: str, on_success: Any, finished_signal: Any) -> Job:
+        if self.job is not None:
+            self.show_error("งานก่อนหน้ายังทำไม่เสร็จ กรุณารอสักครู่")
+            return self.job
+        self.commit_open_editors()
+        job = Job(work)
+        dialog = QtWidgets.QProgressDialog(label, "ยกเลิก", 0, 0, self)
+        dialog.setObjectName("progressDialog")
+        dialog.setWindowTitle(APP_TITLE)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(400)
+        dialog.setAutoClose(False)
+        dialog.canceled.connect(job.cancel)
+        self.progress_dialog = dialog
+
+        def progressed(done: int, total: int, what: str) -> None:
+            dialog.setMaximum(max(total, 1))
+            dialog.setValue(min(done, max(total, 1)))
+            if what:
+                dialog.setLabelText(what)
+
+        def failed(message: str) -> None:
+            self.show_error(message)
+            if finished_signal is self.export_finished:
+                self.export_finished.emit("")
+            elif finished_signal is None:
+                self.import_finished.emit(False)
+
+        def cancelled() -> None:
+            self.show_message("ยกเลิกแล้ว")
+            if finished_signal is self.export_finished:
+                self.export_finished.emit("")
+
+        def finished() -> None:
+            job.wait()
+            dialog.reset()
+            dialog.close()
+            self.job = None
+
+        job.progressed.connect(progressed)
+        job.succeeded.connect(on_success)
+        job.failed.connect(failed)
+        job.cancelled.connect(cancelled)
+        job.finished.connect(finished)
+        self.job = job
+        job.start()
+        return job
+
+    # -- closing ---------------------------------------------------------------------------------------------------
+    def closeEvent(self, event: QtGui.QCloseEvent) -> None:
+        """Everything is already in the file: keep the layout and close, never asking "save changes?"."""
+        if self.job is not None:
+            self.job.cancel()
+            self.job.wait()
+        self.layout_store.save("main/geometry", self.saveGeometry())
+        self.layout_store.save("main/splitter", self.splitter.saveState())
+        self.close_document()
+        event.accept()

@@ -1,0 +1,394 @@
+"""The measures plan of one fiscal year as a table: one row per measure, in plan order.
+
+The model holds the year's Measure objects (loaded once through the editing service) and changes them only
+through undo commands; each change is written to the document first, then announced with exact signals.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from typing import Any
+
+from ita_desktop.domain.model import Measure, Step, YearPlan
+from ita_desktop.domain.validation import Problem, Severity, measure_problems
+from ita_desktop.gui.commands import (
+    DeleteMeasuresCommand,
+    InsertMeasuresCommand,
+    MeasureFieldCommand,
+    MoveMeasureCommand,
+)
+from ita_desktop.gui.formatting import (
+    date_text,
+    parse_date,
+    parse_indicator,
+    parse_rounds,
+    parse_units,
+    rounds_text,
+    units_text,
+)
+from ita_desktop.gui.qt import Qt, QtCore, QtGui
+from ita_desktop.gui.roles import (
+    ERROR_BACKGROUND,
+    KIND_ROLE,
+    PROBLEMS_ROLE,
+    ROOT,
+    SORT_ROLE,
+    VALUE_ROLE,
+    WARNING_BACKGROUND,
+)
+from ita_desktop.services.editing import DocumentEditor
+
+Index = QtCore.QModelIndex | QtCore.QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    kind: str  # editor kind: text, multiline, indicator, units, date, rounds
+    width: int
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("indicator", "ตัวชี้วัด", "indicator", 150),
+    Column("issue", "ประเด็นที่ต้องพัฒนา", "multiline", 220),
+    Column("title", "มาตรการ", "multiline", 220),
+    Column("guideline", "แนวทางการปฏิบัติ", "multiline", 200),
+    Column("steps", "ขั้นตอน/วิธีการปฏิบัติ", "multiline", 300),
+    Column("units", "ผู้รับผิดชอบ", "units", 150),
+    Column("start", "เริ่ม", "date", 105),
+    Column("end", "สิ้นสุด", "date", 105),
+    Column("monitoring", "การกำกับติดตาม", "multiline", 180),
+    Column("rounds", "รอบติดตาม", "rounds", 95),
+)
+COLUMN_OF = {c.key: i for i, c in enumerate(COLUMNS)}
+TEXT_FIELDS = ("issue", "title", "guideline", "monitoring")
+
+
+def steps_text(measure: Measure) -> str:
+    return "\n".join(s.text for s in measure.steps)
+
+
+class MeasuresModel(QtCore.QAbstractTableModel):
+    """Measures of one year; edits go through ``undo_stack`` and are committed at once."""
+
+    message = QtCore.Signal(str)  # a Thai sentence for the status bar
+    changed = QtCore.Signal()  # anything about the measures changed (progress grids refresh)
+
+    def __init__(self, editor: DocumentEditor, plan: YearPlan, undo_stack: QtGui.QUndoStack,
+                 parent: QtCore.QObject | None = None) -> None:
+        super().__init__(parent)
+        self.editor, self.plan, self.undo_stack = editor, plan, undo_stack
+        self._rows: dict[str, int] = {}
+        self._problems: dict[str, list[Problem]] = {}
+        self._reindex()
+
+    # -- Qt model interface --------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self.plan.measures)
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section].header if 0 <= section < len(COLUMNS) else None
+        return str(section + 1)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self.plan.measures)):
+            return None
+        measure = self.plan.measures[index.row()]
+        key = COLUMNS[index.column()].key
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self.cell_text(measure, key)
+        if role == VALUE_ROLE:
+            return self.value(measure, key)
+        if role == SORT_ROLE:
+            value = self.value(measure, key)
+            if key in ("start", "end"):
+                return value.isoformat() if value else "9999"
+            return value if key == "indicator" else self.cell_text(measure, key)
+        if role == KIND_ROLE:
+            return COLUMNS[index.column()].kind
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole, PROBLEMS_ROLE):
+            found = [p for p in self.problems(measure) if p.field == key]
+            if role == PROBLEMS_ROLE:
+                return [p.thai for p in found]
+            if not found:
+                return None
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return "\n".join(p.thai for p in found)
+            error = any(p.severity == Severity.ERROR for p in found)
+            return QtGui.QBrush(ERROR_BACKGROUND if error else WARNING_BACKGROUND)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role not in (Qt.ItemDataRole.EditRole, VALUE_ROLE):
+            return False
+        key = COLUMNS[index.column()].key
+        try:
+            typed = self.parse_text(key, value) if role == Qt.ItemDataRole.EditRole else value
+        except ValueError as exc:
+            self.message.emit(str(exc))
+            return False
+        return self.edit(index.row(), key, typed)
+
+    # -- values --------------------------------------------------------------------------------------------
+    def indicator_label(self, number: int) -> str:
+        ind = self.plan.indicator(number)
+        return f"{number}. {ind.name}" if ind else str(number)
+
+    def cell_text(self, measure: Measure, key: str) -> str:
+        """What the cell shows, and what copy puts on the clipboard (paste reads it back)."""
+        if key == "indicator":
+            return self.indicator_label(measure.indicator)
+        if key == "steps":
+            return steps_text(measure)
+        if key == "units":
+            return units_text(measure.units)
+        if key in ("start", "end"):
+            return date_text(getattr(measure, key))
+        if key == "rounds":
+            return rounds_text(measure.rounds)
+        return str(getattr(measure, key))
+
+    def value(self, measure: Measure, key: str) -> Any:
+        if key == "steps":
+            return steps_text(measure)
+        value = getattr(measure, key)
+        return list(value) if isinstance(value, list) else value
+
+    def parse_text(self, key: str, text: Any) -> Any:
+        """Typed value of text typed or pasted into a column; ValueError with a Thai message if unreadable."""
+        raw = "" if text is None else str(text)
+        if key == "indicator":
+            return parse_indicator(raw, {i.number for i in self.plan.indicators})
+        if key == "units":
+            return parse_units(raw)
+        if key in ("start", "end"):
+            return parse_date(raw)
+        if key == "rounds":
+            return parse_rounds(raw)
+        return raw.replace("\r\n", "\n")
+
+    def problems(self, measure: Measure) -> list[Problem]:
+        found = self._problems.get(measure.id)
+        if found is None:
+            numbers = {i.number for i in self.plan.indicators}
+            found = measure_problems(measure, self.plan.fiscal_year, numbers)
+            self._problems[measure.id] = found
+        return found
+
+    def problems_at(self, row: int) -> list[str]:
+        """Thai sentences about a whole row, errors first."""
+        found = sorted(self.problems(self.plan.measures[row]), key=lambda p: p.severity != Severity.ERROR)
+        return [f"{COLUMNS[COLUMN_OF[p.field]].header}: {p.thai}" if p.field in COLUMN_OF else p.thai
+                for p in found]
+
+    # -- rows ------------------------------------------------------------------------------------------------
+    def _reindex(self) -> None:
+        self._rows = {m.id: i for i, m in enumerate(self.plan.measures)}
+
+    def row_of(self, measure_id: str) -> int:
+        return self._rows[measure_id]
+
+    def measure_at(self, row: int) -> Measure:
+        return self.plan.measures[row]
+
+    def new_measure(self, like_row: int | None = None) -> Measure:
+        """An empty measure for the indicator of the row it is added next to."""
+        if like_row is not None and 0 <= like_row < len(self.plan.measures):
+            indicator = self.plan.measures[like_row].indicator
+        else:
+            indicator = self.plan.indicators[0].number if self.plan.indicators else 1
+        return Measure(indicator=indicator)
+
+    # -- edits (push commands) ------------------------------------------------------------------------------
+    def edit(self, row: int, key: str, value: Any) -> bool:
+        """Change one cell through the undo stack; an unchanged value pushes nothing."""
+        measure = self.plan.measures[row]
+        if self.value(measure, key) == value:
+            return True
+        before = self.state_of(measure, key)
+        after = self.state_with(measure, key, value)
+        header = COLUMNS[COLUMN_OF[key]].header
+        self.undo_stack.push(MeasureFieldCommand(self, measure.id, key, before, after, f"แก้ไข{header}"))
+        return True
+
+    def add_measures(self, position: int, measures: list[Measure], text: str = "เพิ่มมาตรการ") -> None:
+        self.undo_stack.push(InsertMeasuresCommand(self, position, measures, text))
+
+    def delete_rows(self, rows: list[int]) -> None:
+        ids = [self.plan.measures[r].id for r in sorted(set(rows))]
+        if ids:
+            self.undo_stack.push(DeleteMeasuresCommand(self, ids, f"ลบมาตรการ {len(ids)} รายการ"))
+
+    def move_row(self, row: int, delta: int) -> bool:
+        target = row + delta
+        if not (0 <= row < len(self.plan.measures) and 0 <= target < len(self.plan.measures)):
+            return False
+        text = "เลื่อนมาตรการขึ้น" if delta < 0 else "เลื่อนมาตรการลง"
+        self.undo_stack.push(MoveMeasureCommand(self, self.plan.measures[row].id, delta, text))
+        return True
+
+    # -- states (what commands set) ---------------------------------------------------------------------------
+    def state_of(self, measure: Measure, key: str) -> Any:
+        if key == "steps":
+            return copy.deepcopy((measure.steps, measure.progress))
+        return copy.deepcopy(getattr(measure, key))
+
+    def state_with(self, measure: Measure, key: str, value: Any) -> Any:
+        """The field's state once ``value`` is set: for steps, lines matched to the old steps and progress."""
+        if key != "steps":
+            return copy.deepcopy(value)
+        lines = [line.rstrip() for line in str(value).split("\n") if line.strip()]
+        old = list(measure.steps)
+        chosen: list[Step | None] = [None] * len(lines)
+        unused = list(range(len(old)))
+        for i, line in enumerate(lines):  # the same text keeps its step (due date, progress)
+            match = next((j for j in unused if old[j].text == line), None)
+            if match is not None:
+                chosen[i] = old[match]
+                unused.remove(match)
+        for i in range(len(lines)):  # changed lines take the remaining steps in order
+            if chosen[i] is None and unused:
+                chosen[i] = old[unused.pop(0)]
+        steps = [Step(text=line, due=c.due, id=c.id) if c else Step(text=line) for line, c in zip(lines, chosen,
+                                                                                              strict=True)]
+        new_number = {s.id: i + 1 for i, s in enumerate(steps)}
+        old_id = {i + 1: s.id for i, s in enumerate(old)}
+        progress = []
+        for p in copy.deepcopy(measure.progress):
+            if p.step is None:
+                progress.append(p)
+            elif old_id.get(p.step) in new_number:
+                p.step = new_number[old_id[p.step]]
+                progress.append(p)
+        return steps, progress
+
+    def set_state(self, measure_id: str, key: str, state: Any) -> None:
+        """Apply a field state: write it to the document, then tell the views."""
+        row = self.row_of(measure_id)
+        measure = self.plan.measures[row]
+        if key == "steps":
+            steps, progress = copy.deepcopy(state)
+            measure.steps, measure.progress = steps, progress
+        else:
+            setattr(measure, key, copy.deepcopy(state))
+        self.editor.write_measure(measure, [key])
+        self._problems.pop(measure_id, None)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        self._announce(row)
+        self.changed.emit()
+
+    def _announce(self, row: int) -> None:
+        found = self.problems_at(row)
+        self.message.emit(f"มาตรการที่ {row + 1} — " + "; ".join(found) if found else "บันทึกแล้ว")
+
+    def insert_measures(self, position: int, measures: list[Measure]) -> None:
+        position = max(0, min(position, len(self.plan.measures)))
+        self.beginInsertRows(QtCore.QModelIndex(), position, position + len(measures) - 1)
+        with self.editor.database.transaction():
+            for offset, measure in enumerate(measures):
+                stored = copy.deepcopy(measure)
+                self.editor.insert_measure(self.plan.id, stored, position + offset)
+                self.plan.measures.insert(position + offset, stored)
+        self._reindex()
+        self.endInsertRows()
+        self.changed.emit()
+
+    def remove_measures(self, measure_ids: list[str]) -> list[tuple[int, Measure, list[tuple[str, str]]]]:
+        """Tombstone measures; returns (row, measure, tombstones) in ascending row order, for restoring."""
+        removed: list[tuple[int, Measure, list[tuple[str, str]]]] = []
+        rows = sorted(self.row_of(i) for i in measure_ids)
+        with self.editor.database.transaction():
+            for row in reversed(rows):
+                measure = self.plan.measures[row]
+                gone = self.editor.delete_measure(measure.id)
+                self.beginRemoveRows(QtCore.QModelIndex(), row, row)
+                del self.plan.measures[row]
+                self.endRemoveRows()
+                removed.append((row, measure, gone))
+        self._reindex()
+        self.changed.emit()
+        return list(reversed(removed))
+
+    def restore_measures(self, removed: list[tuple[int, Measure, list[tuple[str, str]]]]) -> None:
+        with self.editor.database.transaction():
+            for row, measure, gone in removed:
+                self.editor.restore(gone)
+                self.beginInsertRows(QtCore.QModelIndex(), row, row)
+                self.plan.measures.insert(row, measure)
+                self.endInsertRows()
+        self._reindex()
+        self.changed.emit()
+
+    def move_measure(self, measure_id: str, delta: int) -> None:
+        row = self.row_of(measure_id)
+        target = row + delta
+        other = self.plan.measures[target]
+        self.editor.swap_measures(measure_id, other.id)
+        destination = target + 1 if delta > 0 else target
+        self.beginMoveRows(QtCore.QModelIndex(), row, row, QtCore.QModelIndex(), destination)
+        measures = self.plan.measures
+        measures[row], measures[target] = measures[target], measures[row]
+        self.endMoveRows()
+        self._reindex()
+        self.changed.emit()
+
+    # -- paste -----------------------------------------------------------------------------------------------
+    def paste(self, rows: list[int | None], left: int, grid: list[list[str]]) -> tuple[int, list[str]]:
+        """Put a pasted rectangle at ``rows`` (None = a new measure at the end) from column ``left``.
+
+        Unreadable cells are left as they were and reported; returns (cells changed, Thai messages).
+        """
+        errors: list[str] = []
+        edits: list[tuple[int, str, Any]] = []
+        new_measures: list[Measure] = []
+        new_cells = 0
+        for row, cells in zip(rows, grid, strict=False):
+            fresh = self.new_measure(len(self.plan.measures) - 1) if row is None else None
+            for offset, text in enumerate(cells):
+                col = left + offset
+                if col >= len(COLUMNS):
+                    continue
+                key = COLUMNS[col].key
+                try:
+                    value = self.parse_text(key, text)
+                except ValueError as exc:
+                    where = f"แถว {(row + 1) if row is not None else 'ใหม่'} {COLUMNS[col].header}"
+                    errors.append(f"{where}: {exc}")
+                    continue
+                if fresh is not None:
+                    new_cells += 1
+                    if key == "steps":
+                        fresh.steps = [Step(text=t.rstrip()) for t in str(value).split("\n") if t.strip()]
+                    else:
+                        setattr(fresh, key, value)
+                elif row is not None:
+                    edits.append((row, key, value))
+            if fresh is not None:
+                new_measures.append(fresh)
+        if not edits and not new_measures:
+            return 0, errors
+        self.undo_stack.beginMacro("วางข้อมูล")
+        try:
+            with self.editor.database.transaction():  # one commit for the whole paste
+                for row, key, value in edits:
+                    self.edit(row, key, value)
+                if new_measures:
+                    self.add_measures(len(self.plan.measures), new_measures, "เพิ่มมาตรการจากการวาง")
+        finally:
+            self.undo_stack.endMacro()
+        return len(edits) + new_cells, errors

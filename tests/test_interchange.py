@@ -23,7 +23,7 @@ from ita_desktop.samples import SAMPLE_JSON
 from ita_desktop.services.documents import export_json, import_file, load, new_document
 from ita_desktop.storage.database import Database
 
-Mutation = Callable[[dict[str, Any]], None]
+Mutation = Callable[[dict[str, Any]], object]
 
 
 def sample() -> dict[str, Any]:
@@ -65,6 +65,14 @@ BAD_INPUTS: dict[str, tuple[Mutation, str, str]] = {
     "text not a string": (lambda d: m3(d).update(title=12), "years[0].measures[3].title", "must be text"),
     "score given twice": (lambda d: d["years"][0]["assessment"]["indicators"].append({"number": 2, "score": 1}),
                           "years[0].assessment.indicators[10].number", "indicator 2 is scored twice"),
+    "a measure id twice": (lambda d: d["years"][0]["measures"][5].update(id=m3(d)["id"]),
+                           "years[0].measures[5].id",
+                           "id 'sample-measure-04' is already used at years[0].measures[3].id"),
+    "a measure id in two years": (lambda d: d["years"].append({"fiscal_year": 2568, "measures": [dict(m3(d))]}),
+                                  "years[1].measures[0].id", "already used at years[0].measures[3].id"),
+    "a step id twice": (lambda d: [s.update(id="step-1") for s in m3(d)["steps"][:2]],
+                        "years[0].measures[3].steps[1].id", "already used at years[0].measures[3].steps[0].id"),
+    "an empty id": (lambda d: m3(d).update(id=" "), "years[0].measures[3].id", "must not be empty"),
     "score above 100": (lambda d: d["years"][0]["assessment"]["tools"].update(OIT=101),
                         "years[0].assessment.tools.OIT", "outside 0–100"),
     "unknown tool": (lambda d: d["years"][0]["assessment"]["tools"].update(XIT=1),

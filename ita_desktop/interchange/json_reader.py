@@ -41,6 +41,16 @@ CatalogueLookup = Callable[[int], set[int] | None]
 class _Reader:
     def __init__(self) -> None:
         self.warnings: list[str] = []
+        self.seen: dict[tuple[str, str], str] = {}  # (kind, id) → path of its first use
+
+    def claim(self, kind: str, row_id: str, path: str) -> str:
+        """An id names one row of the document: the same id twice would make one row overwrite another."""
+        if not row_id.strip():
+            raise ValidationError(path, "must not be empty")
+        first = self.seen.setdefault((kind, row_id), path)
+        if first != path:
+            raise ValidationError(path, f"id {row_id!r} is already used at {first}")
+        return row_id
 
     # -- primitives ----------------------------------------------------------------------------------------
     @staticmethod
@@ -145,10 +155,6 @@ class _Reader:
             plan.assessment = self.assessment(y["assessment"], f"{path}.assessment", known)
         plan.measures = [self.measure(v, f"{path}.measures[{i}]", known)
                          for i, v in enumerate(self.array(y.get("measures", []), f"{path}.measures"))]
-        ids = [m.id for m in plan.measures]
-        for i, mid in enumerate(ids):
-            if ids.index(mid) != i:
-                raise ValidationError(f"{path}.measures[{i}].id", f"id {mid!r} is used twice")
         plan.signatories = [self.signatory(v, f"{path}.signatories[{i}]")
                             for i, v in enumerate(self.array(y.get("signatories", []), f"{path}.signatories"))]
         for where, problem in year_problems(plan):
@@ -163,8 +169,8 @@ class _Reader:
             raise ValidationError(f"{path}.tool", f"must be IIT, EIT or OIT, not {tool!r}")
         ind = Indicator(number=self.integer(d["number"], f"{path}.number"), tool=Tool(tool),
                         name=self.text(d["name"], f"{path}.name"))
-        if "id" in d:
-            ind.id = self.text(d["id"], f"{path}.id")
+        if d.get("id") is not None:
+            ind.id = self.claim("indicator", self.text(d["id"], f"{path}.id"), f"{path}.id")
         return ind
 
     def assessment(self, data: Any, path: str, known: set[int]) -> Assessment:
@@ -176,8 +182,8 @@ class _Reader:
             level=self.text(d.get("level"), f"{path}.level"),
             tools={Tool(k): self.number(v, f"{path}.tools.{k}") for k, v in tools_raw.items()},
         )
-        if "id" in d:
-            a.id = self.text(d["id"], f"{path}.id")
+        if d.get("id") is not None:
+            a.id = self.claim("assessment", self.text(d["id"], f"{path}.id"), f"{path}.id")
         if a.level and a.level not in {"AA", "A", "B", "C", "D", "E", "F"}:
             raise ValidationError(f"{path}.level", f"level must be AA, A, B, C, D, E or F, not {a.level!r}")
         for i, s in enumerate(self.array(d.get("indicators", []), f"{path}.indicators")):
@@ -190,8 +196,8 @@ class _Reader:
                 raise ValidationError(f"{p}.number", f"indicator {number} is scored twice")
             score = IndicatorScore(number=number, score=self.number(s.get("score"), f"{p}.score"),
                                    note=self.text(s.get("note"), f"{p}.note"))
-            if "id" in s:
-                score.id = self.text(s["id"], f"{p}.id")
+            if s.get("id") is not None:
+                score.id = self.claim("score", self.text(s["id"], f"{p}.id"), f"{p}.id")
             a.indicators.append(score)
         return a
 
@@ -212,17 +218,15 @@ class _Reader:
             rounds=self.rounds(d.get("rounds", []), f"{path}.rounds"),
         )
         if d.get("id") is not None:
-            m.id = self.text(d["id"], f"{path}.id")
-            if not m.id.strip():
-                raise ValidationError(f"{path}.id", "must not be empty")
+            m.id = self.claim("measure", self.text(d["id"], f"{path}.id"), f"{path}.id")
         if m.start and m.end and m.end < m.start:
             raise ValidationError(f"{path}.end", f"end {m.end} is before start {m.start} / วันสิ้นสุดก่อนวันเริ่ม")
         for i, s in enumerate(self.array(d.get("steps", []), f"{path}.steps")):
             p = f"{path}.steps[{i}]"
             s = self.obj(s, p, {"text", "due", "id"}, {"text"})
             step = Step(text=self.text(s["text"], f"{p}.text"), due=self.day(s.get("due"), f"{p}.due"))
-            if "id" in s:
-                step.id = self.text(s["id"], f"{p}.id")
+            if s.get("id") is not None:
+                step.id = self.claim("step", self.text(s["id"], f"{p}.id"), f"{p}.id")
             m.steps.append(step)
         keys: set[tuple[int, int | None]] = set()
         for i, pr in enumerate(self.array(d.get("progress", []), f"{path}.progress")):
@@ -254,16 +258,16 @@ class _Reader:
                       result=self.text(d.get("result"), f"{path}.result"),
                       outcome=self.text(d.get("outcome"), f"{path}.outcome"),
                       evidence_urls=self.texts(d.get("evidence_urls", []), f"{path}.evidence_urls"))
-        if "id" in d:
-            pr.id = self.text(d["id"], f"{path}.id")
+        if d.get("id") is not None:
+            pr.id = self.claim("progress", self.text(d["id"], f"{path}.id"), f"{path}.id")
         return pr
 
     def signatory(self, data: Any, path: str) -> Signatory:
         d = self.obj(data, path, {"role", "name", "position", "id"}, {"role"})
         sig = Signatory(role=self.text(d["role"], f"{path}.role"), name=self.text(d.get("name"), f"{path}.name"),
                         position=self.text(d.get("position"), f"{path}.position"))
-        if "id" in d:
-            sig.id = self.text(d["id"], f"{path}.id")
+        if d.get("id") is not None:
+            sig.id = self.claim("signatory", self.text(d["id"], f"{path}.id"), f"{path}.id")
         return sig
 
 

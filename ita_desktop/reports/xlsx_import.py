@@ -74,7 +74,6 @@ class _Assembly:
     progress_rows: dict[tuple[int, int], _Place] = field(default_factory=dict)
     by_id: dict[str, int] = field(default_factory=dict)
     by_order: dict[int, int] = field(default_factory=dict)
-    units: list[str] = field(default_factory=list)
 
 
 def _open(path: Path) -> Workbook:
@@ -144,7 +143,6 @@ class _Importer:
                           for i, text in enumerate(row.steps("steps"))]
         if row.has("units"):
             m["units"] = row.lines("units", strip_bullets=True)
-            self.out.units += [u for u in m["units"] if u not in self.out.units]
         for key in ("start", "end"):
             if row.has(key):
                 day = row.day(key, self.warnings)
@@ -278,5 +276,4 @@ def import_xlsx(path: Path, current: Document) -> tuple[Document, list[str]]:
         importer.warnings.append(f"{place}: {text}" if place else warning)
     if org_name and not current.organization.name:
         document.organization = Organization(**{**vars(current.organization), "name": org_name})
-    document.units = [u for u in importer.out.units if u not in current.units]
     return document, importer.warnings

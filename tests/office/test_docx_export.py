@@ -9,8 +9,8 @@ import pytest
 from docx.oxml.ns import qn
 
 from ita_desktop.domain.model import Document
-from ita_desktop.reports.docx_export import export_docx
 from ita_desktop.reports.document_model import Table
+from ita_desktop.reports.docx_export import export_docx
 from ita_desktop.reports.layouts import LAYOUTS_BY_DOC, build_report
 from ita_desktop.services.exporting import ExportOptions, export_document
 from tests.office.conftest import pdf_text, squeeze, to_pdf

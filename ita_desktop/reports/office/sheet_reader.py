@@ -22,7 +22,7 @@ HEADER_SEARCH_ROWS = 10  # a department may put a title or two above the header 
 _LEADING_NUMBER = re.compile(r"^\s*([0-9๐-๙]+)")
 # "๑. ", "1) ", "1.", at the start of a step line (the writer numbers steps; a department may not)
 _STEP_NUMBER = re.compile(r"^\s*[0-9๐-๙]+\s*[.)]\s?")
-_BULLET = re.compile(r"^\s*[-–•]\s*")
+_BULLET = re.compile(r"^\s*[-–•]\s+")  # "- กองคลัง"; "-ก" is text, not a bullet
 
 
 def where(sheet: str, row: int, column: str | None = None) -> str:

@@ -110,7 +110,13 @@ class GridDelegate(QtWidgets.QStyledItemDelegate):
     # -- keys in composite editors (date, rounds): Tab / Enter / Esc act on the whole editor ------------------
     def eventFilter(self, obj: QtCore.QObject, event: QtCore.QEvent) -> bool:
         parent = obj.parent() if isinstance(obj, QtWidgets.QWidget) else None
-        if isinstance(parent, DateEditor | RoundsEditor) and event.type() == QtCore.QEvent.Type.KeyPress:
+        if isinstance(parent, DateEditor | RoundsEditor):
+            return self._child_key(parent, event)
+        return super().eventFilter(obj, event)
+
+    def _child_key(self, parent: QtWidgets.QWidget, event: QtCore.QEvent) -> bool:
+        """Keys pressed in a part of a composite editor (the base class would mistake the part for the editor)."""
+        if event.type() == QtCore.QEvent.Type.KeyPress:
             key = cast(QtGui.QKeyEvent, event).key()
             if key == Qt.Key.Key_Tab:
                 self._finish(parent, Hint.EditNextItem)
@@ -128,8 +134,7 @@ class GridDelegate(QtWidgets.QStyledItemDelegate):
                     cast(QtGui.QKeyEvent, event).modifiers() & Qt.KeyboardModifier.AltModifier):
                 parent.show_calendar()
                 return True
-            return False
-        return super().eventFilter(obj, event)
+        return False
 
     # -- links -----------------------------------------------------------------------------------------------
     def initStyleOption(self, option: QtWidgets.QStyleOptionViewItem, index: Index) -> None:

@@ -1,0 +1,29 @@
+"""Opening real cell editors through the view and its delegate, as a clerk's double-click does."""
+
+from __future__ import annotations
+
+from ita_desktop.gui.grid_view import GridView
+from ita_desktop.gui.qt import QtWidgets
+
+
+def open_editor(view: GridView, row: int, column: int) -> QtWidgets.QWidget:
+    """Make (row, column) current and open its editor (F2); returns the editor widget."""
+    model = view.model()
+    assert model is not None
+    index = model.index(row, column)
+    view.setCurrentIndex(index)
+    view.scrollTo(index)
+    view.edit(index)
+    editor = view.indexWidget(index)
+    assert editor is not None, "no editor opened"
+    return editor
+
+
+def type_text(widget: QtWidgets.QWidget, text: str) -> None:
+    """Type ``text`` key by key, as a Thai keyboard layout delivers it (QTest only knows ASCII keys)."""
+    from ita_desktop.gui.qt import Qt, QtCore, QtGui
+
+    for ch in text:
+        for kind in (QtCore.QEvent.Type.KeyPress, QtCore.QEvent.Type.KeyRelease):
+            event = QtGui.QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch)
+            QtWidgets.QApplication.sendEvent(widget, event)

@@ -1,0 +1,219 @@
+"""Editing the measures plan through the real delegates; every change checked in the file, undone, redone."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from ita_desktop.gui.editors import DateEditor, MultiLineEditor, RoundsEditor, UnitsEditor
+from ita_desktop.gui.main_window import MainWindow
+from ita_desktop.gui.measures_model import COLUMN_OF
+from ita_desktop.gui.qt import Qt, QtWidgets
+from ita_desktop.gui.roles import ERROR_BACKGROUND, WARNING_BACKGROUND
+from tests.gui.conftest import reopen
+from tests.gui.helpers import open_editor, type_text
+
+
+def stored_measures(path: Path) -> list:  # type: ignore[type-arg]
+    return reopen(path).years[0].measures
+
+
+def doc_path(window: MainWindow) -> Path:
+    assert window.editor is not None
+    return window.editor.path
+
+
+def test_title_typed_in_the_multiline_editor_is_saved_undone_and_redone(window: MainWindow, qtbot: QtBot) -> None:
+    view = window.measures_page.view
+    editor = open_editor(view, 0, COLUMN_OF["title"])
+    assert isinstance(editor, MultiLineEditor)
+    editor.selectAll()
+    type_text(editor, "มาตรการใหม่ทดสอบ")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # Enter finishes the cell and goes down
+    assert view.currentIndex().row() == 1
+    assert stored_measures(doc_path(window))[0].title == "มาตรการใหม่ทดสอบ"
+    assert window.statusBar().currentMessage() == "บันทึกแล้ว"
+    window.act_undo.trigger()
+    assert stored_measures(doc_path(window))[0].title == "มาตรการสร้างค่านิยมในการให้บริการประชาชนโดยไม่เลือกปฏิบัติ"
+    window.act_redo.trigger()
+    assert stored_measures(doc_path(window))[0].title == "มาตรการใหม่ทดสอบ"
+
+
+def test_shift_enter_continues_a_numbered_list_and_steps_keep_their_progress(window: MainWindow,
+                                                                             qtbot: QtBot) -> None:
+    view = window.measures_page.view
+    path = doc_path(window)
+    before = stored_measures(path)[0]
+    editor = open_editor(view, 0, COLUMN_OF["steps"])
+    assert isinstance(editor, MultiLineEditor)
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    type_text(editor, "4. ประเมินผลความพึงพอใจของผู้รับบริการ")
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert editor.toPlainText().endswith("ความพึงพอใจของผู้รับบริการ\n5. ")  # numbered list continued
+    type_text(editor, "รายงานผล")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    after = stored_measures(path)[0]
+    assert [s.text for s in after.steps][-2:] == ["4. ประเมินผลความพึงพอใจของผู้รับบริการ", "5. รายงานผล"]
+    assert [s.id for s in after.steps[:3]] == [s.id for s in before.steps]  # unchanged lines keep their rows
+    assert after.progress_for(6, 1) is not None and after.progress_for(6, 1).result == before.progress_for(6, 1).result
+    window.undo_stack.undo()
+    assert [s.text for s in stored_measures(path)[0].steps] == [s.text for s in before.steps]
+
+
+def test_deleting_a_step_line_removes_its_progress_and_undo_brings_both_back(window: MainWindow) -> None:
+    model = window.measures_model
+    assert model is not None
+    path = doc_path(window)
+    before = stored_measures(path)[0]
+    lines = [s.text for s in before.steps]
+    model.edit(0, "steps", "\n".join([lines[0], lines[2]]))  # the second step is deleted
+    after = stored_measures(path)[0]
+    assert [s.text for s in after.steps] == [lines[0], lines[2]]
+    assert after.progress_for(6, 2) is None  # step 2's round-6 entry went with it
+    assert after.progress_for(12, 2) is not None and after.progress_for(12, 2).result == "ติดตามผลในการประชุมพนักงาน ๖ ครั้ง"
+    window.undo_stack.undo()
+    restored = stored_measures(path)[0]
+    assert [s.id for s in restored.steps] == [s.id for s in before.steps]
+    assert restored.progress_for(6, 2) is not None
+    assert restored.progress_for(6, 2).result == before.progress_for(6, 2).result
+
+
+def test_indicator_combo_commits_on_choice(window: MainWindow) -> None:
+    view = window.measures_page.view
+    editor = open_editor(view, 0, COLUMN_OF["indicator"])
+    assert isinstance(editor, QtWidgets.QComboBox)
+    assert editor.count() == 10 and editor.itemText(8) == "9. การเปิดเผยข้อมูล"
+    editor.setCurrentIndex(8)
+    editor.activated.emit(8)
+    assert stored_measures(doc_path(window))[0].indicator == 9
+    window.undo_stack.undo()
+    assert stored_measures(doc_path(window))[0].indicator == 1
+
+
+def test_units_multi_select(window: MainWindow, qtbot: QtBot) -> None:
+    view = window.measures_page.view
+    editor = open_editor(view, 1, COLUMN_OF["units"])
+    assert isinstance(editor, UnitsEditor)
+    names = [editor.item(i).text() for i in range(editor.count())]
+    assert "กองช่าง" in names and editor.chosen() == ["กองคลัง"]
+    editor.setCurrentRow(names.index("กองช่าง"))
+    qtbot.keyClick(editor, Qt.Key.Key_Space)  # tick with the keyboard
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)  # Tab commits and moves to the next cell
+    assert stored_measures(doc_path(window))[1].units == ["กองคลัง", "กองช่าง"]
+    assert view.currentIndex().column() == COLUMN_OF["units"] + 1
+
+
+def test_rounds_editor(window: MainWindow, qtbot: QtBot) -> None:
+    editor = open_editor(window.measures_page.view, 2, COLUMN_OF["rounds"])
+    assert isinstance(editor, RoundsEditor)
+    editor.boxes[12].setChecked(True)
+    qtbot.keyClick(editor.boxes[3], Qt.Key.Key_Return)
+    assert stored_measures(doc_path(window))[2].rounds == [6, 12]
+
+
+def test_be_date_typed_with_thai_digits(window: MainWindow, qtbot: QtBot) -> None:
+    view = window.measures_page.view
+    editor = open_editor(view, 0, COLUMN_OF["start"])
+    assert isinstance(editor, DateEditor)
+    assert editor.text() == "1/11/2566"  # shown in พ.ศ.
+    editor.line.setText("")
+    type_text(editor.line, "๑๕/๑๒/๒๕๖๖")
+    qtbot.keyClick(editor.line, Qt.Key.Key_Return)
+    assert stored_measures(doc_path(window))[0].start == date(2023, 12, 15)
+    index = view.model().index(0, COLUMN_OF["start"])
+    assert index.data() == "15 ธ.ค. 2566"
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")  # offscreen popups
+def test_be_calendar_popup_picks_a_day(window: MainWindow, qtbot: QtBot) -> None:
+    view = window.measures_page.view
+    editor = open_editor(view, 0, COLUMN_OF["end"])
+    assert isinstance(editor, DateEditor)
+    editor.show_calendar()
+    popup = editor.popup
+    assert popup is not None and popup.isVisible()
+    calendar = popup.calendar
+    assert calendar.year.value() == 2567 and calendar.month.currentText() == "กันยายน"  # 30 ก.ย. 2567 in พ.ศ.
+    calendar.year.setValue(2567)
+    calendar.month.setCurrentIndex(7)  # สิงหาคม
+    calendar._clicked(calendar.calendar.selectedDate().addDays(-40))  # a click on a day cell
+    assert not popup.isVisible()
+    qtbot.keyClick(editor.line, Qt.Key.Key_Return)
+    assert stored_measures(doc_path(window))[0].end == date(2024, 8, 21)
+
+
+def test_unreadable_date_is_refused_with_a_thai_message_and_nothing_changes(window: MainWindow,
+                                                                             qtbot: QtBot) -> None:
+    view = window.measures_page.view
+    editor = open_editor(view, 0, COLUMN_OF["start"])
+    assert isinstance(editor, DateEditor)
+    editor.line.setText("31/2/2567")
+    qtbot.keyClick(editor.line, Qt.Key.Key_Return)
+    assert "อ่านวันที่" in window.statusBar().currentMessage()
+    assert stored_measures(doc_path(window))[0].start == date(2023, 11, 1)
+    assert window.undo_stack.count() == 0
+
+
+def test_live_validation_marks_cells_and_explains_in_the_status_bar(window: MainWindow) -> None:
+    model = window.measures_model
+    assert model is not None
+    model.setData(model.index(0, COLUMN_OF["end"]), "1/10/2566")  # before the start (1 พ.ย. 2566)
+    end_cell = model.index(0, COLUMN_OF["end"])
+    assert end_cell.data(Qt.ItemDataRole.BackgroundRole).color() == ERROR_BACKGROUND
+    assert "วันสิ้นสุดอยู่ก่อนวันเริ่มต้น" in window.statusBar().currentMessage()
+    model.setData(model.index(1, COLUMN_OF["start"]), "1/1/2570")  # outside fiscal year 2567: a warning
+    start_cell = model.index(1, COLUMN_OF["start"])
+    assert start_cell.data(Qt.ItemDataRole.BackgroundRole).color() == WARNING_BACKGROUND
+    assert "นอกปีงบประมาณ" in start_cell.data(Qt.ItemDataRole.ToolTipRole)
+    model.setData(model.index(2, COLUMN_OF["title"]), "")
+    assert "ยังไม่ได้กรอกชื่อมาตรการ" in window.statusBar().currentMessage()
+    stored = stored_measures(doc_path(window))
+    assert stored[0].end == date(2023, 10, 1) and stored[2].title == ""  # kept as typed, only marked
+    window.measures_page.view.setCurrentIndex(window.measures_page.proxy.index(0, COLUMN_OF["end"]))
+    assert "วันสิ้นสุดอยู่ก่อนวันเริ่มต้น" in window.statusBar().currentMessage()
+
+
+def test_insert_delete_move_with_undo_checked_in_the_file(window: MainWindow, qtbot: QtBot) -> None:
+    path = doc_path(window)
+    titles = [m.title for m in stored_measures(path)]
+    page = window.measures_page
+    page.select_source_row(2)
+    window.act_insert.trigger()  # a new measure before row 3, editor opened on its title
+    editor = page.view.indexWidget(page.view.currentIndex())
+    assert isinstance(editor, MultiLineEditor)
+    type_text(editor, "มาตรการแทรก")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert [m.title for m in stored_measures(path)] == [*titles[:2], "มาตรการแทรก", *titles[2:]]
+    page.select_source_row(2)
+    qtbot.keyClick(page.view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)  # move down
+    assert [m.title for m in stored_measures(path)][2:4] == [titles[2], "มาตรการแทรก"]
+    page.select_source_row(0)
+    window.act_delete.trigger()
+    assert [m.title for m in stored_measures(path)][:2] == [titles[1], titles[2]]
+    window.act_undo.trigger()  # delete undone
+    window.act_undo.trigger()  # move undone
+    assert [m.title for m in stored_measures(path)] == [*titles[:2], "มาตรการแทรก", *titles[2:]]
+    window.act_undo.trigger()  # title undone
+    window.act_undo.trigger()  # insert undone
+    assert [m.title for m in stored_measures(path)] == titles
+    for _ in range(4):
+        window.act_redo.trigger()
+    assert [m.title for m in stored_measures(path)] == [titles[1], titles[2], "มาตรการแทรก", *titles[3:]]
+
+
+def test_filter_box_and_delete_key_clears_cells(window: MainWindow, qtbot: QtBot) -> None:
+    page = window.measures_page
+    page.filter.setText("ทรัพย์สิน")
+    assert 0 < page.proxy.rowCount() < 10
+    assert "แสดง" in page.count.text()
+    page.filter.clear()
+    page.view.setCurrentIndex(page.proxy.index(0, COLUMN_OF["monitoring"]))
+    page.view.selectionModel().select(page.view.currentIndex(),
+                                      page.view.selectionModel().SelectionFlag.ClearAndSelect)
+    qtbot.keyClick(page.view, Qt.Key.Key_Delete)
+    assert stored_measures(doc_path(window))[0].monitoring == ""
+    window.act_undo.trigger()
+    assert stored_measures(doc_path(window))[0].monitoring.startswith("รายงานผลการดำเนินงาน")

@@ -70,8 +70,12 @@ def read_json(data_path: Path) -> object:
 
 
 def import_document(path: Path, incoming: Document) -> None:
-    """Add or update an already validated document in one transaction."""
+    """Add or update an already validated document in one transaction, after a verified backup (so an
+    import can be undone by restoring it: ita-desktop backups / restore)."""
+    from ita_desktop.sync.backups import take_backup
+
     with Database.open(path) as database:
+        take_backup(database, "before-import")
         DocumentRepository(database).save_document(incoming)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -76,9 +77,9 @@ def take_backup(database: Database, reason: str, *, now: datetime | None = None)
                 raise BadFileError("the backup read back differs from the document")
         os.replace(tmp, final)
         fsync_folder(folder)
-    except (OSError, UserError) as exc:
+    except (OSError, sqlite3.Error, UserError) as exc:
         tmp.unlink(missing_ok=True)
-        detail = exc.message if isinstance(exc, UserError) else (exc.strerror or str(exc))
+        detail = exc.message if isinstance(exc, UserError) else (getattr(exc, "strerror", None) or str(exc))
         raise UserError(f"Could not make a backup of {database.path.name} ({detail}); nothing was changed. "
                         "สำรองข้อมูลไม่สำเร็จ จึงยังไม่ได้ดำเนินการใด ๆ") from None
     thin(database.path, now=now)
@@ -118,17 +119,20 @@ def thin(document: Path, *, now: datetime | None = None) -> list[Path]:
     return removed
 
 
-def replace_with_retries(source: Path, target: Path, *, attempts: int = 20, wait: float = 0.25,
-                         replace: Callable[[Path, Path], None] = os.replace) -> None:
+REPLACE_ATTEMPTS = 20
+REPLACE_WAIT_SECONDS = 0.25
+
+
+def replace_with_retries(source: Path, target: Path, *, replace: Callable[[Path, Path], None] = os.replace) -> None:
     """os.replace, retried for a few seconds: on Windows an antivirus often holds a new file briefly."""
-    for attempt in range(attempts):
+    for attempt in range(REPLACE_ATTEMPTS):
         try:
             replace(source, target)
             return
         except PermissionError:
-            if attempt == attempts - 1:
+            if attempt == REPLACE_ATTEMPTS - 1:
                 raise
-            time.sleep(wait)
+            time.sleep(REPLACE_WAIT_SECONDS)
 
 
 def restore_backup(document: Path, backup: Path) -> Backup:
@@ -144,9 +148,9 @@ def restore_backup(document: Path, backup: Path) -> Backup:
         check_file(tmp)
         replace_with_retries(tmp, document)
         fsync_folder(document.parent)
-    except (OSError, UserError) as exc:
+    except (OSError, sqlite3.Error, UserError) as exc:
         tmp.unlink(missing_ok=True)
-        detail = exc.message if isinstance(exc, UserError) else (exc.strerror or str(exc))
+        detail = exc.message if isinstance(exc, UserError) else (getattr(exc, "strerror", None) or str(exc))
         raise UserError(f"Restore failed ({detail}); {document.name} was left as it was. "
                         "กู้คืนไม่สำเร็จ ไฟล์เดิมยังอยู่ครบ ไม่ถูกเปลี่ยนแปลง") from None
     return before

@@ -14,6 +14,7 @@ refused until that copy has been merged in (merge_origin), so nobody's work is o
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,9 +83,9 @@ def place_snapshot(source: Path, target: Path, *, renew_replica: bool = False,
                     raise UserError("the snapshot differs from the working copy")
         _verify(tmp, expected)
         replace_with_retries(tmp, target, replace=replace)
-    except (OSError, UserError) as exc:
+    except (OSError, sqlite3.Error, UserError) as exc:
         tmp.unlink(missing_ok=True)
-        detail = exc.message if isinstance(exc, UserError) else (exc.strerror or str(exc))
+        detail = exc.message if isinstance(exc, UserError) else (getattr(exc, "strerror", None) or str(exc))
         raise SaveBackError(f"Saving to {target} failed ({detail}). {KEEP_OLD} "
                             "บันทึกกลับไม่สำเร็จ กรุณาตรวจสอบแฟลชไดรฟ์แล้วลองอีกครั้ง") from None
     try:

@@ -205,7 +205,7 @@ class _Writer:
         widths = [self.body_width / per_row] * per_row
         self.paragraph().paragraph_format.keep_with_next = True
         table = new_table(self.doc, widths, grid=False)
-        dots = "." * 40
+        dots = "." * 24  # short enough that "ลงชื่อ …… ผู้อนุมัติ" fits a third of the page on one line
         for start in range(0, len(block.signers), per_row):
             row = add_row(table, widths)
             keep_row_whole(row)

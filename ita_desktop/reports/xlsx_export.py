@@ -87,6 +87,7 @@ class _SheetWriter:
             for cell in row:
                 cell.font = Font(name=self.font, size=self.size, bold=cell.column == 1)
                 cell.alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
+        sheet.row_dimensions[5].height = 42
 
     def measures(self, sheet: Worksheet) -> None:
         write_header(sheet, MEASURE_COLUMNS, self.font, self.size)

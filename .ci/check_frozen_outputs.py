@@ -1,0 +1,104 @@
+"""Checks of what the frozen app wrote, used by .ci/smoke_frozen.sh and the Windows workflow.
+
+    python .ci/check_frozen_outputs.py json SAMPLE.json OUT.json
+    python .ci/check_frozen_outputs.py pdf SAMPLE.json PLAN.pdf PROGRESS.pdf
+
+``json``: the exported document holds the imported sample (organization, measures, steps).
+``pdf``: every source string the layout prints (organization, measure titles, the plan's steps) reads back
+exactly from the PDF (pdftotext when installed, else pdfminer), ignoring only line and cell breaks; no glyph
+reads back as U+FFFD or a private-use character; every font is embedded with a Unicode map (pdffonts, when
+installed). Exits 1 with one line per problem.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+
+def _load(path: str) -> Any:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def _measures(doc: Any) -> list[tuple[int, str, list[str]]]:
+    return [(y["fiscal_year"], m["title"], [s["text"] for s in m["steps"]]) for y in doc["years"]
+            for m in y["measures"]]
+
+
+def check_json(sample_path: str, out_path: str) -> list[str]:
+    sample, out = _load(sample_path), _load(out_path)
+    problems = []
+    if out["organization"]["name"] != sample["organization"]["name"]:
+        problems.append(f"organization differs: {out['organization']['name']!r}")
+    if _measures(out) != _measures(sample):
+        problems.append("measures or their steps differ from the sample")
+    if not problems:
+        print(f"JSON: {len(_measures(out))} measures, titles and steps identical to the sample")
+    return problems
+
+
+def pdf_text(pdf: str) -> str:
+    if shutil.which("pdftotext"):
+        done = subprocess.run(["pdftotext", "-enc", "UTF-8", pdf, "-"], capture_output=True, check=True)
+        return done.stdout.decode("utf-8")
+    from pdfminer.high_level import extract_text
+
+    return str(extract_text(pdf))
+
+
+def font_problems(pdf: str) -> list[str]:
+    if not shutil.which("pdffonts"):
+        return []
+    lines = subprocess.run(["pdffonts", pdf], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    # columns: name type encoding emb sub uni object ID (type may hold spaces, so count from the end)
+    return [f"{Path(pdf).name}: font not embedded or without a Unicode map: {line.split()[0]}"
+            for line in lines if line.split()[-5] != "yes" or line.split()[-3] != "yes"]
+
+
+def check_pdf(sample_path: str, plan_pdf: str, progress_pdf: str) -> list[str]:
+    sample = _load(sample_path)
+    year = sample["years"][0]
+    org = sample["organization"]["name"]
+    expected = {
+        plan_pdf: [org, *(m["title"] for m in year["measures"]),
+                   *(s["text"] for m in year["measures"] for s in m["steps"])],
+        progress_pdf: [org, *(m["title"] for m in year["measures"] if 6 in m["rounds"])],
+    }
+    problems: list[str] = []
+    for pdf, strings in expected.items():
+        name = Path(pdf).name
+        text = pdf_text(pdf)
+        bad = sorted({f"U+{ord(c):04X}" for c in text if c == "\ufffd" or "\ue000" <= c <= "\uf8ff"})
+        if bad:
+            problems.append(f"{name}: characters that are not text {bad} (glyphs without Unicode)")
+        if not re.search("[\u0e01-\u0e5b]", text):
+            problems.append(f"{name}: no Thai text at all")
+        flat = re.sub(r"\s+", "", text)  # line and cell breaks are layout, not text
+        missing = [s for s in strings if re.sub(r"\s+", "", s) not in flat]
+        problems += [f"{name}: does not read back exactly: {s}" for s in missing]
+        problems += font_problems(pdf)
+        print(f"{name}: {len(strings) - len(missing)}/{len(strings)} source strings read back exactly "
+              f"({len(text)} characters of text)")
+    return problems
+
+
+def main(argv: list[str]) -> int:
+    checks: dict[str, tuple[Callable[..., list[str]], int]] = {"json": (check_json, 2), "pdf": (check_pdf, 3)}
+    if not argv or argv[0] not in checks or len(argv) - 1 != checks[argv[0]][1]:
+        print(__doc__, file=sys.stderr)
+        return 2
+    check, _ = checks[argv[0]]
+    problems = check(*argv[1:])
+    for problem in problems:
+        print(f"problem: {problem}", file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -293,3 +293,22 @@ def test_libreoffice_shows_thai_text_be_dates_and_formula_like_text(
         assert squeeze(m.title)[:15] in thai_text
         for step in m.steps:
             assert squeeze(step.text)[:15] in thai_text
+
+
+def test_a_template_without_ids_adds_measures_with_their_progress(sample: Document, tmp_path: Path) -> None:
+    xlsx = tmp_path / "noids.xlsx"
+    export_xlsx(sample, ExportOptions(), xlsx)
+    book = openpyxl.load_workbook(xlsx)
+    book[MEASURE_SHEET].delete_cols(len(MEASURE_COLUMNS))  # รหัสมาตรการ
+    book[PROGRESS_SHEET].delete_cols(11, 2)  # รหัสมาตรการ, รหัส: progress rows now point by ลำดับมาตรการ
+    book.save(xlsx)
+    target = tmp_path / "dept.ita"
+    new_document(target, Organization(), 2567)
+    import_file(target, xlsx)
+    plan, original = load(target).latest_year(), sample.latest_year()
+    assert plan is not None and original is not None
+    assert [m.title for m in plan.measures] == [m.title for m in original.measures]
+    assert {m.id for m in plan.measures}.isdisjoint({m.id for m in original.measures})
+    for got, expected in zip(plan.measures, original.measures, strict=True):
+        assert sorted((p.round, p.step, p.status, p.done_on, p.result) for p in got.progress) == sorted(
+            (p.round, p.step, p.status, p.done_on, p.result) for p in expected.progress)

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ita_desktop.errors import UserError
+from ita_desktop.errors import BadFileError, UserError
 from ita_desktop.storage.database import Database, check_file
 from ita_desktop.storage.snapshots import content_digest, fsync_file, fsync_folder, write_snapshot
 from ita_desktop.sync.backups import replace_with_retries
@@ -100,13 +100,29 @@ def place_snapshot(source: Path, target: Path, *, renew_replica: bool = False,
             "ห้ามถอดแฟลชไดรฟ์ กรุณาบันทึกกลับอีกครั้ง ข้อมูลในเครื่องยังอยู่ครบ") from None
 
 
+def origin_is_covered(copy: WorkingCopy) -> bool:
+    """True when overwriting the origin loses nothing: it holds the bytes last seen, or every change in it
+    (by its version vector) is already in the working copy, e.g. our own save-back cut off before it was
+    recorded. A copy of another document, or newer work by someone else, is not covered."""
+    origin = require_origin(copy)
+    if not origin.exists() or file_sha256(origin) == copy.origin_sha256:
+        return True
+    try:
+        incoming, _ = quarantine(origin)
+    except BadFileError:
+        return True  # a damaged original holds nothing that could be merged; the working copy is sound
+    with Database.open(copy.path, read_only=True) as database:
+        mine, doc_id = database.version_vector(), database.doc_id
+    return incoming.doc_id == doc_id and all(mine.get(r, 0) >= n for r, n in incoming.vector.items())
+
+
 def save_back(copy: WorkingCopy, *, replace: Callable[[Path, Path], None] = os.replace) -> SaveBackResult:
     """Write the working copy back to its origin safely (see the module docstring)."""
     origin = require_origin(copy)
     if not origin.parent.exists():
         raise SaveBackError(f"The folder of {origin} cannot be found (is the USB stick plugged in?). {KEEP_OLD} "
                             "ไม่พบโฟลเดอร์ปลายทาง กรุณาเสียบแฟลชไดรฟ์")
-    if copy.origin_changed():
+    if not origin_is_covered(copy):
         raise OriginChangedError(
             f"{origin.name} was changed by someone else after you brought it in; merge it into your copy first "
             "(File ▸ Merge, or ita-desktop merge), then save back. Nothing was written. ไฟล์ต้นฉบับถูกแก้ไขโดยผู้อื่น "

@@ -155,3 +155,13 @@ def test_two_pcs_a_stick_and_one_conflict_resolved(tmp_path: Path, monkeypatch: 
     assert measures[2].steps[0].text == "กองคลังจัดประชุมแล้ว"
     assert main(["merge", str(plan), str(usb)]) == 0
     assert copy_to(usb, tmp_path / "check.ita").exists()
+
+
+def test_a_save_back_cut_off_before_it_was_recorded_does_not_block_the_next_one(stick: Path) -> None:
+    copy, _ = bring_in(stick)
+    update(copy.path, "measures", "m0", {"title": "ครั้งแรก"})
+    save_back(copy)
+    copy.origin_sha256 = "killed before the record was written"
+    update(copy.path, "measures", "m0", {"title": "ครั้งที่สอง"})
+    save_back(copy)  # the stick holds nothing the working copy has not seen: overwriting it loses nothing
+    assert load(stick).years[0].measures[0].title == "ครั้งที่สอง"

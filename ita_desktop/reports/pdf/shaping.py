@@ -1,0 +1,194 @@
+"""Shape a line with HarfBuzz and give every glyph the text it stands for.
+
+HarfBuzz places Thai marks (tone marks raised over upper vowels, shifted left over ป ฝ ฟ, ฐ ญ without their tails
+above lower vowels) with the font's GSUB/GPOS. Two things must then be mended so the PDF's text layer equals the
+source:
+
+* ำ is decomposed by HarfBuzz into nikhahit + sara aa (the nikhahit moved before a tone mark). We draw the
+  precomposed ำ glyph in place of sara aa (same advance) and drop the nikhahit, so ำ stays one character; when
+  the font ligates nikhahit with the tone mark, the ligature stands for the tone mark and sara aa for ำ.
+* Reordered or substituted glyphs share a cluster (BufferClusterLevel.MONOTONE_CHARACTERS keeps most characters in
+  their own). Within a cluster, glyphs are matched to characters by identity (cmap, or the base named in an
+  alternate's glyph name such as ``uni0E48.small``), falling back to order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+import uharfbuzz as hb
+
+from ita_desktop.reports.pdf.fonts import ShapingFont
+
+_AM, _AA, _NIKHAHIT = "ำ", "า", "ํ"
+_NUDGE_LIMIT = 60.0  # 1/1000 em
+_MARGIN = 10.0
+_UNI_NAME = re.compile(r"^uni([0-9A-F]{4})(?:\.|$)")
+
+
+@dataclass(frozen=True, slots=True)
+class Glyph:
+    """One drawn glyph: ``code`` selects it in ReportLab's subsets; distances are in 1/1000 em."""
+
+    code: int
+    cluster: int  # offset in the shaped text of the first character this glyph belongs to
+    advance: float
+    x_offset: float
+    y_offset: float
+    pdf_width: float  # the advance the PDF's /Widths gives this code
+    text: str  # what a reader extracts for it
+
+
+@dataclass(frozen=True)
+class ShapedText:
+    text: str
+    glyphs: list[Glyph]
+
+    def glyph_index(self, offset: int) -> int:
+        """Index of the first glyph whose cluster starts at or after ``offset``."""
+        lo, hi = 0, len(self.glyphs)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.glyphs[mid].cluster < offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def cluster_starts(self) -> set[int]:
+        return {g.cluster for g in self.glyphs}
+
+
+def _runs(text: str) -> list[tuple[int, int, str]]:
+    """Script runs: Thai (U+0E00–0E7F plus the spaces and punctuation inside it) and everything else."""
+    runs: list[tuple[int, int, str]] = []
+    start = 0
+    current: str | None = None
+    for i, ch in enumerate(text):
+        if "\u0e00" <= ch <= "\u0e7f":
+            script = "Thai"
+        elif ch.isalpha():
+            script = "Latn"
+        else:
+            continue  # common characters join the current run
+        if current is None:
+            current = script
+        elif script != current:
+            runs.append((start, i, current))
+            start, current = i, script
+    if text:
+        runs.append((start, len(text), current or "Latn"))
+    return runs
+
+
+def _base_char(font: ShapingFont, gid: int, candidates: str) -> str | None:
+    """Which of ``candidates`` glyph ``gid`` stands for (by cmap, then by glyph name), or None."""
+    for ch in candidates:
+        if font.nominal(ch) == gid:
+            return ch
+    match = _UNI_NAME.match(font.glyph_name(gid))
+    if match:
+        ch = chr(int(match.group(1), 16))
+        if ch in candidates:
+            return ch
+    return None
+
+
+def _assign(font: ShapingFont, chars: str, gids: list[int]) -> list[str]:
+    """The text of each glyph of one cluster; the texts concatenate to ``chars`` in glyph order."""
+    n, m = len(chars), len(gids)
+    if m == n:
+        bases = [_base_char(font, g, chars) for g in gids]
+        if all(bases) and sorted(b for b in bases if b) == sorted(chars):
+            return [b for b in bases if b]  # reordered glyphs: each keeps its own character
+        return list(chars)
+    if m < n:  # a ligature: the last glyph carries the rest
+        return [*chars[:m - 1], chars[m - 1:]]
+    # more glyphs than characters (a decomposition the font did itself): the first glyphs carry the text
+    return [*chars, *([""] * (m - n))]
+
+
+def shape(font: ShapingFont, text: str) -> ShapedText:
+    """Shape one line of text (no newlines) into positioned glyphs with their texts."""
+    scale = 1000.0 / font.upem
+    glyphs: list[Glyph] = []
+    for start, end, script in _runs(text):
+        buf = hb.Buffer()
+        buf.add_str(text[start:end])
+        buf.direction = "ltr"
+        buf.script = script
+        buf.language = "th"
+        buf.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS
+        hb.shape(font.hb_font, buf, {"kern": True, "liga": True})
+        infos, positions = buf.glyph_infos, buf.glyph_positions
+        items = [[info.codepoint, info.cluster + start, pos.x_advance, pos.x_offset, pos.y_offset]
+                 for info, pos in zip(infos, positions, strict=True)]
+        i = 0
+        while i < len(items):
+            j = i
+            while j < len(items) and items[j][1] == items[i][1]:
+                j += 1
+            cluster_start = items[i][1]
+            cluster_end = items[j][1] if j < len(items) else end
+            chars = text[cluster_start:cluster_end]
+            group = items[i:j]
+            if _AM in chars and len(group) > len(chars):
+                group = _recompose_am(font, group)
+            texts = _assign(font, chars, [g[0] for g in group])
+            for (gid, cluster, adv, xo, yo), t in zip(group, texts, strict=True):
+                if not t:
+                    continue  # an extra glyph with no character of its own cannot be extracted; skip it
+                code = font.code_for(gid, t)
+                glyphs.append(Glyph(code, cluster, adv * scale, xo * scale, yo * scale, font.width_of(code), t))
+            i = j
+    return ShapedText(text, _monotone_origins(glyphs))
+
+
+def _monotone_origins(glyphs: list[Glyph]) -> list[Glyph]:
+    """Nudge marks by a hair so poppler reads them in order.
+
+    poppler starts a new "word" where a glyph's origin is within 0.1 em of the previous one (its duplicate-text
+    test), and the glyph after it too, then sorts words by their left edge. A tone mark placed 0.001 em right of
+    the next consonant's origin (or exactly on it) is then read after that consonant, and a tone 0.001 em left of
+    the upper vowel under it before that vowel. So the marks after a base glyph are kept at least ``_MARGIN``
+    left of the next base and in non-decreasing order. Each move is at most ``_NUDGE_LIMIT`` (0.06 em, 0.7 pt at
+    12 pt); the usual one (0.001–0.02 em) is invisible. Larger offsets are HarfBuzz's and are left alone.
+    """
+    out = list(glyphs)
+    pens: list[float] = []
+    pen = 0.0
+    for g in out:
+        pens.append(pen)
+        pen += g.advance
+    i = 0
+    while i < len(out):
+        if out[i].advance != 0:
+            i += 1
+            continue
+        j = i
+        while j < len(out) and out[j].advance == 0:
+            j += 1
+        cap = pens[j] + out[j].x_offset - _MARGIN if j < len(out) else float("inf")
+        for k in range(j - 1, i - 1, -1):  # right to left: each mark at most the cap, then at most the next mark
+            origin = pens[k] + out[k].x_offset
+            if origin > cap and origin - cap <= _NUDGE_LIMIT:
+                out[k] = replace(out[k], x_offset=out[k].x_offset - (origin - cap))
+                origin = cap
+            cap = origin
+        i = j
+    return out
+
+
+def _recompose_am(font: ShapingFont, group: list[list[int]]) -> list[list[int]]:
+    """Draw precomposed ำ where HarfBuzz split it into nikhahit + sara aa."""
+    am, aa = font.nominal(_AM), font.nominal(_AA)
+    aa_at = next((k for k in range(len(group) - 1, -1, -1) if group[k][0] == aa), None)
+    nk_at = next((k for k, g in enumerate(group) if _base_char(font, g[0], _NIKHAHIT) and g[0] != aa), None)
+    if not am or aa_at is None or nk_at is None:
+        return group
+    out = [list(g) for g in group]
+    out[aa_at][0] = am
+    out[aa_at][3] = out[aa_at][4] = 0
+    del out[nk_at]
+    return out

@@ -1,0 +1,187 @@
+"""Where a line of Thai text may break: between words, never inside one.
+
+Thai is written without spaces between words, so a line breaker needs a dictionary. We use pythainlp's ``newmm``
+(maximal matching over its bundled word list): it is pure Python plus a data file, works offline and inside a frozen
+app, and agrees with ICU's Thai word breaker (the judge used by the shared PDF checker) on the seeds' text.
+Measured on this machine (2 cores): importing the tokenizer ≈ 0.06 s, loading the dictionary on the first call
+≈ 0.5–1.1 s, then ≈ 11 k characters in 0.03 s. Qt's QTextBoundaryFinder would avoid the load but pulls Qt into the
+report layer, and ICU (PyICU) has no Windows wheels. The dictionary is therefore loaded once, lazily, on the first
+call, and the export bench reports that cost separately.
+
+On top of the dictionary's word boundaries, a few orthographic rules veto breaks that no word boundary can justify:
+never before a combining mark or a following vowel (ะ า ำ …), never after a leading vowel (เ แ โ ใ ไ), never before
+ๆ or ฯ, and never between two digits. Latin runs, URLs and numbers break only at spaces; slashes and brackets
+next to Thai words allow a break (after "/" and ")", before "(").
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from functools import lru_cache
+from itertools import pairwise
+
+_LEADING_VOWELS = frozenset("เแโใไ")
+# Combining marks and following vowels: a break before them would split a syllable.
+_NO_BREAK_BEFORE = frozenset("ะัาำิีึืฺุู็่้๊๋์ํ๎ๅๆฯ")
+_THAI_DIGITS = frozenset("๐๑๒๓๔๕๖๗๘๙")
+
+_lock = threading.Lock()
+_tokenize: Callable[[str], list[str]] | None = None
+
+
+def _tokenizer() -> Callable[[str], list[str]]:
+    """newmm, imported and warmed up once (the dictionary trie is built on the first call)."""
+    global _tokenize
+    with _lock:
+        if _tokenize is None:
+            from pythainlp.tokenize import word_tokenize
+
+            def tokenize(text: str) -> list[str]:
+                return list(word_tokenize(text, engine="newmm", keep_whitespace=True))
+
+            tokenize("ภาษาไทย")
+            _tokenize = tokenize
+        return _tokenize
+
+
+def is_thai_letter(ch: str) -> bool:
+    """A Thai consonant, vowel or mark (digits and symbols excluded)."""
+    return "\u0e01" <= ch <= "\u0e4e"
+
+
+def _is_digit(ch: str) -> bool:
+    return ch.isdigit() or ch in _THAI_DIGITS
+
+
+def _allowed(text: str, i: int) -> bool:
+    """May a line break between text[i-1] and text[i] (both non-space)?"""
+    left, right = text[i - 1], text[i]
+    if right in _NO_BREAK_BEFORE or left in _LEADING_VOWELS:
+        return False
+    if _is_digit(left) and _is_digit(right):
+        return False
+    left_thai, right_thai = is_thai_letter(left), is_thai_letter(right)
+    if left_thai and right_thai:
+        return True
+    # After a slash, a dash or a closing bracket, before an opening one: "มาตรการ/แนวทาง", "(ITA)ประจำปี".
+    if (left in "/–)" and (right_thai or right.isalnum())) or (right == "(" and left_thai):
+        return True
+    # Between Thai and a Latin word or number (e.g. "ITA ประจำปี" written without a space): allowed only where a
+    # letter or digit meets a Thai letter, so brackets and punctuation stay with their word.
+    if left_thai and right.isalnum():
+        return True
+    return right_thai and left.isalnum()
+
+
+@lru_cache(maxsize=4096)
+def break_points(text: str) -> tuple[int, ...]:
+    """Offsets where a line may break, in increasing order.
+
+    An offset ``k`` means a new line may start at ``text[k]`` (spaces before it are dropped by the line breaker).
+    Breaks after spaces are always allowed; inside a run without spaces only at a dictionary word boundary that
+    passes the orthographic rules. 0 and len(text) are not included.
+    """
+    points: set[int] = set()
+    for k in range(1, len(text)):
+        if text[k - 1].isspace() and not text[k].isspace():
+            points.add(k)
+    if any(is_thai_letter(c) for c in text):
+        pos = 0
+        tokens = _tokenizer()(text)
+        known = _words_set()
+        for token, following in zip(tokens, [*tokens[1:], ""], strict=True):
+            pos += len(token)
+            if 0 < pos < len(text) and not text[pos - 1].isspace() and not text[pos].isspace() \
+                    and _allowed(text, pos) and token + following not in known \
+                    and not _spanned(text, pos, pos - len(token), pos + len(following), known):
+                points.add(pos)
+    return tuple(sorted(points))
+
+
+_dictionary: frozenset[str] | None = None
+
+
+def _words_set() -> frozenset[str]:
+    global _dictionary
+    with _lock:
+        if _dictionary is None:
+            from pythainlp.corpus import thai_words
+
+            _dictionary = frozenset(thai_words())
+        return _dictionary
+
+
+@lru_cache(maxsize=1024)
+def inner_breaks(word: str, depth: int = 1) -> tuple[int, ...]:
+    """Break points inside one dictionary "word" that is a compound (คณะกรรมการป้องกันและปราบปราม…).
+
+    newmm keeps such names whole; when one is wider than a column we still prefer to cut it between the words it
+    is made of. The cover with the fewest dictionary words (the word itself excluded) wins, and its pieces are
+    cut again the same way up to ``depth`` levels (ส่วนได้ส่วนเสีย → ส่วน|ได้|ส่วน|เสีย); offsets that the
+    orthographic rules veto are dropped. Empty when the word is not a compound.
+    """
+    if len(word) < 4 or not all(is_thai_letter(c) for c in word):
+        return ()
+    known = _words_set()
+    n = len(word)
+    best: list[tuple[int, int] | None] = [None] * (n + 1)  # (pieces, previous cut)
+    best[0] = (0, -1)
+    for i in range(n):
+        here = best[i]
+        if here is None or (i and not _allowed(word, i)):
+            continue
+        pieces = here[0]
+        for j in range(i + 2, min(n, i + 30) + 1):
+            if (i, j) != (0, n) and word[i:j] in known and (j == n or _allowed(word, j)):
+                cand = best[j]
+                if cand is None or pieces + 1 < cand[0]:
+                    best[j] = (pieces + 1, i)
+    last = best[n]
+    if last is None:
+        return ()
+    cuts: list[int] = []
+    k = last[1]
+    while k > 0:
+        cuts.append(k)
+        prev = best[k]
+        k = prev[1] if prev else -1
+    bounds = [0, *sorted(cuts), n]
+    finer = {a + c for a, b in pairwise(bounds)
+             for c in inner_breaks(word[a:b], depth - 1)} if depth > 1 else set()
+    return tuple(sorted({*cuts, *finer}))
+
+
+@lru_cache(maxsize=4096)
+def fallback_points(text: str) -> tuple[int, ...]:
+    """Every dictionary word boundary that the orthographic rules allow, compounds or not.
+
+    Second choice for a unit wider than its column: still between words, though perhaps not where ICU would cut.
+    """
+    points: list[int] = []
+    pos = 0
+    for token in _tokenizer()(text) if any(is_thai_letter(c) for c in text) else [text]:
+        pos += len(token)
+        if 0 < pos < len(text) and not text[pos - 1].isspace() and not text[pos].isspace() and _allowed(text, pos):
+            points.append(pos)
+    return tuple(points)
+
+
+def _spanned(text: str, pos: int, start: int, end: int, known: frozenset[str]) -> bool:
+    """Does a dictionary word of 4+ letters straddle ``pos`` within the two tokens around it (แนว|ทางใน)?"""
+    for i in range(max(start, pos - 12), pos):
+        for j in range(pos + 1, min(end, i + 16) + 1):
+            if j - i >= 4 and text[i:j] in known:
+                return True
+    return False
+
+
+def words(text: str) -> list[str]:
+    """``text`` cut at its break points (spaces stay with the word before them)."""
+    cuts = [0, *break_points(text), len(text)]
+    return [text[a:b] for a, b in pairwise(cuts) if b > a]
+
+
+def warm_up() -> None:
+    """Load the dictionary now (e.g. in a worker thread before the first export)."""
+    _tokenizer()

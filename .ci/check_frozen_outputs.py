@@ -2,12 +2,15 @@
 
     python .ci/check_frozen_outputs.py json SAMPLE.json OUT.json
     python .ci/check_frozen_outputs.py pdf SAMPLE.json PLAN.pdf PROGRESS.pdf
+    python .ci/check_frozen_outputs.py office SAMPLE.json PLAN.docx PLAN.xlsx
 
 ``json``: the exported document holds the imported sample (organization, measures, steps).
 ``pdf``: every source string the layout prints (organization, measure titles, the plan's steps) reads back
 exactly from the PDF (pdftotext when installed, else pdfminer), ignoring only line and cell breaks; no glyph
 reads back as U+FFFD or a private-use character; every font is embedded with a Unicode map (pdffonts, when
-installed). Exits 1 with one line per problem.
+installed).
+``office``: the Word and Excel plans hold the organization and every measure title, cell for cell.
+Exits 1 with one line per problem.
 """
 
 from __future__ import annotations
@@ -88,8 +91,40 @@ def check_pdf(sample_path: str, plan_pdf: str, progress_pdf: str) -> list[str]:
     return problems
 
 
+def _docx_text(path: str) -> str:
+    from docx import Document
+
+    doc = Document(path)
+    parts = [p.text for p in doc.paragraphs]
+    parts += [cell.text for table in doc.tables for row in table.rows for cell in row.cells]
+    for section in doc.sections:
+        parts += [p.text for p in section.header.paragraphs]
+    return "\n".join(parts)
+
+
+def _xlsx_text(path: str) -> str:
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True)
+    return "\n".join(str(v) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True)
+                     for v in row if v is not None)
+
+
+def check_office(sample_path: str, docx_path: str, xlsx_path: str) -> list[str]:
+    sample = _load(sample_path)
+    strings = [sample["organization"]["name"], *(m["title"] for m in sample["years"][0]["measures"])]
+    problems: list[str] = []
+    for path, text in ((docx_path, _docx_text(docx_path)), (xlsx_path, _xlsx_text(xlsx_path))):
+        flat = re.sub(r"\s+", "", text)
+        missing = [s for s in strings if re.sub(r"\s+", "", s) not in flat]
+        problems += [f"{Path(path).name}: missing: {s}" for s in missing]
+        print(f"{Path(path).name}: {len(strings) - len(missing)}/{len(strings)} source strings found")
+    return problems
+
+
 def main(argv: list[str]) -> int:
-    checks: dict[str, tuple[Callable[..., list[str]], int]] = {"json": (check_json, 2), "pdf": (check_pdf, 3)}
+    checks: dict[str, tuple[Callable[..., list[str]], int]] = {
+        "json": (check_json, 2), "pdf": (check_pdf, 3), "office": (check_office, 3)}
     if not argv or argv[0] not in checks or len(argv) - 1 != checks[argv[0]][1]:
         print(__doc__, file=sys.stderr)
         return 2

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Smoke test of the packaged app: build with build.spec (PyInstaller, one folder) into a temp folder, then run
 # the frozen executables offline, away from the source tree, as a clerk's PC would:
-#   ita-desktop-cli new / import the sample / export JSON and PDF / check; the PDF's Thai text must read back
+#   ita-desktop-cli new / import the sample / export JSON, DOCX, XLSX and PDF / check; the PDF's Thai text must read back
 #   exactly (pdftotext) and its fonts must be embedded; the windowed app must start (offscreen) and stay up;
 #   then the bundle's size and what dominates it.
 # Not part of pytest (it takes a minute or two). Exits non-zero on the first failure.
@@ -63,7 +63,7 @@ frozen() {  # frozen EXE ARGS... : run a bundled executable in the clean environ
 }
 
 # ---------------------------------------------------------------------------------------------------------
-step "2. CLI: new, import the sample, export JSON, check"
+step "2. CLI: new, import the sample, export JSON, check, export DOCX and XLSX"
 ORG="องค์การบริหารส่วนตำบลบ้านตัวอย่าง"
 frozen "$CLI" --version || fail "ita-desktop-cli --version"
 frozen "$CLI" new doc.ita --org "$ORG" --year 2567 --district กะบุรี --province ระนอง || fail "new"
@@ -72,6 +72,11 @@ frozen "$CLI" export doc.ita out.json || fail "export JSON"
 frozen "$CLI" check doc.ita || fail "check"
 "$PYTHON" .ci/check_frozen_outputs.py json "$RUN/sample.json" "$RUN/out.json" \
   || fail "the exported JSON does not hold the imported sample"
+
+frozen "$CLI" export doc.ita plan.docx --doc plan || fail "export DOCX"
+frozen "$CLI" export doc.ita plan.xlsx --doc plan || fail "export XLSX"
+"$PYTHON" .ci/check_frozen_outputs.py office "$RUN/sample.json" "$RUN/plan.docx" "$RUN/plan.xlsx" \
+  || fail "the Word/Excel plans do not hold the sample"
 
 # ---------------------------------------------------------------------------------------------------------
 step "3. CLI: export PDFs (plan, progress round 6) and read their Thai text back"

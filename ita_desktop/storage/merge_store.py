@@ -31,13 +31,18 @@ def _stamps_json(stamps: dict[str, Stamp]) -> str:
 def read_tables(database: Database) -> dict[str, dict[str, dict[str, Any]]]:
     """Every stamped row of every table (deleted ones too), stamps parsed: table -> id -> row."""
     tables: dict[str, dict[str, dict[str, Any]]] = {}
+    parsed: dict[str, dict[str, Stamp]] = {}  # rows written together share their stamps text; parse it once
     for spec in TABLES:
         cols = _columns(spec.name)
         quoted = ", ".join(f'"{c}"' for c in cols)
         rows: dict[str, dict[str, Any]] = {}
         for values in database.conn.execute(f'SELECT {quoted} FROM "{spec.name}"'):
             row = dict(zip(cols, values, strict=True))
-            row["stamps"] = _stamps(row["stamps"])
+            raw = row["stamps"]
+            stamps = parsed.get(raw)
+            if stamps is None:
+                stamps = parsed[raw] = _stamps(raw)
+            row["stamps"] = stamps
             rows[row["id"]] = row
         tables[spec.name] = rows
     return tables

@@ -146,6 +146,7 @@ def read_untrusted(path: Path) -> UntrustedCopy:
             if not isinstance(doc_id, str) or not isinstance(replica_id, str):
                 raise _refuse(path, "it has no document id")
             tables: dict[str, dict[str, dict[str, Any]]] = {}
+            parsed: dict[str, dict[str, tuple[int, str]]] = {}  # stamps text shared by rows written together
             for spec in TABLES:
                 cols = list(MERGE_COLUMNS) + list(spec.fields)
                 quoted = ", ".join(f'"{c}"' for c in cols)
@@ -154,9 +155,15 @@ def read_untrusted(path: Path) -> UntrustedCopy:
                     row = dict(zip(cols, values, strict=True))
                     if not isinstance(row["id"], str) or row["doc_id"] != doc_id or row["deleted"] not in (0, 1):
                         raise _refuse(path, f"a row of {spec.name} does not belong to this document")
-                    row["stamps"] = _stamps(row["stamps"], path, spec.name)
-                    if any(counter > vector.get(replica, 0) for counter, replica in row["stamps"].values()):
-                        raise _refuse(path, f"a row of {spec.name} has a change its clock never counted")
+                    raw = row["stamps"]
+                    stamps = parsed.get(raw) if isinstance(raw, str) else None
+                    if stamps is None:
+                        stamps = _stamps(raw, path, spec.name)
+                        if any(counter > vector.get(replica, 0) for counter, replica in stamps.values()):
+                            raise _refuse(path, f"a row of {spec.name} has a change its clock never counted")
+                        if isinstance(raw, str):
+                            parsed[raw] = stamps
+                    row["stamps"] = stamps
                     rows[row["id"]] = row
                 tables[spec.name] = rows
         except sqlite3.DatabaseError as exc:  # includes "interrupted" (time limit) and "too big" (huge cell)

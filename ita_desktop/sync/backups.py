@@ -22,7 +22,7 @@ from pathlib import Path
 from ita_desktop.errors import BadFileError, UserError
 from ita_desktop.paths import data_dir
 from ita_desktop.storage.database import Database, check_file
-from ita_desktop.storage.snapshots import content_digest, fsync_file, fsync_folder, write_snapshot
+from ita_desktop.storage.snapshots import content_summary, fsync_file, fsync_folder, write_snapshot
 
 BACKUP_INTERVAL = timedelta(minutes=30)
 KEEP_NEWEST = 5
@@ -70,10 +70,10 @@ def take_backup(database: Database, reason: str, *, now: datetime | None = None)
     tmp = folder / f".{final.name}.tmp"
     try:
         write_snapshot(database, tmp)
-        expected = content_digest(database)
+        expected = content_summary(database)
         check_file(tmp)
         with Database.open(tmp, read_only=True) as copy:
-            if content_digest(copy) != expected:
+            if content_summary(copy) != expected:
                 raise BadFileError("the backup read back differs from the document")
         os.replace(tmp, final)
         fsync_folder(folder)

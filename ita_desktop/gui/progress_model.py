@@ -214,6 +214,8 @@ class ProgressModel(QtCore.QAbstractTableModel):
             return False
         try:
             typed = self.parse_text(column.key, value) if role == Qt.ItemDataRole.EditRole else value
+            if column.key == "status":
+                typed = Status(typed)  # a combo hands the enum back as its plain value
         except ValueError as exc:
             self.message.emit(str(exc))
             return False

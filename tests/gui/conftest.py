@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from ita_desktop.domain.model import Document
 from ita_desktop.gui.app import application
 from ita_desktop.gui.main_window import MainWindow
 from ita_desktop.gui.qt import QtWidgets
@@ -32,6 +33,6 @@ def window(app: QtWidgets.QApplication, qtbot: QtBot, sample_doc: Path) -> Itera
     win.close()
 
 
-def reopen(path: Path):  # type: ignore[no-untyped-def]
+def reopen(path: Path) -> Document:
     """The document as a fresh read-only connection sees it (what is really in the file)."""
     return load(path)

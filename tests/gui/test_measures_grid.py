@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from ita_desktop.domain.model import Measure
 from ita_desktop.gui.editors import DateEditor, MultiLineEditor, RoundsEditor, UnitsEditor
 from ita_desktop.gui.main_window import MainWindow
 from ita_desktop.gui.measures_model import COLUMN_OF
@@ -17,8 +18,14 @@ from tests.gui.conftest import reopen
 from tests.gui.helpers import open_editor, type_text
 
 
-def stored_measures(path: Path) -> list:  # type: ignore[type-arg]
+def stored_measures(path: Path) -> list[Measure]:
     return reopen(path).years[0].measures
+
+
+def result_of(measure: Measure, round_: int, step: int) -> str:
+    entry = measure.progress_for(round_, step)
+    assert entry is not None, f"no progress for step {step} in round {round_}"
+    return entry.result
 
 
 def doc_path(window: MainWindow) -> Path:
@@ -58,7 +65,7 @@ def test_shift_enter_continues_a_numbered_list_and_steps_keep_their_progress(win
     after = stored_measures(path)[0]
     assert [s.text for s in after.steps][-2:] == ["4. ประเมินผลความพึงพอใจของผู้รับบริการ", "5. รายงานผล"]
     assert [s.id for s in after.steps[:3]] == [s.id for s in before.steps]  # unchanged lines keep their rows
-    assert after.progress_for(6, 1) is not None and after.progress_for(6, 1).result == before.progress_for(6, 1).result
+    assert result_of(after, 6, 1) == result_of(before, 6, 1)
     window.undo_stack.undo()
     assert [s.text for s in stored_measures(path)[0].steps] == [s.text for s in before.steps]
 
@@ -73,12 +80,11 @@ def test_deleting_a_step_line_removes_its_progress_and_undo_brings_both_back(win
     after = stored_measures(path)[0]
     assert [s.text for s in after.steps] == [lines[0], lines[2]]
     assert after.progress_for(6, 2) is None  # step 2's round-6 entry went with it
-    assert after.progress_for(12, 2) is not None and after.progress_for(12, 2).result == "ติดตามผลในการประชุมพนักงาน ๖ ครั้ง"
+    assert result_of(after, 12, 2) == "ติดตามผลในการประชุมพนักงาน ๖ ครั้ง"  # old step 3 is now step 2
     window.undo_stack.undo()
     restored = stored_measures(path)[0]
     assert [s.id for s in restored.steps] == [s.id for s in before.steps]
-    assert restored.progress_for(6, 2) is not None
-    assert restored.progress_for(6, 2).result == before.progress_for(6, 2).result
+    assert result_of(restored, 6, 2) == result_of(before, 6, 2)
 
 
 def test_indicator_combo_commits_on_choice(window: MainWindow) -> None:

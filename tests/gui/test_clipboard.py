@@ -1,0 +1,117 @@
+"""Copy and paste of rectangles: Excel/LibreOffice TSV with quoted multi-line cells, and Word tables."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ita_desktop.gui.main_window import MainWindow
+from ita_desktop.gui.measures_model import COLUMN_OF
+from ita_desktop.gui.qt import QtCore, QtGui
+from ita_desktop.gui.tsv import parse_html_table, parse_tsv, to_tsv
+from tests.gui.conftest import reopen
+
+CELL = st.text(alphabet=st.sampled_from(list("กขคง่้ำะาเแ๑๒abc \t\n\"'-.")), max_size=12)
+
+
+@given(st.lists(st.lists(CELL, min_size=1, max_size=4), min_size=1, max_size=4))
+def test_tsv_round_trip(grid: list[list[str]]) -> None:
+    assert parse_tsv(to_tsv(grid)) == grid
+
+
+def test_tsv_as_excel_writes_it() -> None:
+    excel = 'ปกติ\t"บรรทัด ๑\nบรรทัด ๒"\t"คำว่า ""ITA"""\r\nx\t\ty\r\n'
+    assert parse_tsv(excel) == [["ปกติ", "บรรทัด ๑\nบรรทัด ๒", 'คำว่า "ITA"'], ["x", "", "y"]]
+    assert parse_tsv('"ไม่ปิด\tคำพูด') == [['"ไม่ปิด', "คำพูด"]]  # a lone quote is text, not an error
+
+
+WORD_HTML = """<html xmlns:o="urn:schemas-microsoft-com:office:office"><body lang=EN-US>
+<!--StartFragment--><table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0
+ style='border-collapse:collapse;border:none;mso-yfti-tbllook:1184'>
+ <tr style='mso-yfti-irow:0;mso-yfti-firstrow:yes'>
+  <td width=208 valign=top style='width:155.8pt;border:solid windowtext 1.0pt'>
+  <p class=MsoNormal><span lang=TH style='font-family:"TH SarabunPSK",sans-serif'>มาตรการป้องกันการรับสินบน
+  <o:p></o:p></span></p>
+  </td>
+  <td width=208 valign=top><p class=MsoNormal><span lang=TH>ประกาศเจตจำนง&nbsp;ไม่รับสินบน</span></p></td>
+  <td width=208 valign=top>
+  <p class=MsoNormal><span lang=TH>๑. จัดทำประกาศ</span></p>
+  <p class=MsoNormal><span lang=TH>๒. เผยแพร่ทางเว็บไซต์</span></p>
+  </td>
+ </tr>
+</table><!--EndFragment--></body></html>"""
+
+
+def test_word_table_html_is_read_cell_by_cell() -> None:
+    assert parse_html_table(WORD_HTML) == [["มาตรการป้องกันการรับสินบน", "ประกาศเจตจำนง ไม่รับสินบน",
+                                            "๑. จัดทำประกาศ\n๒. เผยแพร่ทางเว็บไซต์"]]
+
+
+def path_of(window: MainWindow) -> Path:
+    assert window.editor is not None
+    return window.editor.path
+
+
+def test_paste_from_excel_overwrites_extends_and_undoes_in_one_step(window: MainWindow) -> None:
+    path = path_of(window)
+    before = reopen(path).years[0].measures
+    clip = ('ผู้มาติดต่อไม่ทราบขั้นตอน\tมาตรการลดขั้นตอน\t"- ติดประกาศ\n- แจ้งทางไลน์"\t'
+            '"1. จัดทำคู่มือ\n2. อบรมพนักงาน"\t"กองคลัง\nกองช่าง"\t1/11/2567\t31/3/2568\r\n'
+            'ประเด็นที่สอง\tมาตรการที่สอง\t\tขั้นตอนเดียว\tสำนักปลัด\t15/1/2024\t30/9/2568\r\n'
+            'ประเด็นที่สาม\tมาตรการที่สาม\tแนวทาง\t\tกองช่าง\t\t\r\n')
+    view = window.measures_page.view
+    view.setCurrentIndex(window.measures_page.proxy.index(9, COLUMN_OF["issue"]))
+    mime = QtCore.QMimeData()
+    mime.setText(clip)
+    QtGui.QGuiApplication.clipboard().setMimeData(mime)
+    window.act_paste.trigger()
+    message = window.statusBar().currentMessage()
+    assert "ไม่ได้วาง 1 ช่อง" in message and "เริ่ม" in message  # 15/1/2024 is not a พ.ศ. date
+    after = reopen(path).years[0].measures
+    assert len(after) == 12
+    assert after[9].id == before[9].id and after[9].title == "มาตรการลดขั้นตอน"
+    assert after[9].guideline == "- ติดประกาศ\n- แจ้งทางไลน์"
+    assert [s.text for s in after[9].steps] == ["1. จัดทำคู่มือ", "2. อบรมพนักงาน"]
+    assert after[9].units == ["กองคลัง", "กองช่าง"]
+    assert (after[9].start, after[9].end) == (date(2024, 11, 1), date(2025, 3, 31))
+    assert after[10].title == "มาตรการที่สอง" and after[10].start is None and after[10].end == date(2025, 9, 30)
+    assert after[11].units == ["กองช่าง"] and after[11].indicator == after[9].indicator
+    window.act_undo.trigger()  # the whole paste is one step
+    undone = reopen(path).years[0].measures
+    assert len(undone) == 10
+    assert undone[9].title == before[9].title and undone[9].steps == before[9].steps
+
+
+def test_paste_of_a_word_table_prefers_its_html(window: MainWindow) -> None:
+    path = path_of(window)
+    mime = QtCore.QMimeData()
+    mime.setHtml(WORD_HTML)
+    mime.setText("มาตรการป้องกันการรับสินบน\tประกาศเจตจำนง ไม่รับสินบน\t๑. จัดทำประกาศ\r๒. เผยแพร่ทางเว็บไซต์")
+    view = window.measures_page.view
+    view.setCurrentIndex(window.measures_page.proxy.index(0, COLUMN_OF["title"]))
+    view.paste(mime)
+    first = reopen(path).years[0].measures[0]
+    assert first.title == "มาตรการป้องกันการรับสินบน"
+    assert first.guideline == "ประกาศเจตจำนง ไม่รับสินบน"
+    assert [s.text for s in first.steps] == ["๑. จัดทำประกาศ", "๒. เผยแพร่ทางเว็บไซต์"]
+
+
+def test_copy_puts_excel_style_tsv_and_an_html_table_on_the_clipboard(window: MainWindow) -> None:
+    view = window.measures_page.view
+    proxy = window.measures_page.proxy
+    selection = QtCore.QItemSelection(proxy.index(0, COLUMN_OF["units"]), proxy.index(1, COLUMN_OF["start"]))
+    view.selectionModel().select(selection, view.selectionModel().SelectionFlag.ClearAndSelect)
+    window.measures_page.view.setFocus()
+    text = view.copy_selection()
+    assert text == '"สำนักปลัด\nกองคลัง\nกองช่าง"\t1 พ.ย. 2566\r\nกองคลัง\t1 ต.ค. 2566\r\n'
+    clipboard = QtGui.QGuiApplication.clipboard().mimeData()
+    assert clipboard.text() == text
+    assert parse_html_table(clipboard.html()) == [["สำนักปลัด\nกองคลัง\nกองช่าง", "1 พ.ย. 2566"],
+                                                  ["กองคลัง", "1 ต.ค. 2566"]]
+    view.setCurrentIndex(proxy.index(5, COLUMN_OF["units"]))
+    view.paste()  # and it pastes back as it was copied
+    sixth = reopen(path_of(window)).years[0].measures[5]
+    assert sixth.units == ["สำนักปลัด", "กองคลัง", "กองช่าง"] and sixth.start == date(2023, 11, 1)

@@ -1,0 +1,139 @@
+"""The progress grid of a round: status, result, done-on date and evidence links, saved and undone."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from ita_desktop.domain.model import Measure, Status
+from ita_desktop.gui.editors import DateEditor, MultiLineEditor
+from ita_desktop.gui.main_window import MainWindow
+from ita_desktop.gui.progress_model import COLUMN_OF
+from ita_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
+from ita_desktop.gui.roles import ERROR_BACKGROUND, STATUS_COLOURS
+from tests.gui.conftest import reopen
+from tests.gui.helpers import open_editor, type_text
+
+
+def measures(window: MainWindow) -> list[Measure]:
+    assert window.editor is not None
+    return reopen(window.editor.path).years[0].measures
+
+
+def path_of(window: MainWindow) -> Path:
+    assert window.editor is not None
+    return window.editor.path
+
+
+@pytest.fixture
+def round6(window: MainWindow) -> MainWindow:
+    window.go_to("progress", 6)
+    return window
+
+
+def test_rows_are_steps_grouped_under_their_measure_with_a_summary(round6: MainWindow) -> None:
+    model = round6.progress_page.model
+    assert model is not None and model.round == 6
+    assert model.index(0, COLUMN_OF["measure"]).data().startswith("ตัวชี้วัดที่ 1\nมาตรการสร้างค่านิยม")
+    assert model.index(1, COLUMN_OF["measure"]).data() == ""  # same measure, next step
+    assert model.index(1, COLUMN_OF["step"]).data().startswith("2. กำชับให้ปฏิบัติหน้าที่")
+    assert round6.progress_page.summary.text() == "รอบ 6 เดือน: ดำเนินการแล้ว 10 จาก 22 ขั้นตอน"
+    assert [round6.nav.item(i).text() for i in range(round6.nav.count())][3:5] == [
+        "ผลการดำเนินการ รอบ 6 เดือน", "ผลการดำเนินการ รอบ 12 เดือน"]
+
+
+def test_status_combo_colours_the_cell_updates_the_summary_and_undoes(round6: MainWindow) -> None:
+    view = round6.progress_page.view
+    editor = open_editor(view, 1, COLUMN_OF["status"])
+    assert isinstance(editor, QtWidgets.QComboBox)
+    assert [editor.itemText(i) for i in range(3)] == ["ยังไม่ดำเนินการ", "อยู่ระหว่างดำเนินการ", "ดำเนินการแล้ว"]
+    editor.setCurrentIndex(2)
+    editor.activated.emit(2)
+    entry = measures(round6)[0].progress_for(6, 2)
+    assert entry is not None and entry.status == Status.DONE
+    cell = view.model().index(1, COLUMN_OF["status"])
+    assert cell.data() == "ดำเนินการแล้ว"
+    assert cell.data(Qt.ItemDataRole.BackgroundRole).color() == STATUS_COLOURS["done"]
+    assert round6.progress_page.summary.text() == "รอบ 6 เดือน: ดำเนินการแล้ว 11 จาก 22 ขั้นตอน"
+    round6.act_undo.trigger()
+    entry = measures(round6)[0].progress_for(6, 2)
+    assert entry is not None and entry.status == Status.IN_PROGRESS
+    assert round6.progress_page.summary.text().endswith("10 จาก 22 ขั้นตอน")
+
+
+def test_first_result_for_a_step_creates_its_entry_and_undo_removes_it(round6: MainWindow, qtbot: QtBot) -> None:
+    view = round6.progress_page.view
+    assert measures(round6)[0].progress_for(6, 3) is None
+    editor = open_editor(view, 2, COLUMN_OF["result"])
+    assert isinstance(editor, MultiLineEditor)
+    type_text(editor, "ประชุมพนักงานครั้งที่ ๑/๒๕๖๗")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    entry = measures(round6)[0].progress_for(6, 3)
+    assert entry is not None and entry.result == "ประชุมพนักงานครั้งที่ ๑/๒๕๖๗" and entry.status == Status.PLANNED
+    editor = open_editor(view, 2, COLUMN_OF["done_on"])
+    assert isinstance(editor, DateEditor)
+    type_text(editor.line, "5/3/2567")
+    qtbot.keyClick(editor.line, Qt.Key.Key_Tab)
+    entry = measures(round6)[0].progress_for(6, 3)
+    assert entry is not None and entry.done_on == date(2024, 3, 5)
+    assert view.currentIndex().column() == COLUMN_OF["outcome"]  # Tab moved on to the next cell
+    round6.undo_stack.undo()
+    round6.undo_stack.undo()
+    assert measures(round6)[0].progress_for(6, 3) is None
+
+
+def test_malformed_link_is_kept_but_marked_in_red_with_a_thai_reason(round6: MainWindow) -> None:
+    model = round6.progress_page.model
+    assert model is not None
+    assert model.setData(model.index(0, COLUMN_OF["evidence_urls"]),
+                         "https://www.lamliang.go.th/news/1\nwww.lamliang.go.th/ไม่มี http")
+    cell = model.index(0, COLUMN_OF["evidence_urls"])
+    assert cell.data(Qt.ItemDataRole.BackgroundRole).color() == ERROR_BACKGROUND
+    assert "ลิงก์หลักฐานไม่ถูกต้อง: www.lamliang.go.th/ไม่มี http" in round6.statusBar().currentMessage()
+    entry = measures(round6)[0].progress_for(6, 1)
+    assert entry is not None
+    assert entry.evidence_urls == ["https://www.lamliang.go.th/news/1", "www.lamliang.go.th/ไม่มี http"]
+
+
+class LinkCatcher(QtCore.QObject):
+    """Receives the URLs the window asks the desktop to open (Qt's own URL-handler hook)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.opened: list[str] = []
+
+    @QtCore.Slot(QtCore.QUrl)
+    def open(self, url: QtCore.QUrl) -> None:
+        self.opened.append(url.toString())
+
+
+def test_clicking_an_evidence_link_opens_it(round6: MainWindow, qtbot: QtBot) -> None:
+    view = round6.progress_page.view
+    model = view.model()
+    index = model.index(0, COLUMN_OF["evidence_urls"])
+    assert index.data() == "https://www.lamliang.go.th/news/meeting-2566-11"
+    catcher = LinkCatcher()
+    QtGui.QDesktopServices.setUrlHandler("https", catcher, "open")  # type: ignore[arg-type]
+    try:
+        view.scrollTo(index)
+        rect = view.visualRect(index)
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.topLeft() + QtCore.QPoint(30, 12))
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.bottomRight() - QtCore.QPoint(4, 4))
+    finally:
+        QtGui.QDesktopServices.unsetUrlHandler("https")
+    assert catcher.opened == ["https://www.lamliang.go.th/news/meeting-2566-11"]  # beside the text: no
+
+
+def test_steps_added_in_the_plan_appear_in_the_round(round6: MainWindow) -> None:
+    progress = round6.progress_page.model
+    plan = round6.measures_model
+    assert progress is not None and plan is not None
+    rows = progress.rowCount()
+    plan.edit(0, "steps", "\n".join([s.text for s in plan.measure_at(0).steps] + ["ขั้นตอนใหม่"]))
+    assert progress.rowCount() == rows + 1
+    assert progress.index(3, COLUMN_OF["step"]).data() == "4. ขั้นตอนใหม่"
+    plan.edit(0, "rounds", [12])  # no longer reported at 6 months
+    assert progress.rowCount() == rows + 1 - 4

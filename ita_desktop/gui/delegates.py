@@ -23,6 +23,7 @@ class GridDelegate(QtWidgets.QStyledItemDelegate):
     """Editors for every kind of cell in the measures and progress grids."""
 
     link_clicked = QtCore.Signal(str)
+    hint = QtCore.Signal(str)  # how to use the editor just opened, for the status bar
 
     def __init__(self, indicators: Callable[[], list[tuple[int, str]]], units: Callable[[], list[str]],
                  parent: QtCore.QObject | None = None) -> None:
@@ -48,6 +49,7 @@ class GridDelegate(QtWidgets.QStyledItemDelegate):
             editor = combo
         elif kind == "units":
             editor = UnitsEditor(parent)
+            self.hint.emit("เลือกหน่วยงานได้หลายหน่วย: คลิกช่องสี่เหลี่ยม หรือกด Space • Enter = บันทึก")
         elif kind == "rounds":
             rounds_editor = RoundsEditor(parent)
             for box in rounds_editor.boxes.values():
@@ -57,10 +59,12 @@ class GridDelegate(QtWidgets.QStyledItemDelegate):
             date_editor = DateEditor(parent)
             date_editor.line.installEventFilter(self)
             editor = date_editor
+            self.hint.emit("พิมพ์วันที่เป็น วัน/เดือน/ปี พ.ศ. เช่น 15/1/2567 หรือกด … (Alt+↓) เพื่อเลือกจากปฏิทิน")
         else:
             text_editor = MultiLineEditor(parent)
             text_editor.finished.connect(lambda _e, ed=text_editor: self._finish(ed, Hint.SubmitModelCache))
             editor = text_editor
+            self.hint.emit("Enter = บันทึก • Shift+Enter = ขึ้นบรรทัดใหม่ (ต่อเลขข้อ/หัวข้อย่อยให้) • Esc = ยกเลิก")
         editor.setObjectName(f"editor_{kind}")
         return editor
 
@@ -97,14 +101,23 @@ class GridDelegate(QtWidgets.QStyledItemDelegate):
 
     def updateEditorGeometry(self, editor: QtWidgets.QWidget, option: QtWidgets.QStyleOptionViewItem,
                              index: Index) -> None:
+        """Editors sit at the top of the cell, get room to work, and stay inside the visible grid."""
         rect = QtCore.QRect(option.rect)
-        if isinstance(editor, MultiLineEditor | UnitsEditor | RoundsEditor):
-            rect.setHeight(max(rect.height(), TALL_EDITOR if not isinstance(editor, RoundsEditor)
-                               else editor.sizeHint().height()))
-            rect.setWidth(max(rect.width(), 240))
-            parent = editor.parentWidget()
-            if parent is not None and rect.bottom() > parent.height():
-                rect.moveBottom(max(parent.height(), rect.height()))
+        if isinstance(editor, MultiLineEditor | UnitsEditor):
+            rect.setHeight(max(rect.height(), TALL_EDITOR))
+            rect.setWidth(max(rect.width(), 260))
+        elif isinstance(editor, RoundsEditor):
+            rect.setHeight(max(rect.height(), editor.sizeHint().height()))
+            rect.setWidth(max(rect.width(), 120))
+        else:  # one-line editors (date, combo): one line high, at the top of a tall row
+            rect.setHeight(min(rect.height(), max(editor.sizeHint().height(), 30)))
+            rect.setWidth(max(rect.width(), 150))
+        parent = editor.parentWidget()
+        if parent is not None:
+            if rect.right() > parent.width():
+                rect.moveRight(max(parent.width() - 1, rect.width() - 1))
+            if rect.bottom() > parent.height():
+                rect.moveBottom(max(parent.height() - 1, rect.height() - 1))
         editor.setGeometry(rect)
 
     # -- keys in composite editors (date, rounds): Tab / Enter / Esc act on the whole editor ------------------

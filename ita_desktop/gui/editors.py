@@ -8,6 +8,7 @@ from datetime import date
 from ita_desktop.gui.be_calendar import CalendarPopup
 from ita_desktop.gui.formatting import date_text, parse_date
 from ita_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
+from ita_desktop.paths import resource
 from ita_desktop.thai.calendar import ROUNDS
 
 _NUMBERED = re.compile(r"^(\s*)([0-9๐-๙]+)((?:[.)]\s*))")
@@ -57,10 +58,13 @@ class DateEditor(QtWidgets.QWidget):
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setAutoFillBackground(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.line = QtWidgets.QLineEdit(self)
         self.line.setPlaceholderText("วว/ดด/ปปปป")
         self.line.setFrame(False)
         self.button = QtWidgets.QToolButton(self)
+        self.button.setIcon(QtGui.QIcon(str(resource("icons", "calendar.svg"))))
         self.button.setText("…")
         self.button.setToolTip("เลือกจากปฏิทิน (พ.ศ.)")
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -133,6 +137,7 @@ class RoundsEditor(QtWidgets.QWidget):
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAutoFillBackground(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         layout.setSpacing(0)

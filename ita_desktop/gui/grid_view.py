@@ -169,7 +169,7 @@ class GridView(QtWidgets.QTableView):
         if rect is None or model is None:
             return ""
         top, left, bottom, right = rect
-        grid = [[str(model.index(r, c).data(Qt.ItemDataRole.DisplayRole) or "") for c in range(left, right + 1)]
+        grid = [[str(model.index(r, c).data(Qt.ItemDataRole.EditRole) or "") for c in range(left, right + 1)]
                 for r in range(top, bottom + 1)]
         text = to_tsv(grid)
         mime = QtCore.QMimeData()

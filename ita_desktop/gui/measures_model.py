@@ -7,6 +7,7 @@ through undo commands; each change is written to the document first, then announ
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,7 +68,17 @@ TEXT_FIELDS = ("issue", "title", "guideline", "monitoring")
 
 
 def steps_text(measure: Measure) -> str:
+    """The steps as typed, one per line (what the editor shows and copy puts on the clipboard)."""
     return "\n".join(s.text for s in measure.steps)
+
+
+_OWN_NUMBER = re.compile(r"^\s*([0-9๐-๙]+[.)]|[-•*–])")
+
+
+def numbered_steps(measure: Measure) -> str:
+    """The steps as the grid shows them: numbered 1., 2. … unless the clerk numbered or bulleted them."""
+    return "\n".join(s.text if _OWN_NUMBER.match(s.text) else f"{i}. {s.text}"
+                     for i, s in enumerate(measure.steps, start=1))
 
 
 class MeasuresModel(QtCore.QAbstractTableModel):
@@ -108,6 +119,8 @@ class MeasuresModel(QtCore.QAbstractTableModel):
             return None
         measure = self.plan.measures[index.row()]
         key = COLUMNS[index.column()].key
+        if role == Qt.ItemDataRole.DisplayRole and key == "steps":
+            return numbered_steps(measure)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self.cell_text(measure, key)
         if role == VALUE_ROLE:

@@ -47,6 +47,7 @@ class MeasuresPage(QtWidgets.QWidget):
         self.filter.textChanged.connect(self._filter_changed)
         self.view.move_requested.connect(self.move_current)
         self.view.message.connect(self.message)
+        self.delegate.hint.connect(self.message)
 
     def add_button(self, action: QtGui.QAction) -> None:
         button = QtWidgets.QToolButton(self)

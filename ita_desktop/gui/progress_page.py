@@ -32,6 +32,7 @@ class ProgressPage(QtWidgets.QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(hint)
         self.view.message.connect(self.message)
+        self.delegate.hint.connect(self.message)
 
     def set_model(self, model: ProgressModel) -> None:
         if self.model is not None:

@@ -29,6 +29,9 @@ QToolBar { background: #ffffff; border-bottom: 1px solid #dde3ea; spacing: 4px; 
 QToolButton { padding: 4px 6px; border-radius: 4px; }
 QToolButton:hover { background: #e8eff8; }
 QStatusBar { background: #ffffff; border-top: 1px solid #dde3ea; }
+QPlainTextEdit#editor_multiline, QPlainTextEdit#editor_text, QPlainTextEdit#editor_urls,
+QListWidget#editor_units, QWidget#editor_rounds, QWidget#editor_date {
+    border: 2px solid #2463a6; background: #ffffff; }
 QComboBox#yearSelector { padding: 4px 8px; font-weight: bold; }
 """
 

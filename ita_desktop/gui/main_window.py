@@ -24,6 +24,7 @@ from ita_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets, pdf_preview_availab
 from ita_desktop.gui.record_pages import CataloguePage, SignatoriesPage
 from ita_desktop.gui.settings import Preferences, WindowLayout
 from ita_desktop.gui.style import icon
+from ita_desktop.gui.sync_actions import SyncActions
 from ita_desktop.gui.worker import Job, Progress
 from ita_desktop.services.editing import DocumentEditor
 from ita_desktop.services.exporting import ExportOptions
@@ -59,6 +60,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
+        self.sync = SyncActions(self)  # File ▸ merge, save back, backups; the single-writer lock (issue 5)
         self.status_label = QtWidgets.QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
         self._restore_layout()
@@ -114,7 +116,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([250, 1070])
+        self.splitter.setSizes([285, 1035])
         self.setCentralWidget(self.splitter)
 
     def _action(self, text: str, slot: Any, icon_name: str | None = None,
@@ -222,7 +224,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def open_document(self, path: Path) -> bool:
         """Open ``path`` (checked, migrated) and show its latest fiscal year; the one way documents open."""
         try:
-            editor = DocumentEditor.open(path)
+            editor = self.sync.open_editor(path)  # lock (or read-only view); a file on a stick is brought in
             years = editor.fiscal_years()
             if not years:
                 editor.repo.ensure_year(fiscal_year_of(date.today()))
@@ -240,6 +242,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._set_enabled(True)
         self.status_label.setText(f"ไฟล์: {path}  •  บันทึกทันทีทุกครั้งที่แก้ไข")
         self.show_message(f"เปิด {path.name} แล้ว")
+        self.sync.document_opened()
         return True
 
     def close_document(self) -> None:
@@ -251,6 +254,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.editor.close()
         self.editor = None
         self.plan = None
+        self.sync.document_closed()
 
     def commit_open_editors(self) -> None:
         for grid in self.findChildren(GridView):

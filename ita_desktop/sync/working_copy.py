@@ -121,3 +121,16 @@ def require_origin(copy: WorkingCopy) -> Path:
         raise UserError(f"{copy.path.name} was not brought in from another place, so there is nothing to save "
                         "back to. เอกสารนี้ไม่ได้นำมาจากที่อื่น จึงไม่มีไฟล์ต้นฉบับให้บันทึกกลับ")
     return copy.origin
+
+
+def is_elsewhere(path: Path) -> bool:
+    """True for a file on a removable drive or a network share, which must be brought in, not edited in place."""
+    resolved = path.resolve()
+    if resolved.is_relative_to(data_dir().resolve()):
+        return False
+    if os.name == "nt":
+        import ctypes
+
+        kind = ctypes.windll.kernel32.GetDriveTypeW(resolved.anchor)  # type: ignore[attr-defined,unused-ignore]
+        return int(kind) in (2, 4)  # DRIVE_REMOVABLE, DRIVE_REMOTE
+    return any(resolved.is_relative_to(root) for root in ("/media", "/run/media", "/mnt", "/Volumes"))

@@ -1,0 +1,352 @@
+"""The window's side of sharing by USB stick: File ▸ Merge, conflicts, save back (Ctrl+S), backups/restore,
+bringing files from a stick in as working copies, the single-writer lock and the read-only view.
+
+The main window calls three hooks (open_editor, document_opened, document_closed); everything else is
+actions added to its File menu. The work itself is in ita_desktop.sync, which knows nothing of Qt.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ita_desktop.errors import UserError
+from ita_desktop.gui.grid_view import GridView
+from ita_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
+from ita_desktop.gui.worker import Job, Progress
+from ita_desktop.services.editing import DocumentEditor
+from ita_desktop.storage.database import Database
+from ita_desktop.storage.merge_store import open_conflicts
+from ita_desktop.sync.backups import Backup, BackupScheduler, restore_backup, take_backup
+from ita_desktop.sync.locking import DocumentLock, DocumentLockedError, LockInfo
+from ita_desktop.sync.merging import merge_file
+from ita_desktop.sync.save_back import save_back
+from ita_desktop.sync.working_copy import bring_in, is_elsewhere, load_working_copy
+
+if TYPE_CHECKING:
+    from ita_desktop.gui.main_window import MainWindow
+
+_EDIT_WIDGETS = (QtWidgets.QComboBox, QtWidgets.QAbstractSpinBox, QtWidgets.QAbstractButton)
+
+
+class SyncActions(QtCore.QObject):
+    """Merge, conflicts, save back, backups and the lock, for one main window."""
+
+    merge_finished = QtCore.Signal(int)  # open conflicts after the merge, or -1 when it failed
+    save_back_finished = QtCore.Signal(bool)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.lock: DocumentLock | None = None
+        self._next_lock: DocumentLock | None = None
+        self.holder: LockInfo | None = None
+        self.scheduler = BackupScheduler()
+        self.job: Job | None = None
+        self.note = ""
+        self._locked_widgets: list[tuple[QtWidgets.QWidget, str]] = []
+        self.conflict_dialog: QtWidgets.QDialog | None = None
+        key = QtGui.QKeySequence.StandardKey
+        self.act_bring_in = self._action("เปิดไฟล์จากแฟลชไดรฟ์ (ทำงานบนสำเนาในเครื่อง)…", self.ask_bring_in)
+        self.act_save_back = self._action("บันทึกกลับไปยังไฟล์ต้นฉบับ", self.start_save_back, key.Save)
+        self.act_merge = self._action("รวมไฟล์…", self.ask_merge, "Ctrl+Shift+M")
+        self.act_conflicts = self._action("ข้อมูลที่ขัดแย้งจากการรวมไฟล์…", self.show_conflicts)
+        self.act_backups = self._action("ไฟล์สำรองและการกู้คืน…", self.ask_restore)
+        menu = window.file_menu
+        before = menu.actions()[-1]  # keep "quit" last
+        menu.insertSeparator(before)
+        for action in (self.act_bring_in, self.act_save_back, self.act_merge, self.act_conflicts, self.act_backups):
+            menu.insertAction(before, action)
+        menu.insertSeparator(before)
+        window.addActions([self.act_save_back, self.act_merge])  # shortcuts work wherever the focus is
+        window.undo_stack.indexChanged.connect(self._edited)
+        self._update_actions()
+
+    def _action(self, text: str, slot: Any, shortcut: Any = None) -> QtGui.QAction:
+        action = QtGui.QAction(text, self.window)
+        if shortcut is not None:
+            action.setShortcut(QtGui.QKeySequence(shortcut))
+        action.setStatusTip(text)
+        action.triggered.connect(slot)
+        return action
+
+    @property
+    def editor(self) -> DocumentEditor | None:
+        return self.window.editor
+
+    @property
+    def read_only(self) -> bool:
+        return self.editor is not None and self.editor.database.read_only
+
+    # -- hooks called by the main window -----------------------------------------------------------------------
+    def open_editor(self, path: Path) -> DocumentEditor:
+        """Open for editing with the lock held (a file on a stick is brought in first); read-only when another
+        window or PC holds the lock. Raises UserError when the file cannot be used."""
+        self.note = ""
+        if is_elsewhere(path):
+            copy, created = bring_in(path)
+            self.note = (f"นำไฟล์จาก {path.parent} มาทำงานในเครื่องแล้ว" if created else "เปิดสำเนาทำงานในเครื่อง") + \
+                " — กด Ctrl+S เพื่อบันทึกกลับไปยังไฟล์ต้นฉบับ"
+            path = copy.path
+        if self.lock is not None and self.lock.held and self.lock.document == path:
+            self._next_lock, self.holder = self.lock, None
+            return DocumentEditor.open(path)
+        lock = DocumentLock(path)
+        try:
+            lock.acquire()
+        except DocumentLockedError as locked:
+            self._next_lock, self.holder = None, locked.holder
+            return DocumentEditor(Database.open(path, read_only=True))
+        try:
+            editor = DocumentEditor.open(path)
+            take_backup(editor.database, "open")
+        except BaseException:
+            lock.release()
+            raise
+        self._next_lock, self.holder = lock, None
+        self.scheduler.taken()
+        return editor
+
+    def document_opened(self) -> None:
+        self.lock = self._next_lock
+        self._next_lock = None
+        self._set_read_only_view(self.read_only)
+        if self.read_only and self.holder is not None:
+            text = (f"อ่านอย่างเดียว: เอกสารนี้กำลังถูกแก้ไขโดย {self.holder.user} ที่เครื่อง {self.holder.host} "
+                    "(ปิดหน้าต่างนั้นก่อนจึงจะแก้ไขได้)")
+            self.window.status_label.setText(text)
+            self.window.show_error(text)
+        elif self.note:
+            self.window.show_message(self.note)
+        copy = load_working_copy(self.editor.path) if self.editor is not None else None
+        if copy is not None and not self.read_only:
+            self.window.status_label.setText(f"สำเนาทำงานในเครื่อง • ต้นฉบับ: {copy.origin}  •  Ctrl+S บันทึกกลับ")
+        self._update_actions()
+        if not self.read_only and self.editor is not None and open_conflicts(self.editor.database):
+            self.window.show_message("มีข้อมูลที่ขัดแย้งจากการรวมไฟล์รอให้เลือก: ไฟล์ ▸ ข้อมูลที่ขัดแย้งจากการรวมไฟล์")
+
+    def document_closed(self) -> None:
+        if self.lock is not None and self.lock is not self._next_lock:
+            self.lock.release()
+        self.lock = None
+        self._set_read_only_view(False)
+        self._update_actions()
+
+    # -- state -------------------------------------------------------------------------------------------------
+    def _update_actions(self) -> None:
+        writable = self.editor is not None and not self.read_only
+        working = self.editor is not None and load_working_copy(self.editor.path) is not None
+        self.act_save_back.setEnabled(writable and working)
+        self.act_merge.setEnabled(writable)
+        self.act_conflicts.setEnabled(writable)
+        self.act_backups.setEnabled(writable)
+
+    def _set_read_only_view(self, read_only: bool) -> None:
+        """Viewing without editing: grids open no editors, fields are read-only, editing actions are off."""
+        for widget, kind in self._locked_widgets:
+            if kind == "triggers" and isinstance(widget, GridView):
+                widget.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.DoubleClicked
+                                       | QtWidgets.QAbstractItemView.EditTrigger.EditKeyPressed
+                                       | QtWidgets.QAbstractItemView.EditTrigger.AnyKeyPressed)
+            elif kind == "readonly" and isinstance(widget, QtWidgets.QLineEdit | QtWidgets.QPlainTextEdit):
+                widget.setReadOnly(False)
+            else:
+                widget.setEnabled(True)
+        self._locked_widgets = []
+        self.window.act_paste.setEnabled(True)
+        if not read_only:
+            return
+        w = self.window
+        for action in (w.act_add, w.act_insert, w.act_delete, w.act_up, w.act_down, w.act_rollover, w.act_import,
+                       w.act_paste):
+            action.setEnabled(False)
+        self._locked_widgets.append((w.rollover_button, "enabled"))
+        w.rollover_button.setEnabled(False)
+        for grid in w.stack.findChildren(GridView):
+            self._locked_widgets.append((grid, "triggers"))
+            grid.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        for field in w.stack.findChildren(QtWidgets.QLineEdit) + w.stack.findChildren(QtWidgets.QPlainTextEdit):
+            if not field.isReadOnly():
+                self._locked_widgets.append((field, "readonly"))
+                field.setReadOnly(True)
+        for widget_type in _EDIT_WIDGETS:
+            for widget in w.stack.findChildren(widget_type):
+                if widget.isEnabled() and not isinstance(widget.parentWidget(), QtWidgets.QAbstractSpinBox):
+                    self._locked_widgets.append((widget, "enabled"))
+                    widget.setEnabled(False)
+
+    def _edited(self, _index: int) -> None:
+        """After each edit: a verified backup every 30 minutes of editing."""
+        if self.editor is None or self.read_only or not self.scheduler.due():
+            return
+        self.scheduler.taken()
+        try:
+            take_backup(self.editor.database, "periodic")
+        except UserError as exc:
+            self.window.show_message(exc.message)
+
+    # -- bring in, save back -----------------------------------------------------------------------------------
+    def ask_bring_in(self) -> None:
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(self.window, "เปิดไฟล์จากแฟลชไดรฟ์หรือโฟลเดอร์ที่ใช้ร่วมกัน",
+                                                        "", "เอกสาร ITA (*.ita)")
+        if path:
+            self.bring_in_and_open(Path(path))
+
+    def bring_in_and_open(self, origin: Path) -> bool:
+        """Make (or find) the local working copy of ``origin`` and open it."""
+        try:
+            copy, created = bring_in(origin)
+        except UserError as exc:
+            self.window.show_error(exc.message)
+            return False
+        opened = self.window.open_document(copy.path)
+        if opened:
+            self.window.show_message(("นำไฟล์มาทำงานในเครื่องแล้ว" if created else "เปิดสำเนาทำงานในเครื่อง")
+                                     + f" ({origin.name}) — กด Ctrl+S เพื่อบันทึกกลับ")
+        return opened
+
+    def start_save_back(self) -> Job | None:
+        """Ctrl+S on a working copy: write it back to where it came from, safely, on a worker thread."""
+        if self.editor is None or self.read_only or self.job is not None:
+            return None
+        copy = load_working_copy(self.editor.path)
+        if copy is None:
+            self.window.show_message("เอกสารนี้อยู่ในเครื่องอยู่แล้ว ทุกการแก้ไขถูกบันทึกทันที ไม่ต้องบันทึกกลับ")
+            return None
+        self.window.commit_open_editors()
+
+        def work(progress: Progress) -> str:
+            progress(0, 1, "กำลังบันทึกกลับไปยังไฟล์ต้นฉบับ")
+            return save_back(copy).message
+
+        def done(message: str) -> None:
+            self.window.show_message(message)
+            box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Information, "บันทึกกลับแล้ว", message,
+                                        QtWidgets.QMessageBox.StandardButton.Ok, self.window)
+            box.setObjectName("savedBackBox")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+            self.save_back_finished.emit(True)
+
+        def failed(message: str) -> None:
+            self.window.show_error(message)
+            self.save_back_finished.emit(False)
+
+        return self._start(work, done, failed)
+
+    def _start(self, work: Any, done: Any, failed: Any) -> Job:
+        job = Job(work)
+        job.succeeded.connect(done)
+        job.failed.connect(failed)
+
+        def finished() -> None:
+            job.wait()
+            self.job = None
+
+        job.finished.connect(finished)
+        self.job = job
+        QtWidgets.QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        job.finished.connect(QtWidgets.QApplication.restoreOverrideCursor)
+        job.start()
+        return job
+
+    # -- merge and conflicts -----------------------------------------------------------------------------------
+    def ask_merge(self) -> None:
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(self.window, "รวมไฟล์จากหน่วยงานอื่น", "", "เอกสาร ITA (*.ita)")
+        if path:
+            self.start_merge(Path(path))
+
+    def start_merge(self, other: Path) -> Job | None:
+        """Merge another copy into the open document on a worker thread; then reload and review conflicts."""
+        if self.editor is None or self.read_only or self.job is not None:
+            return None
+        self.window.commit_open_editors()
+        target = self.editor.path
+
+        def work(progress: Progress) -> tuple[int, int]:
+            progress(0, 1, "กำลังรวมไฟล์")
+            with Database.open(target) as database:
+                result = merge_file(database, other)
+            plan = result.plan
+            changed = sum(plan.added.values()) + sum(plan.changed.values()) + sum(plan.deleted.values())
+            return changed, len(result.open_conflicts)
+
+        def done(outcome: tuple[int, int]) -> None:
+            changed, conflicts = outcome
+            self._reload()
+            text = f"รวมไฟล์ {other.name} แล้ว: ปรับปรุง {changed} รายการ"
+            text += f" มีข้อมูลที่ถูกแก้ไขทั้งสองฝั่ง {conflicts} รายการ รอให้เลือก" if conflicts else ""
+            text += " (ยกเลิกการรวมได้ที่ ไฟล์ ▸ ไฟล์สำรองและการกู้คืน)"
+            self.window.show_message(text)
+            self.merge_finished.emit(conflicts)
+            if conflicts:
+                self.show_conflicts()
+
+        def failed(message: str) -> None:
+            self.window.show_error(message)
+            self.merge_finished.emit(-1)
+
+        return self._start(work, done, failed)
+
+    def _reload(self) -> None:
+        """Show what the file now holds (a merge or a choice changed it under the pages)."""
+        w = self.window
+        if w.editor is None:
+            return
+        w.undo_stack.clear()  # undo entries hold values from before the merge
+        year = w.plan.fiscal_year if w.plan else None
+        years = w.editor.fiscal_years()
+        w._fill_years(years)
+        w.profile_page.load(w.editor)
+        w.show_year(year if year in years else years[-1])
+
+    def show_conflicts(self) -> QtWidgets.QDialog | None:
+        """The conflict review dialog (window-modal); the pages are reloaded when it closes."""
+        from ita_desktop.gui.merge_dialog import ConflictDialog
+
+        if self.editor is None or self.read_only:
+            return None
+        dialog = ConflictDialog(self.editor.database, self.window)
+        if dialog.model.rowCount() == 0:
+            self.window.show_message("ไม่มีข้อมูลที่ขัดแย้งรอให้เลือก")
+            dialog.deleteLater()
+            return None
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.finished.connect(lambda _r: self._reload())
+        dialog.finished.connect(dialog.deleteLater)
+        self.conflict_dialog = dialog
+        dialog.open()
+        return dialog
+
+    # -- backups -----------------------------------------------------------------------------------------------
+    def ask_restore(self) -> None:
+        from ita_desktop.gui.backups_dialog import BackupsDialog
+
+        if self.editor is None:
+            return
+        dialog = BackupsDialog(self.editor.path, self.window)
+        if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted and dialog.chosen is not None:
+            answer = QtWidgets.QMessageBox.question(
+                self.window, "กู้คืนไฟล์สำรอง",
+                f"กู้คืนเอกสารเป็นสภาพเมื่อ {dialog.model.data(dialog.view.currentIndex().siblingAtColumn(0))} ?\n"
+                "สภาพปัจจุบันจะถูกสำรองไว้ก่อน จึงย้อนกลับได้")
+            if answer == QtWidgets.QMessageBox.StandardButton.Yes:
+                self.restore(dialog.chosen)
+
+    def restore(self, backup: Backup) -> bool:
+        """Put a backup in place of the open document (the current state is backed up first) and reopen it."""
+        w = self.window
+        if w.editor is None or self.read_only:
+            return False
+        path = w.editor.path
+        w.close_document()
+        try:
+            with DocumentLock(path):
+                before = restore_backup(path, backup.path)
+        except UserError as exc:
+            w.show_error(exc.message)
+            w.open_document(path)
+            return False
+        opened = w.open_document(path)
+        w.show_message(f"กู้คืนแล้ว (สภาพก่อนกู้คืนถูกสำรองไว้: {before.path.name})")
+        return opened

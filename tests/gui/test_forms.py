@@ -103,7 +103,7 @@ def test_signatories_rows_add_edit_remove_with_undo(window: MainWindow) -> None:
     records.remove_selected()
     assert [s.role for s in reopen(path_of(window)).years[0].signatories] == ["ผู้รายงาน", "ผู้อนุมัติ", "ผู้ลงนาม"]
     window.undo_stack.undo()
-    assert [s.role for s in reopen(path_of(window)).years[0].signatories][0] == "ผู้จัดทำ"
+    assert reopen(path_of(window)).years[0].signatories[0].role == "ผู้จัดทำ"
 
 
 def test_units_list_feeds_the_units_picker(window: MainWindow) -> None:

@@ -112,6 +112,31 @@ def _merge_row(table: str, fields: tuple[str, ...], mine: dict[str, Any], theirs
     return merged
 
 
+def _orphans(mine: Rows, theirs: Rows, mine_vector: dict[str, int], their_vector: dict[str, int],
+             plan: MergePlan) -> None:
+    """A step or progress row added or edited on one side under a measure the other side deleted (without
+    seeing that work) would vanish with the measure: keep it as a 'delete' conflict, so the clerk sees it and
+    can bring the measure back. Content is not changed here, only conflicts are added."""
+    after = apply_plan(mine, plan)
+    measures = after.get("measures", {})
+    noted = {(c.table, c.row_id) for c in plan.conflicts}
+    for table in ("steps", "progress"):
+        for row_id, row in after.get(table, {}).items():
+            measure = measures.get(row.get("measure_id") or "")
+            if row["deleted"] or measure is None or not measure["deleted"] or (table, row_id) in noted:
+                continue
+            delete_stamp = measure["stamps"].get("deleted")
+            mine_deleted = mine.get("measures", {}).get(measure["id"], {}).get("stamps", {}).get("deleted")
+            deleter_vector = mine_vector if mine_deleted == delete_stamp else their_vector
+            unseen = [s for s in row["stamps"].values() if not _seen(deleter_vector, s)]
+            if unseen:
+                mine_is_deleter = deleter_vector is mine_vector
+                plan.conflicts.append(Conflict(
+                    table, row_id, "deleted", "delete", 1 if mine_is_deleter else 0,
+                    delete_stamp if mine_is_deleter else max(unseen), 0 if mine_is_deleter else 1,
+                    max(unseen) if mine_is_deleter else delete_stamp, MINE if mine_is_deleter else THEIRS))
+
+
 def plan_merge(mine: Rows, mine_vector: dict[str, int], theirs: Rows, their_vector: dict[str, int],
                fields_of: dict[str, tuple[str, ...]]) -> MergePlan:
     """Compare two copies of one document and say what merging ``theirs`` into ``mine`` does."""
@@ -135,6 +160,7 @@ def plan_merge(mine: Rows, mine_vector: dict[str, int], theirs: Rows, their_vect
                 elif not merged["deleted"]:
                     plan.changed[table] += 1
         plan.writes[table] = writes
+    _orphans(mine, theirs, mine_vector, their_vector, plan)
     plan.vector = {r: max(mine_vector.get(r, 0), their_vector.get(r, 0)) for r in {*mine_vector, *their_vector}}
     plan.vector_changed = plan.vector != mine_vector
     return plan

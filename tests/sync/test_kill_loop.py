@@ -4,6 +4,7 @@ After every kill: the document (and, for save-back, the file on the "stick") pas
 holds exactly one whole operation — the last one the program logged as committed, or the one after it
 (committed, then killed before logging) — never a mix, never a damaged file. The next run goes on from
 the files the killed run left (hot journals, leftover temp files included).
+For a long run: ITA_KILL_RUNS=100 pytest tests/sync/test_kill_loop.py
 """
 
 from __future__ import annotations
@@ -61,3 +62,4 @@ def test_killed_at_random_points_the_files_are_whole_and_hold_the_last_commit(
             assert state(f["other"], mode) in (logged, logged + 1)
         seen_progress = max(seen_progress, logged)
     assert seen_progress > 0  # the runs did get through operations, so kills landed among them
+

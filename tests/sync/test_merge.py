@@ -176,3 +176,18 @@ def test_a_merge_is_undone_by_restoring_the_backup_taken_before_it(pcs: tuple[Pa
     assert content(clerk) == before
     assert main(["backups", str(clerk)]) == 0
     assert "before-restore" in capsys.readouterr().out
+
+
+def test_a_step_added_under_a_measure_the_other_side_deleted_is_kept_as_a_conflict(pcs: tuple[Path, Path]) -> None:
+    clerk, department = pcs
+    update(department, "steps", "m1-s3", {"measure_id": "m1", "ord": 3.0, "text": "กองคลังเพิ่มขั้นตอน"})
+    delete_measure(clerk, "m1")
+    with Database.open(clerk) as database:
+        (conflict,) = merge_file(database, department).open_conflicts
+        assert (conflict.table, conflict.row_id, conflict.kind) == ("steps", "m1-s3", "delete")
+        assert "มาตรการที่ 2" not in titles(clerk)
+        resolve_conflict(database, conflict, "theirs")
+    restored = load(clerk).years[0].measures[1]
+    assert [s.text for s in restored.steps] == ["ประชุมชี้แจง", "เผยแพร่ข้อมูล", "กองคลังเพิ่มขั้นตอน"]
+    assert merge(department, clerk) == 0
+    assert titles(department) == titles(clerk)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ita_desktop.storage.database import Database, utc_now
-from ita_desktop.storage.schema import MERGE_COLUMNS, TABLE_BY_NAME, TABLES
+from ita_desktop.storage.schema import CONFLICT_COLUMNS, MERGE_COLUMNS, TABLE_BY_NAME, TABLES
 
 Stamp = tuple[int, str]
 
@@ -158,3 +158,10 @@ def family_deleted_with(database: Database, table: str, row_id: str) -> list[tup
             if json.loads(stamps).get("deleted") == stamp:
                 family.append((child, str(child_id)))
     return family
+
+
+def insert_conflict_rows(database: Database, rows: Iterable[tuple[Any, ...]]) -> None:
+    """Carry open conflicts (validated rows in CONFLICT_COLUMNS order) into a new working copy."""
+    names = [name for name, _ in CONFLICT_COLUMNS]
+    database.conn.executemany(f"INSERT OR IGNORE INTO conflicts ({', '.join(names)}) "
+                              f"VALUES ({', '.join('?' for _ in names)})", list(rows))

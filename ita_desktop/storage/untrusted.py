@@ -14,7 +14,7 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +58,7 @@ class UntrustedCopy:
     version: int
     vector: dict[str, int]
     tables: dict[str, dict[str, dict[str, Any]]]  # table -> id -> row (stamps parsed to {field: (n, replica)})
+    conflicts: list[tuple[Any, ...]] = field(default_factory=list)  # open conflict rows, CONFLICT_COLUMNS order
 
 
 def _authorizer(action: int, arg1: str | None, arg2: str | None, _db: str | None, _src: str | None) -> int:
@@ -166,6 +167,29 @@ def read_untrusted(path: Path) -> UntrustedCopy:
                     row["stamps"] = stamps
                     rows[row["id"]] = row
                 tables[spec.name] = rows
+            conflicts = _open_conflicts(conn, path) if version >= 2 else []
         except sqlite3.DatabaseError as exc:  # includes "interrupted" (time limit) and "too big" (huge cell)
             raise _refuse(path, f"it cannot be read safely ({exc})") from exc
-    return UntrustedCopy(doc_id=doc_id, replica_id=replica_id, version=version, vector=vector, tables=tables)
+    return UntrustedCopy(doc_id=doc_id, replica_id=replica_id, version=version, vector=vector, tables=tables,
+                         conflicts=conflicts)
+
+
+def _open_conflicts(conn: sqlite3.Connection, path: Path) -> list[tuple[Any, ...]]:
+    """Open conflicts the file carries (saved back from a working copy), checked value by value."""
+    names = [name for name, _ in CONFLICT_COLUMNS]
+    fields = {t.name: {*t.fields, "deleted"} for t in TABLES}
+    rows = []
+    for values in conn.execute(f"SELECT {', '.join(names)} FROM conflicts WHERE resolved = 0"):
+        row = dict(zip(names, values, strict=True))
+        try:
+            ok = (row["field"] in fields.get(row["table_name"], set()) and row["kind"] in ("edit", "delete")
+                  and row["kept"] in ("mine", "theirs") and all(
+                      isinstance(row[k], str) for k in ("id", "row_id", "source", "found_at"))
+                  and all(row[k] is None or isinstance(json.loads(row[k]), (str, int, float, list, type(None)))
+                          for k in ("mine_value", "mine_stamp", "theirs_value", "theirs_stamp")))
+        except (TypeError, ValueError):
+            ok = False
+        if not ok:
+            raise _refuse(path, "its list of conflicts is damaged")
+        rows.append(tuple(values))
+    return rows

@@ -19,7 +19,7 @@ from pathlib import Path
 from ita_desktop.errors import UserError
 from ita_desktop.paths import data_dir
 from ita_desktop.storage.database import Database, utc_now
-from ita_desktop.storage.merge_store import fold_vector, write_merged_rows
+from ita_desktop.storage.merge_store import fold_vector, insert_conflict_rows, write_merged_rows
 from ita_desktop.storage.snapshots import fsync_file, fsync_folder
 from ita_desktop.storage.untrusted import UntrustedCopy
 from ita_desktop.sync.quarantine import file_sha256, quarantine
@@ -95,6 +95,7 @@ def build_clean_copy(target: Path, incoming: UntrustedCopy) -> None:
                 if rows:
                     write_merged_rows(database, table, rows.values())
             fold_vector(database, incoming.vector)
+            insert_conflict_rows(database, incoming.conflicts)  # the clerk still has to choose these
             database.renew_replica()
         fsync_file(tmp)
         os.replace(tmp, target)

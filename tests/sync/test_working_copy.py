@@ -12,7 +12,7 @@ from ita_desktop.services.documents import load
 from ita_desktop.storage.database import Database, check_file
 from ita_desktop.storage.merge_store import open_conflicts
 from ita_desktop.sync import backups
-from ita_desktop.sync.merging import EXIT_CONFLICTS, resolve_conflict
+from ita_desktop.sync.merging import EXIT_CONFLICTS, merge_file, resolve_conflict
 from ita_desktop.sync.save_back import (
     OriginChangedError,
     SaveBackError,
@@ -165,3 +165,22 @@ def test_a_save_back_cut_off_before_it_was_recorded_does_not_block_the_next_one(
     update(copy.path, "measures", "m0", {"title": "ครั้งที่สอง"})
     save_back(copy)  # the stick holds nothing the working copy has not seen: overwriting it loses nothing
     assert load(stick).years[0].measures[0].title == "ครั้งที่สอง"
+
+
+def test_open_conflicts_travel_with_a_saved_back_file_to_another_pc(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    stick = small_document(tmp_path / "USB" / "plan.ita")
+    monkeypatch.setenv("ITA_DESKTOP_DATA", str(tmp_path / "pc1"))
+    copy, _ = bring_in(stick)
+    department = copy_to(stick, tmp_path / "finance" / "plan.ita")
+    update(department, "measures", "m0", {"title": "ของกองคลัง"})
+    update(copy.path, "measures", "m0", {"title": "ของสำนักปลัด"})
+    with Database.open(copy.path) as database:
+        assert len(merge_file(database, department).open_conflicts) == 1
+    save_back(copy)
+    monkeypatch.setenv("ITA_DESKTOP_DATA", str(tmp_path / "pc2"))
+    elsewhere, created = bring_in(stick)
+    assert created
+    with Database.open(elsewhere.path) as database:
+        (conflict,) = open_conflicts(database)
+        assert {conflict.mine, conflict.theirs} == {"ของกองคลัง", "ของสำนักปลัด"}

@@ -62,6 +62,7 @@ class ShapingFont(TTFont):  # type: ignore[misc]
         self._lock = threading.Lock()
         self._nominal: dict[int, int] = {}
         self._names: dict[int, str] = {}
+        self._ink: dict[int, tuple[float, float, float, float]] = {}
 
     # -- glyph identity ------------------------------------------------------------------------------------
     def nominal(self, char: str) -> int:
@@ -77,6 +78,17 @@ class ShapingFont(TTFont):  # type: ignore[misc]
         if name is None:
             name = self._names[gid] = self.hb_font.get_glyph_name(gid) or ""
         return name
+
+    def ink(self, gid: int) -> tuple[float, float, float, float]:
+        """(left, right, bottom, top) of the glyph's outline, in 1/1000 em from its origin."""
+        box = self._ink.get(gid)
+        if box is None:
+            e = self.hb_font.get_glyph_extents(gid)
+            k = 1000.0 / self.upem
+            box = (e.x_bearing * k, (e.x_bearing + e.width) * k, (e.y_bearing + e.height) * k, e.y_bearing * k) \
+                if e else (0.0, 0.0, 0.0, 0.0)
+            self._ink[gid] = box
+        return box
 
     def width_of(self, code: int) -> float:
         """The width ReportLab writes into the PDF for ``code``, in 1/1000 em."""

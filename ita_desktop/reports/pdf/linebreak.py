@@ -9,7 +9,7 @@ is cut inside, between characters that may be separated (never before a mark or 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ita_desktop.reports.pdf.fonts import ShapingFont
 from ita_desktop.reports.pdf.shaping import Glyph, ShapedText, shape
@@ -27,6 +27,7 @@ class Line:
     indent: float
     width: float
     text: str
+    space_before: float = 0.0  # extra points above this line, so its marks clear the line above (see _separate)
 
 
 @dataclass(frozen=True)
@@ -123,4 +124,46 @@ def layout_text(text: str, style: TextStyle, width: float, first_indent: float =
             lines.append(Line([], 0.0, 0.0, ""))
             continue
         lines += layout_line(hard, style, width, first_indent if i == 0 else 0.0)
-    return lines
+    return _separate(lines, style)
+
+
+def _ink_spans(line: Line, style: TextStyle, below: bool) -> list[tuple[float, float, float]]:
+    """(left, right, y) of the glyphs reaching lowest (``below``) or highest, in points from the line's origin."""
+    k = style.size / 1000.0
+    spans = []
+    pen = 0.0
+    for g in line.glyphs:
+        left, right, bottom, top = style.font.ink(g.gid)
+        x = line.indent + (pen + g.x_offset) * k
+        y = (bottom if below else top) + g.y_offset
+        if (below and y < -120) or (not below and y > 760):
+            spans.append((x + left * k, x + right * k, y * k))
+        pen += g.advance
+    return spans
+
+
+def _separate(lines: list[Line], style: TextStyle) -> list[Line]:
+    """Give a line extra space above when its highest marks would touch the lowest marks of the line above.
+
+    The leading is kept tight (LEADING em) so readers such as pdfminer keep a cell's lines together as one block;
+    only the rare pair where a stacked tone mark (ปั้น) meets a lower vowel above it (ผู้, ฎุ) is opened up.
+    """
+    out = list(lines)
+    margin = 0.04 * style.size
+    for i in range(1, len(out)):
+        lows = _ink_spans(out[i - 1], style, below=True)
+        if not lows:
+            continue
+        need = 0.0
+        for left, right, top in _ink_spans(out[i], style, below=False):
+            for l2, r2, bottom in lows:
+                if min(right, r2) - max(left, l2) > 0:
+                    need = max(need, top - style.leading - bottom + margin)
+        if need > 0:
+            out[i] = replace(out[i], space_before=round(need, 2))
+    return out
+
+
+def lines_height(lines: list[Line], style: TextStyle) -> float:
+    """Height of ``lines`` set one under the other (the first line's extra space does not count)."""
+    return len(lines) * style.leading + sum(line.space_before for line in lines[1:])

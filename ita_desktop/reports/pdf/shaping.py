@@ -38,6 +38,7 @@ class Glyph:
     y_offset: float
     pdf_width: float  # the advance the PDF's /Widths gives this code
     text: str  # what a reader extracts for it
+    gid: int = 0
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,7 @@ def shape(font: ShapingFont, text: str) -> ShapedText:
                 if not t:
                     continue  # an extra glyph with no character of its own cannot be extracted; skip it
                 code = font.code_for(gid, t)
-                glyphs.append(Glyph(code, cluster, adv * scale, xo * scale, yo * scale, font.width_of(code), t))
+                glyphs.append(Glyph(code, cluster, adv * scale, xo * scale, yo * scale, font.width_of(code), t, gid))
             i = j
     return ShapedText(text, _monotone_origins(glyphs))
 

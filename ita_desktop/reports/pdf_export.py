@@ -1,0 +1,109 @@
+"""Write a report as a Thai PDF: A4 (landscape for the wide tables), title block, blocks, tables, page labels.
+
+The layout of every word is done by ``reports.pdf`` (segmentation, HarfBuzz shaping, line breaking between words);
+this module only arranges blocks on pages. The file is written beside the target and moved into place at the end,
+so a failed export never leaves half a PDF under the clerk's file name.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer
+
+from ita_desktop.domain.model import Document
+from ita_desktop.errors import UserError
+from ita_desktop.reports.document_model import (
+    BarChart,
+    BulletList,
+    Heading,
+    Paragraph,
+    Report,
+    SignatureBlock,
+    Table,
+)
+from ita_desktop.reports.layouts import build_report
+from ita_desktop.reports.pdf.chart import ThaiBarChart
+from ita_desktop.reports.pdf.flowable import ThaiParagraph
+from ita_desktop.reports.pdf.fonts import load_fonts
+from ita_desktop.reports.pdf.page import Signatures, numbered_canvas
+from ita_desktop.reports.pdf.styles import ReportStyles
+from ita_desktop.reports.pdf.table import layout_table
+from ita_desktop.services.exporting import ExportOptions, ProgressCallback
+
+MARGIN = 36.0  # 1.27 cm
+BOTTOM_MARGIN = 42.0  # room for the page label
+PARAGRAPH_INDENT = 36.0
+BULLET = "•"
+
+
+def export_pdf(document: Document, options: ExportOptions, out: Path,
+               progress: ProgressCallback | None = None) -> None:
+    """Write the report ``options`` asks for to ``out`` as a PDF."""
+    report = build_report(document, options)
+    fonts = load_fonts(options.font, options.bold_font)
+    render_report(report, ReportStyles.for_fonts(fonts), out, progress)
+
+
+def _flowables(report: Report, styles: ReportStyles, width: float, progress: ProgressCallback | None) -> list[Flowable]:
+    steps = len(report.title_lines) + sum(b.row_count() if isinstance(b, Table) else 1 for b in report.blocks) + 1
+    done = 0
+
+    def tick(what: str) -> None:
+        nonlocal done
+        done += 1
+        if progress:
+            progress(done, steps, what)
+
+    story: list[Flowable] = []
+    for i, line in enumerate(report.title_lines):
+        story.append(ThaiParagraph(line, styles.title if i == 0 else styles.subtitle))
+        tick("หัวเรื่อง")
+    story.append(Spacer(1, 8))
+    for block in report.blocks:
+        if isinstance(block, Heading):
+            style = styles.heading1 if block.level <= 1 else styles.heading2
+            indent = 0.0 if block.level <= 1 else PARAGRAPH_INDENT / 2
+            story.append(ThaiParagraph(block.text, style, space_before=6, space_after=2, left_indent=indent))
+        elif isinstance(block, Paragraph):
+            story.append(ThaiParagraph(block.text, styles.body, PARAGRAPH_INDENT if block.indent_first_line else 0,
+                                       space_after=4))
+        elif isinstance(block, BulletList):
+            for item in block.items:
+                story.append(ThaiParagraph(f"{BULLET} {item}", styles.body, left_indent=PARAGRAPH_INDENT / 2,
+                                           space_after=1))
+        elif isinstance(block, Table):
+            story.append(layout_table(block, width, styles, on_row=lambda: tick("ตาราง")))
+            continue
+        elif isinstance(block, BarChart):
+            story.append(ThaiBarChart(block, styles, min(width, 640.0), report.digits))
+        elif isinstance(block, SignatureBlock):
+            story.append(Signatures(block, styles.body, width))
+        tick(type(block).__name__)
+    return story
+
+
+def render_report(report: Report, styles: ReportStyles, out: Path, progress: ProgressCallback | None = None) -> None:
+    """Typeset ``report`` into ``out``."""
+    pagesize = landscape(A4) if report.landscape else A4
+    part = out.with_name(out.name + ".part")
+    doc = SimpleDocTemplate(
+        str(part), pagesize=pagesize, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
+        bottomMargin=BOTTOM_MARGIN, title=report.file_title, author=report.author, subject=report.subject,
+        creator="ITA Desktop", lang="th-TH",
+    )
+    story = _flowables(report, styles, doc.width, progress)
+    try:
+        doc.build(story, canvasmaker=numbered_canvas(report.page_label, styles.small, BOTTOM_MARGIN))
+        os.replace(part, out)
+    except PermissionError:
+        part.unlink(missing_ok=True)
+        raise UserError(f"Cannot write {out}: is it open in another program? "
+                        f"เขียนไฟล์ไม่ได้ อาจเปิดค้างอยู่ในโปรแกรมอื่น") from None
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+    if progress:
+        progress(1, 1, "เสร็จแล้ว")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ita_desktop.gui.dialogs import thai_buttons
 from ita_desktop.gui.forms import child, load_form
 from ita_desktop.gui.qt import QtWidgets
 from ita_desktop.gui.settings import Preferences
@@ -30,6 +31,7 @@ class ExportDialog:
         self.font = child(form, QtWidgets.QLineEdit, "font")
         self.open_after = child(form, QtWidgets.QCheckBox, "openAfter")
         buttons = child(form, QtWidgets.QDialogButtonBox, "buttons")
+        thai_buttons(buttons, ok="ส่งออก…")
         buttons.accepted.connect(form.accept)
         buttons.rejected.connect(form.reject)
         child(form, QtWidgets.QPushButton, "chooseFont").clicked.connect(self._choose_font)

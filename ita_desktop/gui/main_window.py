@@ -13,6 +13,7 @@ from typing import Any
 
 from ita_desktop.domain.model import YearPlan
 from ita_desktop.errors import UserError
+from ita_desktop.gui.dialogs import ask_int, thai_buttons
 from ita_desktop.gui.export_dialog import ExportDialog
 from ita_desktop.gui.form_pages import AssessmentPage, ProfilePage
 from ita_desktop.gui.grid_view import GridView
@@ -411,6 +412,7 @@ class MainWindow(QtWidgets.QMainWindow):
         box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning, APP_TITLE, text,
                                     QtWidgets.QMessageBox.StandardButton.Ok, self)
         box.setObjectName("errorBox")
+        thai_buttons(box)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
@@ -478,19 +480,23 @@ class MainWindow(QtWidgets.QMainWindow):
     def about(self) -> None:
         from ita_desktop import __version__
 
-        QtWidgets.QMessageBox.about(self, "เกี่ยวกับ ITA Desktop",
+        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Information, "เกี่ยวกับ ITA Desktop",
                                     f"ITA Desktop {__version__}\nจัดทำแผนและรายงานมาตรการส่งเสริมคุณธรรมและความโปร่งใส "
-                                    "(ITA) สำหรับองค์กรปกครองส่วนท้องถิ่น")
+                                    "(ITA) สำหรับองค์กรปกครองส่วนท้องถิ่น", QtWidgets.QMessageBox.StandardButton.Ok, self)
+        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        thai_buttons(box)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     # -- roll-over -------------------------------------------------------------------------------------------------
     def ask_roll_over(self) -> None:
         if self.plan is None:
             return
         source = self.plan.fiscal_year
-        target, ok = QtWidgets.QInputDialog.getInt(
-            self, "สร้างปีงบประมาณใหม่", f"สร้างแผนปีงบประมาณใหม่ (พ.ศ.) โดยคัดลอกมาตรการจากปี {source}:",
-            max(self.year_combo.itemData(i) for i in range(self.year_combo.count())) + 1, source + 1, 2700)
-        if ok:
+        latest = max(int(self.year_combo.itemData(i)) for i in range(self.year_combo.count()))
+        target = ask_int(self, "สร้างปีงบประมาณใหม่",
+                         f"สร้างแผนปีงบประมาณใหม่ (พ.ศ.) โดยคัดลอกมาตรการจากปี {source}:", latest + 1, source + 1, 2700)
+        if target is not None:
             self.roll_over_to(target)
 
     def roll_over_to(self, target: int) -> bool:

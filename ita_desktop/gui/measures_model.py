@@ -64,6 +64,34 @@ COLUMNS: tuple[Column, ...] = (
     Column("rounds", "รอบติดตาม", "rounds", 95),
 )
 COLUMN_OF = {c.key: i for i, c in enumerate(COLUMNS)}
+# Column headings of real plans (DESIGN §6) that a pasted table may start with, mapped to our columns.
+HEADER_NAMES: dict[str, tuple[str, ...]] = {
+    "indicator": ("ตัวชี้วัด", "ตัวชี้วัดการประเมิน"),
+    "issue": ("ประเด็นที่ต้องพัฒนา", "ประเด็นการประเมินที่ต้องยกระดับ", "ประเด็นที่ต้องปรับปรุงแก้ไข",
+              "ประเด็นที่ต้องพัฒนาตามตัวชี้วัด", "ประเด็น"),
+    "title": ("มาตรการ", "มาตรการ/แนวทาง", "ชื่อมาตรการ"),
+    "guideline": ("แนวทางการปฏิบัติ", "แนวทาง"),
+    "steps": ("ขั้นตอน/วิธีการปฏิบัติ", "ขั้นตอนหรือวิธีการปฏิบัติ", "ขั้นตอน", "วิธีการปฏิบัติ", "วิธีการ"),
+    "units": ("ผู้รับผิดชอบ", "หน่วยงานรับผิดชอบ", "หน่วยงานผู้รับผิดชอบ"),
+    "start": ("เริ่ม", "วันเริ่มต้น"),
+    "end": ("สิ้นสุด", "วันสิ้นสุด", "กำหนดเวลาแล้วเสร็จ"),
+    "monitoring": ("การกำกับติดตาม", "การติดตามผล", "การรายงานผลและการกำกับติดตาม"),
+    "rounds": ("รอบติดตาม", "รอบการติดตาม"),
+}
+
+
+def header_columns(cells: list[str]) -> list[int | None] | None:
+    """Our column for each cell of a pasted heading row, or None when the row is not a heading."""
+    def column(cell: str) -> int | None:
+        name = "".join(cell.split())
+        for key, names in HEADER_NAMES.items():
+            if name in names:
+                return COLUMN_OF[key]
+        return None
+
+    found = [column(c) for c in cells]
+    known = [c for c in found if c is not None]
+    return found if len(known) >= 2 and len(set(known)) == len(known) else None
 TEXT_FIELDS = ("issue", "title", "guideline", "monitoring")
 
 
@@ -364,8 +392,15 @@ class MeasuresModel(QtCore.QAbstractTableModel):
     def paste(self, rows: list[int | None], left: int, grid: list[list[str]]) -> tuple[int, list[str]]:
         """Put a pasted rectangle at ``rows`` (None = a new measure at the end) from column ``left``.
 
+        A first row of known headings ("มาตรการ", "ผู้รับผิดชอบ" …) places each column by its heading.
         Unreadable cells are left as they were and reported; returns (cells changed, Thai messages).
         """
+        mapping = header_columns(grid[0]) if grid else None
+        if mapping is not None:
+            grid = grid[1:]
+            rows = rows[:len(grid)]
+        else:
+            mapping = [left + offset for offset in range(max((len(r) for r in grid), default=0))]
         errors: list[str] = []
         edits: list[tuple[int, str, Any]] = []
         new_measures: list[Measure] = []
@@ -373,8 +408,8 @@ class MeasuresModel(QtCore.QAbstractTableModel):
         for row, cells in zip(rows, grid, strict=False):
             fresh = self.new_measure(len(self.plan.measures) - 1) if row is None else None
             for offset, text in enumerate(cells):
-                col = left + offset
-                if col >= len(COLUMNS):
+                col = mapping[offset] if offset < len(mapping) else None
+                if col is None or col >= len(COLUMNS):
                     continue
                 key = COLUMNS[col].key
                 try:

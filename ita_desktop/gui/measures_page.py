@@ -34,6 +34,14 @@ class MeasuresPage(QtWidgets.QWidget):
         self.view.setModel(self.proxy)
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)
+        self.empty = QtWidgets.QLabel(
+            "ยังไม่มีมาตรการในปีงบประมาณนี้\n\nกด “เพิ่มมาตรการ” เพื่อเริ่มพิมพ์ "
+            "หรือคัดลอกตารางจาก Excel / Word แล้วกด Ctrl+V\n(ถ้าตารางมีหัวคอลัมน์ เช่น มาตรการ ขั้นตอน ผู้รับผิดชอบ "
+            "โปรแกรมจะจัดลงช่องให้เอง)\n\nอยากเห็นตัวอย่าง: เมนู ช่วยเหลือ ▸ เปิดเอกสารตัวอย่าง", self.view.viewport())
+        self.empty.setObjectName("emptyHint")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.hide()
         self.count = QtWidgets.QLabel()
         self.buttons = QtWidgets.QHBoxLayout()
         top = QtWidgets.QHBoxLayout()
@@ -48,6 +56,10 @@ class MeasuresPage(QtWidgets.QWidget):
         self.view.move_requested.connect(self.move_current)
         self.view.message.connect(self.message)
         self.delegate.hint.connect(self.message)
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._update_count()
 
     def add_button(self, action: QtGui.QAction) -> None:
         button = QtWidgets.QToolButton(self)
@@ -82,6 +94,9 @@ class MeasuresPage(QtWidgets.QWidget):
 
     def _update_count(self, *_: object) -> None:
         total = self.model.rowCount() if self.model else 0
+        self.empty.setVisible(total == 0)
+        if total == 0:
+            self.empty.setGeometry(self.view.viewport().rect().adjusted(40, 30, -40, -30))
         shown = self.proxy.rowCount()
         self.count.setText(f"มาตรการ {total} รายการ" + (f" (แสดง {shown} รายการที่ตรงกับคำค้น)"
                                                         if shown != total else ""))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ita_desktop.domain.model import Organization
 from ita_desktop.errors import UserError
+from ita_desktop.gui.dialogs import thai_buttons
 from ita_desktop.gui.forms import child, load_form
 from ita_desktop.gui.qt import QtWidgets
 from ita_desktop.services.documents import new_document
@@ -18,6 +19,7 @@ def ask_new_document(parent: QtWidgets.QWidget, folder: str) -> Path | None:
     form = load_form("new_document", parent)
     assert isinstance(form, QtWidgets.QDialog)
     buttons = child(form, QtWidgets.QDialogButtonBox, "buttons")
+    thai_buttons(buttons, ok="สร้างเอกสาร…")
     buttons.accepted.connect(form.accept)
     buttons.rejected.connect(form.reject)
     child(form, QtWidgets.QSpinBox, "year").setValue(fiscal_year_of(date.today()))

@@ -17,6 +17,7 @@ QLabel#navCaption { color: #6b7a8c; padding: 8px 8px 2px 8px; }
 QLabel#progressSummary { color: #205c36; font-weight: bold; padding: 2px 8px;
                          background: #e3f4e8; border-radius: 6px; }
 QLabel#hint { color: #6b7a8c; }
+QLabel#emptyHint { color: #51606f; font-size: 13pt; background: transparent; }
 QTableView { background: #ffffff; gridline-color: #e1e6ec; selection-background-color: #cfe2f8;
              selection-color: #111; border: 1px solid #d6dde6; }
 QHeaderView::section { background: #eef2f7; color: #24303d; padding: 5px 6px; border: none;

@@ -7,11 +7,14 @@ from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
+from pytestqt.qtbot import QtBot
 
+from ita_desktop.domain.model import Organization
 from ita_desktop.gui.main_window import MainWindow
 from ita_desktop.gui.measures_model import COLUMN_OF
-from ita_desktop.gui.qt import QtCore, QtGui
+from ita_desktop.gui.qt import QtCore, QtGui, QtWidgets
 from ita_desktop.gui.tsv import parse_html_table, parse_tsv, to_tsv
+from ita_desktop.services.documents import new_document
 from tests.gui.conftest import reopen
 
 CELL = st.text(alphabet=st.sampled_from(list("กขคง่้ำะาเแ๑๒abc \t\n\"'-.")), max_size=12)
@@ -115,3 +118,27 @@ def test_copy_puts_excel_style_tsv_and_an_html_table_on_the_clipboard(window: Ma
     view.paste()  # and it pastes back as it was copied
     sixth = reopen(path_of(window)).years[0].measures[5]
     assert sixth.units == ["สำนักปลัด", "กองคลัง", "กองช่าง"] and sixth.start == date(2023, 11, 1)
+
+
+def test_a_table_with_headings_fills_an_empty_plan_column_by_heading(
+        app: QtWidgets.QApplication, qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "ว่าง.ita"
+    new_document(path, Organization(name="เทศบาลตำบลทดสอบ"), 2567)
+    win = MainWindow()
+    qtbot.addWidget(win)
+    assert win.open_document(path)
+    win.show()
+    assert win.measures_page.empty.isVisible()  # the empty plan says what to do
+    clip = ("มาตรการ\tขั้นตอน/วิธีการปฏิบัติ\tผู้รับผิดชอบ\tหมายเหตุ\r\n"
+            'มาตรการป้องกันการรับสินบน\t"๑. จัดทำประกาศ\n๒. เผยแพร่"\tสำนักปลัด\tไม่ใช้\r\n'
+            "มาตรการเปิดเผยข้อมูล\tปรับปรุงเว็บไซต์\tกองคลัง\t\r\n")
+    mime = QtCore.QMimeData()
+    mime.setText(clip)
+    QtGui.QGuiApplication.clipboard().setMimeData(mime)
+    win.act_paste.trigger()
+    stored = reopen(path).years[0].measures
+    assert [(m.title, [s.text for s in m.steps], m.units) for m in stored] == [
+        ("มาตรการป้องกันการรับสินบน", ["๑. จัดทำประกาศ", "๒. เผยแพร่"], ["สำนักปลัด"]),
+        ("มาตรการเปิดเผยข้อมูล", ["ปรับปรุงเว็บไซต์"], ["กองคลัง"])]
+    assert not win.measures_page.empty.isVisible()
+    win.close()

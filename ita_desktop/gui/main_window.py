@@ -147,7 +147,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.act_undo.setShortcuts([QtGui.QKeySequence(key.Undo)])
         self.act_redo = self.undo_stack.createRedoAction(self, "ทำซ้ำ")
         self.act_redo.setIcon(icon("redo"))
-        self.act_redo.setShortcuts([QtGui.QKeySequence("Ctrl+Y"), QtGui.QKeySequence(key.Redo)])
+        redo_keys = QtGui.QKeySequence.keyBindings(key.Redo)
+        ctrl_y = QtGui.QKeySequence("Ctrl+Y")  # what Excel and Word users press, on every platform
+        self.act_redo.setShortcuts([ctrl_y, *[k for k in redo_keys if k != ctrl_y]])
         self.act_copy = self._action("คัดลอก", self.copy, "copy", key.Copy)
         self.act_paste = self._action("วาง", self.paste, "paste", key.Paste)
         for action in (self.act_copy, self.act_paste):

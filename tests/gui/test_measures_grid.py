@@ -223,3 +223,17 @@ def test_filter_box_and_delete_key_clears_cells(window: MainWindow, qtbot: QtBot
     assert stored_measures(doc_path(window))[0].monitoring == ""
     window.act_undo.trigger()
     assert stored_measures(doc_path(window))[0].monitoring.startswith("รายงานผลการดำเนินงาน")
+
+
+def test_ctrl_z_and_ctrl_y_from_the_keyboard(window: MainWindow, qtbot: QtBot) -> None:
+    model = window.measures_model
+    assert model is not None
+    model.setData(model.index(4, COLUMN_OF["monitoring"]), "รายงานทุกไตรมาส")
+    view = window.measures_page.view
+    window.activateWindow()
+    view.setFocus()
+    qtbot.waitUntil(lambda: QtWidgets.QApplication.focusWidget() is view)
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored_measures(doc_path(window))[4].monitoring != "รายงานทุกไตรมาส"
+    qtbot.keyClick(view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert stored_measures(doc_path(window))[4].monitoring == "รายงานทุกไตรมาส"

@@ -7,8 +7,8 @@
 ``json``: the exported document holds the imported sample (organization, measures, steps).
 ``pdf``: every source string the layout prints (organization, measure titles, the plan's steps) reads back
 exactly from the PDF (pdftotext when installed, else pdfminer), ignoring only line and cell breaks; no glyph
-reads back as U+FFFD or a private-use character; every font is embedded with a Unicode map (pdffonts, when
-installed).
+reads back as U+FFFD or a private-use character; every font that draws text is embedded with a Unicode map
+(pdffonts and pdfminer, when installed).
 ``office``: the Word and Excel plans hold the organization and every measure title, cell for cell.
 Exits 1 with one line per problem.
 """
@@ -55,13 +55,37 @@ def pdf_text(pdf: str) -> str:
     return str(extract_text(pdf))
 
 
+def fonts_with_text(pdf: str) -> set[str] | None:
+    """Names of the fonts that actually draw characters (reportlab declares Helvetica on every page even when no
+    text uses it); None without pdfminer."""
+    try:
+        from pdfminer.high_level import extract_pages
+        from pdfminer.layout import LTChar
+    except ImportError:
+        return None
+    used: set[str] = set()
+
+    def walk(item: Any) -> None:
+        if isinstance(item, LTChar):
+            used.add(item.fontname)
+        elif hasattr(item, "__iter__"):
+            for child in item:
+                walk(child)
+
+    for page in extract_pages(pdf):
+        walk(page)
+    return used
+
+
 def font_problems(pdf: str) -> list[str]:
     if not shutil.which("pdffonts"):
         return []
     lines = subprocess.run(["pdffonts", pdf], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    used = fonts_with_text(pdf)
     # columns: name type encoding emb sub uni object ID (type may hold spaces, so count from the end)
-    return [f"{Path(pdf).name}: font not embedded or without a Unicode map: {line.split()[0]}"
-            for line in lines if line.split()[-5] != "yes" or line.split()[-3] != "yes"]
+    return [f"{Path(pdf).name}: font with text not embedded or without a Unicode map: {line.split()[0]}"
+            for line in lines if (used is None or line.split()[0] in used)
+            and (line.split()[-5] != "yes" or line.split()[-3] != "yes")]
 
 
 def check_pdf(sample_path: str, plan_pdf: str, progress_pdf: str) -> list[str]:

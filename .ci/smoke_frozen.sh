@@ -84,6 +84,14 @@ frozen "$CLI" export doc.ita plan.pdf --doc plan || fail "export plan PDF (has t
 frozen "$CLI" export doc.ita progress.pdf --doc progress --round 6 || fail "export progress PDF"
 "$PYTHON" .ci/check_frozen_outputs.py pdf "$RUN/sample.json" "$RUN/plan.pdf" "$RUN/progress.pdf" \
   || fail "the PDFs' Thai text does not read back exactly"
+# The same export from the source tree must give the same text (same fonts, same dictionary, same line breaks).
+if command -v pdftotext >/dev/null; then
+  "$PYTHON" -m ita_desktop export "$RUN/doc.ita" "$TMP/source-plan.pdf" --doc plan >/dev/null \
+    || fail "export from source"
+  diff <(pdftotext -enc UTF-8 "$TMP/source-plan.pdf" -) <(pdftotext -enc UTF-8 "$RUN/plan.pdf" -) >"$TMP/pdf.diff" \
+    || { head -20 "$TMP/pdf.diff"; fail "the frozen app's plan.pdf reads differently from the one built from source"; }
+  echo "plan.pdf: text identical, line for line, to the same export run from source"
+fi
 
 # ---------------------------------------------------------------------------------------------------------
 step "4. GUI: the windowed executable starts (offscreen) and stays up 3 s"

@@ -137,3 +137,31 @@ def test_steps_added_in_the_plan_appear_in_the_round(round6: MainWindow) -> None
     assert progress.index(3, COLUMN_OF["step"]).data() == "4. ขั้นตอนใหม่"
     plan.edit(0, "rounds", [12])  # no longer reported at 6 months
     assert progress.rowCount() == rows + 1 - 4
+
+
+def test_paste_a_column_of_results_and_statuses_from_excel(round6: MainWindow) -> None:
+    view = round6.progress_page.view
+    view.setCurrentIndex(view.model().index(2, COLUMN_OF["status"]))
+    view.paste_grid([["ดำเนินการแล้ว", "ติดตามในที่ประชุม\nครั้งที่ ๑"], ["เสร็จแล้ว", "ไม่ได้ดำเนินการ"]])
+    message = round6.statusBar().currentMessage()
+    assert "วางข้อมูลแล้ว 3 ช่อง" in message and "สถานะต้องเป็น" in message  # "เสร็จแล้ว" is not a status
+    first = measures(round6)[0].progress_for(6, 3)
+    assert first is not None and first.status == Status.DONE and first.result == "ติดตามในที่ประชุม\nครั้งที่ ๑"
+    second = measures(round6)[1].progress_for(6, 1)
+    assert second is not None and second.status == Status.DONE  # unchanged: the bad status was not taken
+    round6.undo_stack.undo()  # the paste is one step
+    assert measures(round6)[0].progress_for(6, 3) is None
+
+
+def test_switching_fiscal_year_shows_that_years_plan(window: MainWindow) -> None:
+    assert window.roll_over_to(2568)
+    assert window.measures_model is not None
+    window.measures_model.add_measures(0, [window.measures_model.new_measure()])
+    assert window.measures_model.rowCount() == 11
+    index = window.year_combo.findData(2567)
+    window.year_combo.setCurrentIndex(index)
+    window.year_combo.activated.emit(index)
+    assert window.plan is not None and window.plan.fiscal_year == 2567
+    assert window.measures_model.rowCount() == 10
+    assert window.windowTitle() == "sample — ปีงบประมาณ พ.ศ. 2567 — ITA Desktop"
+    assert not window.undo_stack.canUndo()  # undo history belongs to the year it was made in

@@ -26,9 +26,11 @@ PRIVATE_BASE = 0xF0000  # supplementary private-use plane: never in a Thai docum
 BUNDLED_REGULAR = "Sarabun-Regular.ttf"
 BUNDLED_BOLD = "Sarabun-Bold.ttf"
 # Width given in the PDF to zero-advance marks (1/1000 em). The pen is put back with a TJ adjustment, so nothing
-# moves; but pdfminer cannot group two zero-width characters into one line (a tone mark over an upper vowel would
-# become a line of its own), so every mark gets a small box.
-MARK_PDF_WIDTH = 100.0
+# moves, but readers judge characters by these boxes: pdfminer cannot group two zero-width characters into one
+# line (a tone mark over an upper vowel became a line of its own); PDFium inserts a space after a mark shifted far
+# left (ฝั่ง read "ฝั ่ง") when its box is narrower than about 0.15 em; poppler starts a new word (and may reorder)
+# when the next glyph starts 0.2 em before the mark's box ends. 0.15 em satisfies all three (measured).
+MARK_PDF_WIDTH = 150.0
 _REFERENCE_KO_HEIGHT = 0.586  # height of ก in Sarabun, in em: other fonts are scaled to the same Thai size
 
 

@@ -8,8 +8,8 @@ source:
   precomposed ำ glyph in place of sara aa (same advance) and drop the nikhahit, so ำ stays one character; when
   the font ligates nikhahit with the tone mark, the ligature stands for the tone mark and sara aa for ำ.
 * Reordered or substituted glyphs share a cluster (BufferClusterLevel.MONOTONE_CHARACTERS keeps most characters in
-  their own). Within a cluster, glyphs are matched to characters by identity (cmap, or the base named in an
-  alternate's glyph name such as ``uni0E48.small``), falling back to order.
+  their own). Within a cluster the glyphs take the characters in source order, so the text layer reads exactly
+  as typed; a ligature's last glyph carries the rest of its cluster.
 """
 
 from __future__ import annotations
@@ -96,18 +96,19 @@ def _base_char(font: ShapingFont, gid: int, candidates: str) -> str | None:
     return None
 
 
-def _assign(font: ShapingFont, chars: str, gids: list[int]) -> list[str]:
-    """The text of each glyph of one cluster; the texts concatenate to ``chars`` in glyph order."""
-    n, m = len(chars), len(gids)
-    if m == n:
-        bases = [_base_char(font, g, chars) for g in gids]
-        if all(bases) and sorted(b for b in bases if b) == sorted(chars):
-            return [b for b in bases if b]  # reordered glyphs: each keeps its own character
+def _assign(chars: str, count: int) -> list[str]:
+    """The text of each of ``count`` glyphs of one cluster; the texts concatenate to ``chars`` in glyph order.
+
+    Glyphs take the cluster's characters in source order, even where HarfBuzz put marks in canonical order (a
+    tone mark typed before a lower vowel, ปุ่): the extracted text must equal what the clerk typed.
+    """
+    n = len(chars)
+    if count == n:
         return list(chars)
-    if m < n:  # a ligature: the last glyph carries the rest
-        return [*chars[:m - 1], chars[m - 1:]]
+    if count < n:  # a ligature: the last glyph carries the rest
+        return [*chars[:count - 1], chars[count - 1:]]
     # more glyphs than characters (a decomposition the font did itself): the first glyphs carry the text
-    return [*chars, *([""] * (m - n))]
+    return [*chars, *([""] * (count - n))]
 
 
 def shape(font: ShapingFont, text: str) -> ShapedText:
@@ -136,7 +137,7 @@ def shape(font: ShapingFont, text: str) -> ShapedText:
             group = items[i:j]
             if _AM in chars and len(group) > len(chars):
                 group = _recompose_am(font, group)
-            texts = _assign(font, chars, [g[0] for g in group])
+            texts = _assign(chars, len(group))
             for (gid, cluster, adv, xo, yo), t in zip(group, texts, strict=True):
                 if not t:
                     continue  # an extra glyph with no character of its own cannot be extracted; skip it

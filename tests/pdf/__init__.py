@@ -1,0 +1,1 @@
+"""Tests of the Thai PDF engine and the PDF reports."""

@@ -1,11 +1,12 @@
 """Checks of what the frozen app wrote, used by .ci/smoke_frozen.sh and the Windows workflow.
 
     python .ci/check_frozen_outputs.py json SAMPLE.json OUT.json
-    python .ci/check_frozen_outputs.py pdf SAMPLE.json PLAN.pdf PROGRESS.pdf
+    python .ci/check_frozen_outputs.py pdf SAMPLE.json PLAN.pdf PROGRESS.pdf ANALYSIS.pdf
     python .ci/check_frozen_outputs.py office SAMPLE.json PLAN.docx PLAN.xlsx
 
 ``json``: the exported document holds the imported sample (organization, measures, steps).
-``pdf``: every source string the layout prints (organization, measure titles, the plan's steps) reads back
+``pdf``: every source string the layouts print (organization, measure titles, the plan's steps, the analysis's
+notes on indicators) reads back
 exactly from the PDF (pdftotext when installed, else pdfminer), ignoring only line and cell breaks; no glyph
 reads back as U+FFFD or a private-use character; every font that draws text is embedded with a Unicode map
 (pdffonts and pdfminer, when installed).
@@ -88,7 +89,7 @@ def font_problems(pdf: str) -> list[str]:
             and (line.split()[-5] != "yes" or line.split()[-3] != "yes")]
 
 
-def check_pdf(sample_path: str, plan_pdf: str, progress_pdf: str) -> list[str]:
+def check_pdf(sample_path: str, plan_pdf: str, progress_pdf: str, analysis_pdf: str) -> list[str]:
     sample = _load(sample_path)
     year = sample["years"][0]
     org = sample["organization"]["name"]
@@ -96,6 +97,7 @@ def check_pdf(sample_path: str, plan_pdf: str, progress_pdf: str) -> list[str]:
         plan_pdf: [org, *(m["title"] for m in year["measures"]),
                    *(s["text"] for m in year["measures"] for s in m["steps"])],
         progress_pdf: [org, *(m["title"] for m in year["measures"] if 6 in m["rounds"])],
+        analysis_pdf: [org, *(i["note"] for i in year["assessment"]["indicators"] if i["note"])],
     }
     problems: list[str] = []
     for pdf, strings in expected.items():
@@ -148,7 +150,7 @@ def check_office(sample_path: str, docx_path: str, xlsx_path: str) -> list[str]:
 
 def main(argv: list[str]) -> int:
     checks: dict[str, tuple[Callable[..., list[str]], int]] = {
-        "json": (check_json, 2), "pdf": (check_pdf, 3), "office": (check_office, 3)}
+        "json": (check_json, 2), "pdf": (check_pdf, 4), "office": (check_office, 3)}
     if not argv or argv[0] not in checks or len(argv) - 1 != checks[argv[0]][1]:
         print(__doc__, file=sys.stderr)
         return 2

@@ -79,10 +79,11 @@ frozen "$CLI" export doc.ita plan.xlsx --doc plan || fail "export XLSX"
   || fail "the Word/Excel plans do not hold the sample"
 
 # ---------------------------------------------------------------------------------------------------------
-step "3. CLI: export PDFs (plan, progress round 6) and read their Thai text back"
+step "3. CLI: export PDFs (plan, progress round 6, analysis) and read their Thai text back"
 frozen "$CLI" export doc.ita plan.pdf --doc plan || fail "export plan PDF (has the PDF writer landed?)"
 frozen "$CLI" export doc.ita progress.pdf --doc progress --round 6 || fail "export progress PDF"
-"$PYTHON" .ci/check_frozen_outputs.py pdf "$RUN/sample.json" "$RUN/plan.pdf" "$RUN/progress.pdf" \
+frozen "$CLI" export doc.ita analysis.pdf --doc analysis || fail "export analysis PDF (with its bar chart)"
+"$PYTHON" .ci/check_frozen_outputs.py pdf "$RUN/sample.json" "$RUN/plan.pdf" "$RUN/progress.pdf" "$RUN/analysis.pdf" \
   || fail "the PDFs' Thai text does not read back exactly"
 # The same export from the source tree must give the same text (same fonts, same dictionary, same line breaks).
 if command -v pdftotext >/dev/null; then

@@ -172,3 +172,26 @@ def test_import_json_on_a_worker_fills_the_plan(app: QtWidgets.QApplication, qtb
     assert win.measures_model is not None and win.measures_model.rowCount() == 10
     assert win.profile_page.fields["name"].widget.text() == "องค์การบริหารส่วนตำบลบ้านตัวอย่าง"
     win.close()
+
+
+def test_export_dialog_offers_thai_choices_and_remembers_them(window: MainWindow) -> None:
+    from ita_desktop.gui.export_dialog import ExportDialog
+
+    dialog = ExportDialog(window, window.prefs, 2567, [6, 12])
+    assert dialog.doc.itemText(0) == "แผนมาตรการส่งเสริมคุณธรรมและความโปร่งใส" and dialog.doc.count() == 3
+    assert not dialog.round.isEnabled()
+    dialog.doc.setCurrentIndex(dialog.doc.findData("progress"))
+    assert dialog.round.isEnabled() and dialog.layout.currentData() == 3  # the default round-report layout
+    dialog.round.setCurrentIndex(dialog.round.findData(12))
+    dialog.layout.setCurrentIndex(dialog.layout.findData(4))
+    dialog.digits.setCurrentIndex(dialog.digits.findData("arabic"))
+    dialog.format.setCurrentIndex(dialog.format.findData(".docx"))
+    options = dialog.options()
+    assert options == ExportOptions(doc="progress", year=2567, round=12, layout=4, digits="arabic", font=None)
+    assert dialog.suffix() == ".docx"
+    buttons = dialog.dialog.findChild(QtWidgets.QDialogButtonBox)
+    assert buttons is not None
+    assert [b.text() for b in buttons.buttons()] == ["ส่งออก…", "ยกเลิก"]
+    again = ExportDialog(window, window.prefs, 2567, [6, 12])
+    again.doc.setCurrentIndex(again.doc.findData("progress"))
+    assert again.layout.currentData() == 4 and again.digits.currentData() == "arabic"

@@ -47,8 +47,13 @@ def export_pdf(document: Document, options: ExportOptions, out: Path,
     render_report(report, ReportStyles.for_fonts(fonts), out, progress)
 
 
+def _steps(report: Report) -> int:
+    """Progress steps: title lines, blocks, table rows, and writing the file."""
+    return len(report.title_lines) + sum(b.row_count() if isinstance(b, Table) else 1 for b in report.blocks) + 1
+
+
 def _flowables(report: Report, styles: ReportStyles, width: float, progress: ProgressCallback | None) -> list[Flowable]:
-    steps = len(report.title_lines) + sum(b.row_count() if isinstance(b, Table) else 1 for b in report.blocks) + 1
+    steps = _steps(report)
     done = 0
 
     def tick(what: str) -> None:
@@ -106,4 +111,4 @@ def render_report(report: Report, styles: ReportStyles, out: Path, progress: Pro
         part.unlink(missing_ok=True)
         raise
     if progress:
-        progress(1, 1, "เสร็จแล้ว")
+        progress(_steps(report), _steps(report), "เสร็จแล้ว")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,8 +62,8 @@ def pdfminer_boxes(pdf: Path) -> list[Box]:
     return boxes
 
 
-def pdfium_columns(pdf: Path, edges: list[float]) -> list[list[str]]:
-    """Per page, the text PDFium finds inside each column (x between consecutive ``edges``)."""
+def pdfium_columns(pdf: Path, edges: list[float], bottom: float = 0.0) -> list[list[str]]:
+    """Per page, the text PDFium finds inside each column (x between consecutive ``edges``, above ``bottom``)."""
     doc = pdfium.PdfDocument(str(pdf))
     try:
         pages = []
@@ -70,20 +71,22 @@ def pdfium_columns(pdf: Path, edges: list[float]) -> list[list[str]]:
             page = doc[i]
             height = page.get_height()
             tp = page.get_textpage()
-            pages.append([tp.get_text_bounded(left=a + 0.5, bottom=0, right=b - 0.5, top=height)
-                          for a, b in zip(edges, edges[1:], strict=False)])
+            pages.append([tp.get_text_bounded(left=a + 0.5, bottom=bottom, right=b - 0.5, top=height)
+                          for a, b in itertools.pairwise(edges)])
         return pages
     finally:
         doc.close()
 
 
-def pdfminer_columns(pdf: Path, edges: list[float]) -> list[list[str]]:
-    """Per page, pdfminer's boxes whose left edge lies in each column, top to bottom, joined."""
+def pdfminer_columns(pdf: Path, edges: list[float], bottom: float = 0.0) -> list[list[str]]:
+    """Per page, pdfminer's boxes whose left edge lies in each column (above ``bottom``), top to bottom, joined."""
     boxes = pdfminer_boxes(pdf)
     pages = max((b.page for b in boxes), default=-1) + 1
     out: list[list[str]] = [["" for _ in edges[1:]] for _ in range(pages)]
     for box in sorted(boxes, key=lambda b: (b.page, -b.top)):
-        for c, (a, b) in enumerate(zip(edges, edges[1:], strict=False)):
+        if box.top < bottom:
+            continue
+        for c, (a, b) in enumerate(itertools.pairwise(edges)):
             if a - 1 <= box.x0 < b - 1:
                 out[box.page][c] += box.text
                 break
@@ -101,7 +104,7 @@ def line_starts(pdf: Path, page: int = 0) -> list[tuple[str, float]]:
             ch = tp.get_text_range(i, 1)
             if ch in "\r\n":
                 continue
-            left, bottom, _, top = tp.get_charbox(i, loose=True)
+            left, bottom, _, _top = tp.get_charbox(i, loose=True)
             if last_bottom is None or abs(bottom - last_bottom) > 3:
                 if current:
                     lines.append((current, x0))

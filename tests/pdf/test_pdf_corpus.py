@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pythainlp.tokenize import word_tokenize
 
-from ita_desktop.reports.document_model import BulletList, Paragraph, Report
+from ita_desktop.reports.document_model import Block, BulletList, Paragraph, Report
 from ita_desktop.reports.pdf.fonts import load_fonts
 from ita_desktop.reports.pdf.styles import ReportStyles
 from ita_desktop.reports.pdf_export import render_report
@@ -19,8 +19,9 @@ from tests.pdf.test_text_engine import MIXED, corpus, tricky
 @pytest.fixture(scope="module")
 def corpus_pdf(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
     paragraphs = [*corpus(), " ".join(tricky()), *MIXED]
-    report = Report(title_lines=["ข้อความทดสอบจากเอกสารจริง"],
-                    blocks=[Paragraph(p) for p in paragraphs] + [BulletList(["รายการที่หนึ่ง", "รายการที่สอง"])],
+    blocks: list[Block] = [Paragraph(p) for p in paragraphs]
+    blocks.append(BulletList(["รายการที่หนึ่ง", "รายการที่สอง"]))
+    report = Report(title_lines=["ข้อความทดสอบจากเอกสารจริง"], blocks=blocks,
                     digits="thai", landscape=False, file_title="ทดสอบ",
                     page_label=lambda page, total: f"หน้า {page} / {total}")
     out = tmp_path_factory.mktemp("corpus") / "corpus.pdf"

@@ -56,7 +56,7 @@ def test_shaped_alternates_get_private_codes_that_map_back(fonts: FontSet) -> No
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("กขคปฝฟฐญฎฏนมสอเแโไะาำิีึืุู่้๊๋ั็์ ") + ["A", "1", "๑", "-"]),
+@given(st.text(alphabet=st.sampled_from([*list("กขคปฝฟฐญฎฏนมสอเแโไะาำิีึืุู่้๊๋ั็์ "), "A", "1", "๑", "-"]),
                min_size=1, max_size=30))
 def test_any_thai_string_round_trips(text: str) -> None:
     """Even odd sequences (stacked marks, ำ after tone marks, lone marks) extract exactly as typed."""

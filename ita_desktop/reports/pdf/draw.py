@@ -25,35 +25,42 @@ def line_operators(canvas: Any, font: ShapingFont, size: float, x: float, y: flo
         return ""
     doc = canvas._doc
     chunks = font.splitString("".join(chr(g.code) for g in glyphs), doc)
-    codes: list[tuple[int, int]] = [(subset, byte) for subset, data in chunks for byte in data]
+    subsets = [subset for subset, data in chunks for _ in data]
+    codes = b"".join(data for _, data in chunks)
     out = ["q", "BT", f"1 0 0 1 {_num(x)} {_num(y)} Tm", "0 Tc 0 Tw 100 Tz"]
     items: list[str] = []
+    run = bytearray()
     pending = 0.0
     current_subset = -1
     rise = 0.0
+    rise_scale = size / 1000.0
 
     def flush() -> None:
+        if run:
+            items.append("<" + run.hex().upper() + ">")
+            run.clear()
         if items:
             out.append("[" + " ".join(items) + "] TJ")
             items.clear()
 
-    for glyph, (subset, byte) in zip(glyphs, codes, strict=True):
+    for glyph, subset, byte in zip(glyphs, subsets, codes, strict=True):
         if subset != current_subset:
             flush()
             out.append(f"{font.getSubsetInternalName(subset, doc)} {_num(size)} Tf")
             current_subset = subset
-        glyph_rise = glyph.y_offset * size / 1000.0
-        if abs(glyph_rise - rise) > 0.005:
-            flush()
-            out.append(f"{_num(glyph_rise)} Ts")
-            rise = glyph_rise
+        if glyph.y_offset or rise:
+            glyph_rise = glyph.y_offset * rise_scale
+            if abs(glyph_rise - rise) > 0.005:
+                flush()
+                out.append(f"{_num(glyph_rise)} Ts")
+                rise = glyph_rise
         pending -= glyph.x_offset
-        if abs(pending) > 0.005:
+        if pending > 0.005 or pending < -0.005:
+            if run:
+                items.append("<" + run.hex().upper() + ">")
+                run.clear()
             items.append(_num(pending))
-        if items and items[-1].startswith("<"):
-            items[-1] = items[-1][:-1] + f"{byte:02X}>"
-        else:
-            items.append(f"<{byte:02X}>")
+        run.append(byte)
         pending = glyph.pdf_width - glyph.advance + glyph.x_offset
     flush()
     out += ["ET", "Q"]

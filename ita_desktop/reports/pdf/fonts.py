@@ -65,6 +65,7 @@ class ShapingFont(TTFont):  # type: ignore[misc]
         self._nominal: dict[int, int] = {}
         self._names: dict[int, str] = {}
         self._ink: dict[int, tuple[float, float, float, float]] = {}
+        self.shaped: dict[str, Any] = {}  # text -> ShapedText, filled by shaping.shape
 
     # -- glyph identity ------------------------------------------------------------------------------------
     def nominal(self, char: str) -> int:

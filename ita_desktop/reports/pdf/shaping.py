@@ -15,7 +15,7 @@ source:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import uharfbuzz as hb
 
@@ -112,7 +112,17 @@ def _assign(chars: str, count: int) -> list[str]:
 
 
 def shape(font: ShapingFont, text: str) -> ShapedText:
-    """Shape one line of text (no newlines) into positioned glyphs with their texts."""
+    """Shape one line of text (no newlines) into positioned glyphs with their texts (cached per font)."""
+    cached = font.shaped.get(text)
+    if cached is None:
+        cached = _shape(font, text)
+        if len(font.shaped) > 50_000:
+            font.shaped.clear()
+        font.shaped[text] = cached
+    return cached
+
+
+def _shape(font: ShapingFont, text: str) -> ShapedText:
     scale = 1000.0 / font.upem
     glyphs: list[Glyph] = []
     for start, end, script in _runs(text):
@@ -175,7 +185,9 @@ def _monotone_origins(glyphs: list[Glyph]) -> list[Glyph]:
         for k in range(j - 1, i - 1, -1):  # right to left: each mark at most the cap, then at most the next mark
             origin = pens[k] + out[k].x_offset
             if origin > cap and origin - cap <= _NUDGE_LIMIT:
-                out[k] = replace(out[k], x_offset=out[k].x_offset - (origin - cap))
+                g = out[k]
+                out[k] = Glyph(g.code, g.cluster, g.advance, g.x_offset - (origin - cap), g.y_offset, g.pdf_width,
+                               g.text, g.gid)
                 origin = cap
             cap = origin
         i = j

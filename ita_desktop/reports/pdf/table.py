@@ -8,7 +8,7 @@ cell keeps its own lines), and a section heading never stays alone at the foot o
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
@@ -32,14 +32,15 @@ class Row:
     kind: str  # "header", "section" or "body"
     cells: list[list[Line]]  # one list of lines per column; a section row has one cell spanning the table
     style: TextStyle
+    height: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        height = max((lines_height(c, self.style) for c in self.cells), default=0.0) + 2 * PAD_Y
+        object.__setattr__(self, "height", height)
 
     @property
     def line_count(self) -> int:
         return max((len(c) for c in self.cells), default=0)
-
-    @property
-    def height(self) -> float:
-        return max((lines_height(c, self.style) for c in self.cells), default=0.0) + 2 * PAD_Y
 
     def lines_fitting(self, height: float) -> int:
         """How many lines (in every cell) fit in ``height`` points."""
@@ -90,10 +91,12 @@ class ThaiTable(Flowable):  # type: ignore[misc]
         self.rows = rows
         self.spaceBefore = 4.0
         self.spaceAfter = 8.0
+        self._width = sum(widths)
+        self._height = header.height + sum(r.height for r in rows)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self.width = sum(self.widths)
-        self.height = self.header.height + sum(r.height for r in self.rows)
+        self.width = self._width
+        self.height = self._height
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:

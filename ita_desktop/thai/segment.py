@@ -1,17 +1,19 @@
 """Where a line of Thai text may break: between words, never inside one.
 
 Thai is written without spaces between words, so a line breaker needs a dictionary. We use pythainlp's ``newmm``
-(maximal matching over its bundled word list): it is pure Python plus a data file, works offline and inside a frozen
-app, and agrees with ICU's Thai word breaker (the judge used by the shared PDF checker) on the seeds' text.
-Measured on this machine (2 cores): importing the tokenizer ≈ 0.06 s, loading the dictionary on the first call
-≈ 0.5–1.1 s, then ≈ 11 k characters in 0.03 s. Qt's QTextBoundaryFinder would avoid the load but pulls Qt into the
-report layer, and ICU (PyICU) has no Windows wheels. The dictionary is therefore loaded once, lazily, on the first
-call, and the export bench reports that cost separately.
+(maximal matching over its bundled word list, plus EXTRA_WORDS of ITA documents): pure Python and a data file, so
+it works offline and inside the frozen app. Alternatives: ICU (PyICU) is what the shared PDF checker judges with,
+but it has no Windows wheels; Qt's QTextBoundaryFinder breaks Thai well too but would pull Qt into the report layer.
+Measured here (2 cores): importing the tokenizer ≈ 0.06 s; building the dictionary trie ≈ 0.4–0.6 s, once, lazily,
+on the first call (``warm_up`` lets a worker pay it early); then ≈ 11 k characters in 0.03 s. Of 7,063 break
+opportunities in the seeds, the sample document and the checker's corpus, 28 (0.4 %) are not word boundaries for
+ICU 72 — mostly place names (ศรี|ธาตุ) and typos in the seeds.
 
-On top of the dictionary's word boundaries, a few orthographic rules veto breaks that no word boundary can justify:
-never before a combining mark or a following vowel (ะ า ำ …), never after a leading vowel (เ แ โ ใ ไ), never before
-ๆ or ฯ, and never between two digits. Latin runs, URLs and numbers break only at spaces; slashes and brackets
-next to Thai words allow a break (after "/" and ")", before "(").
+On top of the dictionary's boundaries, rules veto breaks no word boundary can justify: never before a combining
+mark or a following vowel (ะ า ำ …), never after a leading vowel (เ แ โ ใ ไ), never before ๆ or ฯ, never between two
+digits, and never between two dictionary words that together are one (แนว|ทาง, ให้|การ, ตัวชี้|วัด: ICU, like a
+reader's eye, takes the longer word). Latin runs, URLs and numbers break only at spaces; a slash between Thai words,
+a dash or a closing bracket allow a break after them, an opening bracket before it.
 """
 
 from __future__ import annotations
@@ -76,7 +78,9 @@ def _allowed(text: str, i: int) -> bool:
     if left_thai and right_thai:
         return True
     # After a slash, a dash or a closing bracket, before an opening one: "มาตรการ/แนวทาง", "(ITA)ประจำปี".
-    if (left in "/–)" and (right_thai or right.isalnum())) or (right == "(" and left_thai):
+    if left == "/":  # between Thai words only: a URL or a date such as 12/2567 stays whole
+        return right_thai and i >= 2 and is_thai_letter(text[i - 2])
+    if (left in "–)" and (right_thai or right.isalnum())) or (right == "(" and left_thai):
         return True
     # Between Thai and a Latin word or number (e.g. "ITA ประจำปี" written without a space): allowed only where a
     # letter or digit meets a Thai letter, so brackets and punctuation stay with their word.

@@ -28,6 +28,7 @@ class Line:
     width: float
     text: str
     space_before: float = 0.0  # extra points above this line, so its marks clear the line above (see _separate)
+    starts_item: bool = False  # the first line of a hard line (an item, a step): a good place for a page break
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,8 @@ def layout_text(text: str, style: TextStyle, width: float, first_indent: float =
         if not hard:
             lines.append(Line([], 0.0, 0.0, ""))
             continue
-        lines += layout_line(hard, style, width, first_indent if i == 0 else 0.0)
+        laid = layout_line(hard, style, width, first_indent if i == 0 else 0.0)
+        lines += [replace(laid[0], starts_item=True), *laid[1:]]
     return _separate(lines, style)
 
 

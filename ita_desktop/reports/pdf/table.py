@@ -51,9 +51,19 @@ class Row:
         return n
 
     def split(self, lines: int) -> tuple[Row, Row]:
-        """Cut after ``lines`` lines; a cell that continues keeps two lines together on the next page."""
-        cuts = [n if len(c) - n >= MIN_SPLIT_LINES or len(c) <= n else max(0, len(c) - MIN_SPLIT_LINES)
-                for c, n in ((c, lines) for c in self.cells)]
+        """Cut after ``lines`` lines. In each cell the cut moves up (by at most three lines) to the start of an
+        item, so a numbered step or a result is not torn across pages, and two lines at least go on together."""
+        cuts = []
+        for cell in self.cells:
+            k = lines
+            if k < len(cell):
+                k = next((j for j in range(k, max(0, k - 3), -1) if cell[j].starts_item), k)
+                last_of_item = k + 1 == len(cell) or cell[k + 1].starts_item
+                if not cell[k].starts_item and last_of_item and k > 1:
+                    k -= 1  # never one line of an item alone at the top of a page
+                if len(cell) - k < MIN_SPLIT_LINES:
+                    k = max(0, len(cell) - MIN_SPLIT_LINES)
+            cuts.append(min(k, len(cell)))
         head = Row(self.kind, [c[:k] for c, k in zip(self.cells, cuts, strict=True)], self.style)
         tail = Row(self.kind, [c[k:] for c, k in zip(self.cells, cuts, strict=True)], self.style)
         return head, tail

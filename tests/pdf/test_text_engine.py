@@ -129,3 +129,11 @@ def test_word_wider_than_column_is_the_only_cut(fonts: FontSet) -> None:
     assert "".join(ln.text for ln in lines) == "คณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ"
     # cut between the words the name is made of, not inside them
     assert lines[0].text in ("คณะกรรมการ", "คณะ")
+
+
+def test_tabs_and_zero_width_characters_never_draw_boxes(fonts: FontSet) -> None:
+    """Text pasted from Word carries tabs (the seeds do); they print as spaces, zero-width marks as nothing."""
+    style = TextStyle(fonts.regular, 12, 17.4)
+    lines = layout_text("ตัวชี้วัด\tคะแนน\u200bรวม\ufeff", style, 400)
+    assert [line.text for line in lines] == ["ตัวชี้วัด คะแนนรวม"]
+    assert all(g.gid != 0 for line in lines for g in line.glyphs)

@@ -15,6 +15,9 @@ from ita_desktop.reports.pdf.fonts import ShapingFont
 from ita_desktop.reports.pdf.shaping import Glyph, ShapedText, shape
 from ita_desktop.thai.segment import break_points, fallback_points, inner_breaks, is_thai_letter
 
+# Tabs (pasted from Word, common in the seeds) have no glyph: they print as a space. Zero-width characters
+# print as nothing.
+_BLANKS = str.maketrans({"\t": " ", "\v": " ", "\u200b": None, "\u200c": None, "\u200d": None, "\ufeff": None})
 _MARKER = re.compile(r"^(?:[-•–]|\(?[0-9๐-๙]+(?:\.[0-9๐-๙]+)*[.)]?)[ \t]+")
 _NO_SPLIT_BEFORE = frozenset("ะัาำิีึืฺุู็่้๊๋์ํ๎ๅ")
 
@@ -119,7 +122,7 @@ def layout_line(text: str, style: TextStyle, width: float, first_indent: float =
 def layout_text(text: str, style: TextStyle, width: float, first_indent: float = 0.0) -> list[Line]:
     """Lines of a cell or paragraph; "\\n" starts a new line, an empty line stays as a blank line."""
     lines: list[Line] = []
-    for i, hard in enumerate(text.split("\n")):
+    for i, hard in enumerate(text.translate(_BLANKS).split("\n")):
         hard = hard.rstrip()
         if not hard:
             lines.append(Line([], 0.0, 0.0, ""))

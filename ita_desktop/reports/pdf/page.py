@@ -61,7 +61,8 @@ class Signatures(Flowable):  # type: ignore[misc]
                 texts = [f"{SIGN_LINE} {signer.role}".strip(),
                          f"({signer.name})" if signer.name else "(" + "." * 40 + ")"]
                 if signer.position:
-                    texts.append(signer.position)
+                    position = signer.position.strip()
+                    texts.append(position if position.startswith("ตำแหน่ง") else f"ตำแหน่ง {position}")
                 lines: list[Line] = []
                 for text in texts:
                     lines += layout_text(text, self.style, self.col - 12)

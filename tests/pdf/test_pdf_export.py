@@ -212,3 +212,28 @@ def test_failed_export_leaves_no_file(document: Document, tmp_path: Path) -> Non
     with pytest.raises(UserError):
         export_document(document, ExportOptions(doc="plan", layout=6), out)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_characters_missing_from_a_chosen_font_print_from_sarabun(document: Document, tmp_path: Path) -> None:
+    """A Thai-only font (as some office fonts are) still prints "•", "(ITA)" and "–": the bundled Sarabun fills in."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    from ita_desktop.paths import resource
+    from ita_desktop.reports.pdf.shaping import shape
+
+    thai_only = tmp_path / "ThaiOnly.ttf"
+    font = TTFont(str(resource("fonts", "Sarabun-Regular.ttf")))
+    subsetter = subset.Subsetter(subset.Options())
+    subsetter.populate(unicodes=[*range(0x0E01, 0x0E5C), 0x20, 0x2E])
+    subsetter.subset(font)
+    font.save(str(thai_only))
+    chosen = load_fonts(thai_only)
+    glyphs = shape(chosen.regular, "• ตัวชี้วัด (ITA) ต.ค. ๖๖ – มี.ค. ๖๗").glyphs
+    assert all(g.gid != 0 for g in glyphs)
+    assert {g.text for g in glyphs if g.font is not None} >= {"•", "(", "I", "T", "A", ")", "–"}
+    out = tmp_path / "analysis.pdf"
+    export_document(document, ExportOptions(doc="analysis", font=str(thai_only)), out)
+    text = LABEL.sub("\n", "\f".join(pdfium_pages(out)))
+    assert found("รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)", text)
+    assert "• ตัวชี้วัดที่" in text and not PUA.search(text)

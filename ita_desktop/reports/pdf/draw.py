@@ -24,14 +24,25 @@ def line_operators(canvas: Any, font: ShapingFont, size: float, x: float, y: flo
     if not glyphs:
         return ""
     doc = canvas._doc
-    chunks = font.splitString("".join(chr(g.code) for g in glyphs), doc)
-    subsets = [subset for subset, data in chunks for _ in data]
-    codes = b"".join(data for _, data in chunks)
+    fonts: list[ShapingFont] = []
+    subsets: list[int] = []
+    codes = bytearray()
+    i = 0
+    while i < len(glyphs):  # runs of one font (the line's, or the fallback for characters it lacks)
+        run_font = glyphs[i].font or font
+        j = i
+        while j < len(glyphs) and (glyphs[j].font or font) is run_font:
+            j += 1
+        for subset, data in run_font.splitString("".join(chr(g.code) for g in glyphs[i:j]), doc):
+            fonts += [run_font] * len(data)
+            subsets += [subset] * len(data)
+            codes += data
+        i = j
     out = ["q", "BT", f"1 0 0 1 {_num(x)} {_num(y)} Tm", "0 Tc 0 Tw 100 Tz"]
     items: list[str] = []
     run = bytearray()
     pending = 0.0
-    current_subset = -1
+    current: tuple[ShapingFont, int] | None = None
     rise = 0.0
     rise_scale = size / 1000.0
 
@@ -43,11 +54,11 @@ def line_operators(canvas: Any, font: ShapingFont, size: float, x: float, y: flo
             out.append("[" + " ".join(items) + "] TJ")
             items.clear()
 
-    for glyph, subset, byte in zip(glyphs, subsets, codes, strict=True):
-        if subset != current_subset:
+    for glyph, glyph_font, subset, byte in zip(glyphs, fonts, subsets, codes, strict=True):
+        if current is None or current[1] != subset or current[0] is not glyph_font:
             flush()
-            out.append(f"{font.getSubsetInternalName(subset, doc)} {_num(size)} Tf")
-            current_subset = subset
+            out.append(f"{glyph_font.getSubsetInternalName(subset, doc)} {_num(size)} Tf")
+            current = (glyph_font, subset)
         if glyph.y_offset or rise:
             glyph_rise = glyph.y_offset * rise_scale
             if abs(glyph_rise - rise) > 0.005:

@@ -66,6 +66,7 @@ class ShapingFont(TTFont):  # type: ignore[misc]
         self._names: dict[int, str] = {}
         self._ink: dict[int, tuple[float, float, float, float]] = {}
         self.shaped: dict[str, Any] = {}  # text -> ShapedText, filled by shaping.shape
+        self.fallback: ShapingFont | None = None  # draws the characters this font lacks
 
     # -- glyph identity ------------------------------------------------------------------------------------
     def nominal(self, char: str) -> int:
@@ -208,4 +209,9 @@ def load_fonts(regular: str | Path | None = None, bold: str | Path | None = None
     reg = _load(reg_path)
     bold_path = Path(bold) if bold else _bold_sibling(reg_path)
     bold_font = _load(bold_path) if bold_path else reg
+    for font, bundled in ((reg, BUNDLED_REGULAR), (bold_font, BUNDLED_BOLD)):
+        fallback = _load(resource("fonts", bundled))
+        if font is not fallback and font.fallback is not fallback:
+            font.fallback = fallback
+            font.shaped.clear()
     return FontSet(reg, bold_font, reg.size_factor())

@@ -138,7 +138,7 @@ def _ink_spans(line: Line, style: TextStyle, below: bool) -> list[tuple[float, f
     spans = []
     pen = 0.0
     for g in line.glyphs:
-        left, right, bottom, top = style.font.ink(g.gid)
+        left, right, bottom, top = (g.font or style.font).ink(g.gid)
         x = line.indent + (pen + g.x_offset) * k
         y = (bottom if below else top) + g.y_offset
         if (below and y < -120) or (not below and y > 760):

@@ -15,6 +15,7 @@ source:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import uharfbuzz as hb
@@ -39,6 +40,7 @@ class Glyph:
     pdf_width: float  # the advance the PDF's /Widths gives this code
     text: str  # what a reader extracts for it
     gid: int = 0
+    font: ShapingFont | None = None  # the fallback font, for a character the line's font lacks
 
 
 @dataclass(frozen=True)
@@ -61,25 +63,33 @@ class ShapedText:
         return {g.cluster for g in self.glyphs}
 
 
-def _runs(text: str) -> list[tuple[int, int, str]]:
-    """Script runs: Thai (U+0E00–0E7F plus the spaces and punctuation inside it) and everything else."""
-    runs: list[tuple[int, int, str]] = []
+def _runs(text: str, font: ShapingFont) -> list[tuple[int, int, str, ShapingFont]]:
+    """Runs of one script (Thai, or everything else) and one font.
+
+    Characters the font lacks go to its fallback (the bundled Sarabun, when the clerk chose another font), so they
+    print instead of boxes; spaces, punctuation and combining marks stay with the run they are in.
+    """
+    fallback = font.fallback
+    runs: list[tuple[int, int, str, ShapingFont]] = []
     start = 0
-    current: str | None = None
+    current: tuple[str, ShapingFont] | None = None
     for i, ch in enumerate(text):
         if "\u0e00" <= ch <= "\u0e7f":
             script = "Thai"
         elif ch.isalpha():
             script = "Latn"
-        else:
+        elif fallback is None or ch.isspace() or font.nominal(ch) or unicodedata.category(ch) in ("Mn", "Me"):
             continue  # common characters join the current run
+        else:
+            script = "Latn"
+        use = font if fallback is None or font.nominal(ch) else fallback
         if current is None:
-            current = script
-        elif script != current:
-            runs.append((start, i, current))
-            start, current = i, script
+            current = (script, use)
+        elif (script, use) != current:
+            runs.append((start, i, *current))
+            start, current = i, (script, use)
     if text:
-        runs.append((start, len(text), current or "Latn"))
+        runs.append((start, len(text), *(current or ("Latn", font))))
     return runs
 
 
@@ -122,10 +132,11 @@ def shape(font: ShapingFont, text: str) -> ShapedText:
     return cached
 
 
-def _shape(font: ShapingFont, text: str) -> ShapedText:
-    scale = 1000.0 / font.upem
+def _shape(primary: ShapingFont, text: str) -> ShapedText:
     glyphs: list[Glyph] = []
-    for start, end, script in _runs(text):
+    for start, end, script, font in _runs(text, primary):
+        scale = 1000.0 / font.upem
+        own = None if font is primary else font
         buf = hb.Buffer()
         buf.add_str(text[start:end])
         buf.direction = "ltr"
@@ -152,7 +163,8 @@ def _shape(font: ShapingFont, text: str) -> ShapedText:
                 if not t:
                     continue  # an extra glyph with no character of its own cannot be extracted; skip it
                 code = font.code_for(gid, t)
-                glyphs.append(Glyph(code, cluster, adv * scale, xo * scale, yo * scale, font.width_of(code), t, gid))
+                glyphs.append(Glyph(code, cluster, adv * scale, xo * scale, yo * scale, font.width_of(code), t, gid,
+                                    own))
             i = j
     return ShapedText(text, _monotone_origins(glyphs))
 
@@ -187,7 +199,7 @@ def _monotone_origins(glyphs: list[Glyph]) -> list[Glyph]:
             if origin > cap and origin - cap <= _NUDGE_LIMIT:
                 g = out[k]
                 out[k] = Glyph(g.code, g.cluster, g.advance, g.x_offset - (origin - cap), g.y_offset, g.pdf_width,
-                               g.text, g.gid)
+                               g.text, g.gid, g.font)
                 origin = cap
             cap = origin
         i = j

@@ -64,14 +64,18 @@ def _flowables(report: Report, styles: ReportStyles, width: float, progress: Pro
 
     story: list[Flowable] = []
     for i, line in enumerate(report.title_lines):
-        story.append(ThaiParagraph(line, styles.title if i == 0 else styles.subtitle))
+        title = ThaiParagraph(line, styles.title if i == 0 else styles.subtitle)
+        title.keepWithNext = True
+        story.append(title)
         tick("หัวเรื่อง")
     story.append(Spacer(1, 8))
     for block in report.blocks:
         if isinstance(block, Heading):
             style = styles.heading1 if block.level <= 1 else styles.heading2
             indent = 0.0 if block.level <= 1 else PARAGRAPH_INDENT / 2
-            story.append(ThaiParagraph(block.text, style, space_before=6, space_after=2, left_indent=indent))
+            heading = ThaiParagraph(block.text, style, space_before=6, space_after=2, left_indent=indent)
+            heading.keepWithNext = True  # never alone at the foot of a page
+            story.append(heading)
         elif isinstance(block, Paragraph):
             story.append(ThaiParagraph(block.text, styles.body, PARAGRAPH_INDENT if block.indent_first_line else 0,
                                        space_after=4))

@@ -53,7 +53,7 @@ def _advances(shaped: ShapedText) -> list[float]:
 def _emergency_points(text: str, start: int, end: int, starts: set[int]) -> list[int]:
     """Where an over-long word may be cut: cluster starts not before a mark, not after a leading vowel."""
     return [k for k in range(start + 1, end)
-            if k in starts and text[k] not in _NO_SPLIT_BEFORE and text[k - 1] not in "เแโใไ"
+            if k in starts and text[k] not in _NO_SPLIT_BEFORE and text[k - 1] not in "เแโใไ-"
             and not (text[k].isalnum() and text[k - 1].isalnum() and not is_thai_letter(text[k]))]
 
 

@@ -52,18 +52,20 @@ class Row:
 
     def split(self, lines: int) -> tuple[Row, Row]:
         """Cut after ``lines`` lines. In each cell the cut moves up (by at most three lines) to the start of an
-        item, so a numbered step or a result is not torn across pages, and two lines at least go on together."""
+        item, so a numbered step or a result is not torn across pages; a cell keeps two lines at least on each
+        side of the cut, or goes on whole."""
         cuts = []
         for cell in self.cells:
-            k = lines
+            k = min(lines, len(cell))
             if k < len(cell):
-                k = next((j for j in range(k, max(0, k - 3), -1) if cell[j].starts_item), k)
+                k = next((j for j in range(k, max(-1, k - 4), -1) if j == 0 or cell[j].starts_item), k)
                 last_of_item = k + 1 == len(cell) or cell[k + 1].starts_item
                 if not cell[k].starts_item and last_of_item and k > 1:
                     k -= 1  # never one line of an item alone at the top of a page
-                if len(cell) - k < MIN_SPLIT_LINES:
-                    k = max(0, len(cell) - MIN_SPLIT_LINES)
-            cuts.append(min(k, len(cell)))
+                k = min(k, len(cell) - MIN_SPLIT_LINES)  # nor fewer than two lines of a cell
+                if k < MIN_SPLIT_LINES:
+                    k = 0  # and never one line alone at the foot: the cell goes on whole
+            cuts.append(k)
         head = Row(self.kind, [c[:k] for c, k in zip(self.cells, cuts, strict=True)], self.style)
         tail = Row(self.kind, [c[k:] for c, k in zip(self.cells, cuts, strict=True)], self.style)
         return head, tail
@@ -120,13 +122,9 @@ class ThaiTable(Flowable):  # type: ignore[misc]
                 room -= row.height
                 continue
             fit = row.lines_fitting(room)
-            if row.kind == "body" and fit >= MIN_SPLIT_LINES and row.line_count - fit >= MIN_SPLIT_LINES:
-                head, tail = row.split(fit)
-                taken.append(head)
-                rest[0] = tail
-            elif row.kind == "body" and fit >= MIN_SPLIT_LINES and row.line_count > fit:
-                head, tail = row.split(row.line_count - MIN_SPLIT_LINES)
-                if head.height <= room:
+            if row.kind == "body" and fit >= MIN_SPLIT_LINES:
+                head, tail = row.split(min(fit, row.line_count - MIN_SPLIT_LINES))
+                if head.line_count and tail.line_count and head.height <= room:
                     taken.append(head)
                     rest[0] = tail
             break

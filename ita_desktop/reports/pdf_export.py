@@ -102,6 +102,8 @@ def render_report(report: Report, styles: ReportStyles, out: Path, progress: Pro
         str(part), pagesize=pagesize, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
         bottomMargin=BOTTOM_MARGIN, title=report.file_title, author=report.author, subject=report.subject,
         creator="ITA Desktop", lang="th-TH",
+        # Pages start in our embedded font; ReportLab's default declares a non-embedded Helvetica on every page.
+        initialFontName=styles.body.font.fontName,
     )
     story = _flowables(report, styles, doc.width, progress)
     try:

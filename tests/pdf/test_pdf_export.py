@@ -237,3 +237,24 @@ def test_characters_missing_from_a_chosen_font_print_from_sarabun(document: Docu
     text = LABEL.sub("\n", "\f".join(pdfium_pages(out)))
     assert found("รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)", text)
     assert "• ตัวชี้วัดที่" in text and not PUA.search(text)
+
+
+def test_every_font_in_the_pdf_is_embedded(exports: dict[tuple[str, int, str], Path]) -> None:
+    """A reader without our fonts must still show the document: no font may be merely referenced."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+
+    for path in exports.values():
+        with path.open("rb") as fh:
+            pdf = PDFDocument(PDFParser(fh))
+            names = set()
+            for page in PDFPage.create_pages(pdf):
+                fonts = resolve1(resolve1(page.resources).get("Font", {}))
+                for ref in fonts.values():
+                    font = resolve1(ref)
+                    names.add(resolve1(font["BaseFont"]).name)
+                    descriptor = resolve1(font.get("FontDescriptor"))
+                    assert descriptor is not None and "FontFile2" in descriptor, (path.name, font["BaseFont"])
+            assert names and all("Sarabun" in n for n in names), names

@@ -69,6 +69,8 @@ class ThaiBarChart(Flowable):  # type: ignore[misc]
         scale = self.plot_width / 100.0
         plot_top, plot_bottom = top, top - sum(self.row_heights)
         drawing = Drawing(self.width, self.height)
+        # The shapes carry no text, but the renderer would otherwise select (and declare) Helvetica.
+        drawing.initialFontName = styles.body.font.fontName
         for tick in range(0, 101, 20):
             x = x0 + tick * scale
             drawing.add(Line(x, plot_bottom, x, plot_top, strokeColor=GRID_COLOR, strokeWidth=0.5))

@@ -141,16 +141,13 @@ def test_the_real_command_line(tmp_path: Path) -> None:
     bad["years"][0]["measures"][3]["end"] = "2024-02-30"
     (tmp_path / "bad.json").write_text(json.dumps(bad, ensure_ascii=False), encoding="utf-8")
     (tmp_path / "not.ita").write_text("hello", encoding="utf-8")
-    script = (
-        "set -u; p=\"$1\"; "
-        "$p -m ita_desktop new x.ita --org 'องค์การบริหารส่วนตำบลทดสอบ' --year 2567 >/dev/null; echo new=$?; "
-        f"$p -m ita_desktop import x.ita {SAMPLE_JSON} >/dev/null 2>&1; echo import=$?; "
-        "$p -m ita_desktop export x.ita out.json --doc plan >/dev/null; echo export=$?; "
-        "$p -m ita_desktop check x.ita >/dev/null; echo check=$?"
-    )
-    flow = subprocess.run(["sh", "-c", script, "sh", sys.executable], cwd=tmp_path, capture_output=True,
-                          text=True, timeout=120, check=False)
-    assert flow.stdout.split() == ["new=0", "import=0", "export=0", "check=0"], flow.stderr
+    flow = [
+        run("new", "x.ita", "--org", "องค์การบริหารส่วนตำบลทดสอบ", "--year", "2567", cwd=tmp_path),
+        run("import", "x.ita", str(SAMPLE_JSON), cwd=tmp_path),
+        run("export", "x.ita", "out.json", "--doc", "plan", cwd=tmp_path),
+        run("check", "x.ita", cwd=tmp_path),
+    ]
+    assert [r.returncode for r in flow] == [0, 0, 0, 0], [r.stderr for r in flow]
     before = sha(tmp_path / "x.ita")
 
     result = run("import", "x.ita", "bad.json", cwd=tmp_path)

@@ -245,7 +245,6 @@ with database.transaction():
 
 def leave_hot_journal(doc: Path) -> None:
     """Kill (SIGKILL) a writer in the middle of a big transaction, leaving a hot `-journal` beside ``doc``."""
-    import signal
     import subprocess
     import sys
 
@@ -253,7 +252,9 @@ def leave_hot_journal(doc: Path) -> None:
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     assert writer.stdout is not None and writer.stdin is not None
     assert writer.stdout.readline() == "writing\n"
-    writer.send_signal(signal.SIGKILL)
+    from tests.processes import kill_hard
+
+    kill_hard(writer)
     writer.wait()
     writer.stdin.close()
     writer.stdout.close()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import sqlite3
 import sys
 from pathlib import Path
@@ -21,6 +20,7 @@ from ita_desktop.storage.database import Database, integrity_problems
 from ita_desktop.sync.merging import merge_file
 from ita_desktop.sync.save_back import save_back
 from ita_desktop.sync.working_copy import bring_in, load_working_copy
+from tests.processes import kill_self
 from tests.sync.helpers import copy_to, small_document
 
 PREFIX = {"edit": "แก้ไข", "import": "นำเข้า", "merge": "รวม", "saveback": "บันทึกกลับ"}
@@ -103,7 +103,7 @@ def _kill_after(calls: int) -> None:
     def handler() -> int:
         count[0] += 1
         if count[0] >= calls:
-            os.kill(os.getpid(), signal.SIGKILL)
+            kill_self()
         return 0
 
     def connect_and_arm(*args: object, **kwargs: object) -> sqlite3.Connection:

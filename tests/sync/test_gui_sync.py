@@ -4,7 +4,6 @@ back of a working copy, the read-only view while another program holds the lock,
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -22,6 +21,7 @@ from ita_desktop.gui.qt import Qt, QtWidgets
 from ita_desktop.services.documents import load
 from ita_desktop.sync.backups import list_backups
 from ita_desktop.sync.locking import lock_path
+from tests.processes import kill_hard
 from tests.sync.helpers import content, copy_to, sha, small_document, update
 from tests.sync.test_locking_and_backups import HOLD_LOCK
 
@@ -144,7 +144,7 @@ def test_a_document_another_program_is_editing_opens_read_only(make_window: list
             assert sha(doc) == before
             assert lock_path(doc).exists()  # still the other program's lock
         finally:
-            other.send_signal(signal.SIGKILL)
+            kill_hard(other)
             other.wait()
     window = open_window(make_window, qtbot, doc)  # the other program died: its lock is reclaimed
     assert window.editor is not None and not window.editor.database.read_only

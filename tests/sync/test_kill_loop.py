@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import os
 import random
-import signal
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests.processes import kill_hard, was_killed
 from tests.sync.kill_worker import files, last_logged, state, working_path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,10 +38,10 @@ def run_and_kill(mode: str, folder: Path, rng: random.Random, data: Path) -> Non
         try:
             proc.wait(timeout=rng.uniform(0.0, 0.4))
         except subprocess.TimeoutExpired:
-            proc.send_signal(signal.SIGKILL)
+            kill_hard(proc)
         proc.wait()
         rest = proc.stdout.read()
-    assert proc.returncode == -signal.SIGKILL, (proc.returncode, rest)
+    assert was_killed(proc.returncode), (proc.returncode, rest)
 
 
 @pytest.mark.parametrize("mode", ["edit", "import", "merge", "saveback"])

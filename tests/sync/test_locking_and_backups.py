@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -19,6 +18,7 @@ from ita_desktop.storage.database import Database
 from ita_desktop.sync.backups import BackupScheduler, list_backups, restore_backup, take_backup, thin
 from ita_desktop.sync.locking import DocumentLock, DocumentLockedError, LockInfo, is_stale, lock_path
 from ita_desktop.sync.session import open_for_editing
+from tests.processes import kill_hard
 from tests.sync.helpers import content, sha, small_document, update
 
 HOLD_LOCK = """
@@ -52,7 +52,7 @@ def test_a_second_program_gets_a_read_only_view_and_a_dead_ones_lock_is_reclaime
             assert "กำลังถูกแก้ไขโดย" in capsys.readouterr().err
             assert sha(doc) == before
         finally:
-            other.send_signal(signal.SIGKILL)
+            kill_hard(other)
             other.wait()
     assert lock_path(doc).exists()  # the killed program could not clean up
     session = open_for_editing(doc)  # its lock is stale: reclaimed

@@ -23,7 +23,8 @@ def draw_lines(canv: object, lines: list[Line], style: TextStyle, x: float, top:
     for i, line in enumerate(lines):
         if i:
             baseline -= style.leading + line.space_before
-        draw_glyphs(canv, style.font, style.size, x + line_x(line, style, width), baseline, line.glyphs)
+        draw_glyphs(canv, style.font, style.size, x + line_x(line, style, width), baseline, line.glyphs,
+                    line.marker if style.align == "left" else 0)
 
 
 def fitting_lines(lines: list[Line], style: TextStyle, height: float) -> int:

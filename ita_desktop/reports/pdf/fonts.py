@@ -66,6 +66,7 @@ class ShapingFont(TTFont):  # type: ignore[misc]
         self._names: dict[int, str] = {}
         self._ink: dict[int, tuple[float, float, float, float]] = {}
         self.shaped: dict[str, Any] = {}  # text -> ShapedText, filled by shaping.shape
+        self.outlines: dict[int, str] = {}  # gid -> PDF path operators in font units, filled by draw._outline
         self.fallback: ShapingFont | None = None  # draws the characters this font lacks
 
     # -- glyph identity ------------------------------------------------------------------------------------

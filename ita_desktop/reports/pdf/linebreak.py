@@ -32,6 +32,7 @@ class Line:
     text: str
     space_before: float = 0.0  # extra points above this line, so its marks clear the line above (see _separate)
     starts_item: bool = False  # the first line of a hard line (an item, a step): a good place for a page break
+    marker: int = 0  # leading glyphs that are the marker of a wrapped item ("- ", "๑. "): drawn apart, see draw.py
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,10 @@ def layout_line(text: str, style: TextStyle, width: float, first_indent: float =
         glyphs = shaped.glyphs[shaped.glyph_index(pos):shaped.glyph_index(stop)]
         lines.append(Line(glyphs, indent, x(stop) - x(pos), text[pos:stop]))
         pos = end
+    if hanging and len(lines) > 1:
+        count = shaped.glyph_index(marker.end()) if marker else 0
+        if 0 < count < len(lines[0].glyphs):
+            lines[0] = replace(lines[0], marker=count)
     return lines or [Line([], first_indent, 0.0, "")]
 
 

@@ -103,6 +103,27 @@ class GridView(QtWidgets.QTableView):
         super().resizeEvent(event)
         self.schedule_fit()
 
+    # -- mouse -----------------------------------------------------------------------------------------------------
+    def mousePressEvent(self, event: QtGui.QMouseEvent) -> None:
+        """A click on the blank space under the last row leaves no current cell, so a paste there appends
+        rows (where the model can add them) instead of overwriting the row that happened to be current."""
+        model = self.model()
+        if (event.button() == Qt.MouseButton.LeftButton and model is not None and model.rowCount() > 0
+                and not self.indexAt(event.position().toPoint()).isValid()
+                and event.position().y() > self.rowViewportPosition(model.rowCount() - 1)):
+            self.clearSelection()
+            self.selectionModel().clearCurrentIndex()
+            if self._can_append():
+                self.message.emit("กด Ctrl+V ตรงนี้เพื่อวางตารางต่อท้ายเป็นแถวใหม่")
+            return
+        super().mousePressEvent(event)
+
+    def _can_append(self) -> bool:
+        """Whether a paste below the last row becomes new rows (the model has a paste that adds rows)."""
+        model = self.model()
+        source = model.sourceModel() if isinstance(model, QtCore.QSortFilterProxyModel) else model
+        return getattr(source, "paste", None) is not None
+
     # -- keys ------------------------------------------------------------------------------------------------------
     def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
         if event.matches(QtGui.QKeySequence.StandardKey.Copy):
@@ -196,7 +217,8 @@ class GridView(QtWidgets.QTableView):
         current = self.currentIndex()
         if model is None:
             return
-        top = current.row() if current.isValid() else 0
+        # No current cell (a click under the last row, or an empty grid): append below the last row.
+        top = current.row() if current.isValid() else (model.rowCount() if self._can_append() else 0)
         left = current.column() if current.isValid() else 0
         source, rows = self._source_rows(top, len(grid))
         if len(grid) == 1 and len(grid[0]) == 1 and (rect := self.selected_rectangle()) and rect[2] > rect[0]:
@@ -205,13 +227,24 @@ class GridView(QtWidgets.QTableView):
             source, rows = self._source_rows(top, bottom - top + 1)
             grid = grid * (bottom - top + 1)
         paste = getattr(source, "paste", None)
+        notes: list[str] = []
         if paste is not None:
-            changed, errors = paste(rows, self._source_column(left), grid)
+            # what the model says while pasting (columns it has no place for …)
+            signal = getattr(source, "message", None)
+            if signal is not None:
+                signal.connect(notes.append)
+            try:
+                changed, errors = paste(rows, self._source_column(left), grid)
+            finally:
+                if signal is not None:
+                    signal.disconnect(notes.append)
         else:
             changed, errors = self._paste_cells(source, rows, left, grid)
         note = f"วางข้อมูลแล้ว {changed} ช่อง"
         if errors:
             note += f" — ไม่ได้วาง {len(errors)} ช่อง: " + "; ".join(errors[:3])
+        if notes:
+            note += " — " + "; ".join(notes)
         self.message.emit(note)
 
     def _source_rows(self, top: int, count: int) -> tuple[QtCore.QAbstractItemModel, list[int | None]]:

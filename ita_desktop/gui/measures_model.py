@@ -71,13 +71,17 @@ HEADER_NAMES: dict[str, tuple[str, ...]] = {
               "ประเด็นที่ต้องพัฒนาตามตัวชี้วัด", "ประเด็น"),
     "title": ("มาตรการ", "มาตรการ/แนวทาง", "ชื่อมาตรการ"),
     "guideline": ("แนวทางการปฏิบัติ", "แนวทาง"),
-    "steps": ("ขั้นตอน/วิธีการปฏิบัติ", "ขั้นตอนหรือวิธีการปฏิบัติ", "ขั้นตอน", "วิธีการปฏิบัติ", "วิธีการ"),
-    "units": ("ผู้รับผิดชอบ", "หน่วยงานรับผิดชอบ", "หน่วยงานผู้รับผิดชอบ"),
+    "steps": ("ขั้นตอน/วิธีการปฏิบัติ", "ขั้นตอนหรือวิธีการปฏิบัติ", "ขั้นตอน", "วิธีการปฏิบัติ", "วิธีการ",
+              "ขั้นตอน/วิธีปฏิบัติ", "ขั้นตอนหรือวิธีปฏิบัติ", "วิธีปฏิบัติ", "ขั้นตอนการดำเนินการ",
+              "ขั้นตอนการดำเนินงาน"),
+    "units": ("ผู้รับผิดชอบ", "หน่วยงานรับผิดชอบ", "หน่วยงานผู้รับผิดชอบ", "หน่วยงานที่รับผิดชอบ"),
     "start": ("เริ่ม", "วันเริ่มต้น"),
     "end": ("สิ้นสุด", "วันสิ้นสุด", "กำหนดเวลาแล้วเสร็จ"),
     "monitoring": ("การกำกับติดตาม", "การติดตามผล", "การรายงานผลและการกำกับติดตาม"),
     "rounds": ("รอบติดตาม", "รอบการติดตาม"),
 }
+
+_ROW_NUMBER_HEADINGS = ("ลำดับ", "ลำดับที่", "ที่", "ข้อ")
 
 
 def header_columns(cells: list[str]) -> list[int | None] | None:
@@ -397,6 +401,11 @@ class MeasuresModel(QtCore.QAbstractTableModel):
         """
         mapping = header_columns(grid[0]) if grid else None
         if mapping is not None:
+            left_out = [h.strip() for h, c in zip(grid[0], mapping, strict=False)
+                        if c is None and h.strip() and "".join(h.split()) not in _ROW_NUMBER_HEADINGS]
+            if left_out:  # say so: a silently dropped column is lost work
+                self.message.emit("ไม่ได้วางคอลัมน์ " + ", ".join(f"“{h}”" for h in left_out)
+                                  + " เพราะแผนไม่มีช่องนี้")
             grid = grid[1:]
             rows = rows[:len(grid)]
         else:

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from ita_desktop.domain.model import Organization
 from ita_desktop.gui.main_window import MainWindow
 from ita_desktop.gui.measures_model import COLUMN_OF
-from ita_desktop.gui.qt import QtCore, QtGui, QtWidgets
+from ita_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from ita_desktop.gui.tsv import parse_html_table, parse_tsv, to_tsv
 from ita_desktop.services.documents import new_document
 from tests.gui.conftest import reopen
@@ -142,3 +142,40 @@ def test_a_table_with_headings_fills_an_empty_plan_column_by_heading(
         ("มาตรการเปิดเผยข้อมูล", ["ปรับปรุงเว็บไซต์"], ["กองคลัง"])]
     assert not win.measures_page.empty.isVisible()
     win.close()
+
+
+def test_a_click_under_the_last_row_makes_a_pasted_table_new_measures(window: MainWindow, qtbot: QtBot) -> None:
+    """A clerk clicks the blank space under her plan and pastes: the rows are added, none overwritten."""
+    path = path_of(window)
+    before = reopen(path).years[0].measures
+    view = window.measures_page.view
+    window.resize(1300, 3000)  # room under the ten rows
+    qtbot.waitUntil(lambda: view.viewport().height() > 2000)
+    view.fit_visible_rows()
+    view.setCurrentIndex(window.measures_page.proxy.index(0, COLUMN_OF["indicator"]))
+    below = QtCore.QPoint(40, view.viewport().height() - 5)
+    assert not view.indexAt(below).isValid()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=below)
+    assert not view.currentIndex().isValid()
+    mime = QtCore.QMimeData()
+    mime.setText('มาตรการ\tผู้รับผิดชอบ\r\nมาตรการใหม่หนึ่ง\tกองคลัง\r\nมาตรการใหม่สอง\tกองช่าง\r\n')
+    view.paste(mime)
+    after = reopen(path).years[0].measures
+    assert [m.title for m in after] == [m.title for m in before] + ["มาตรการใหม่หนึ่ง", "มาตรการใหม่สอง"]
+
+
+def test_headings_of_real_plans_place_steps_and_a_column_with_no_place_is_reported(window: MainWindow) -> None:
+    """'ขั้นตอน/วิธีปฏิบัติ' (the most common heading in published plans) fills the steps; a
+    'ระยะเวลาดำเนินการ' column is named in the status bar rather than dropped in silence."""
+    path = path_of(window)
+    view = window.measures_page.view
+    view.setCurrentIndex(window.measures_page.proxy.index(0, COLUMN_OF["title"]))
+    mime = QtCore.QMimeData()
+    mime.setText('ลำดับ\tมาตรการ\tขั้นตอน/วิธีปฏิบัติ\tหน่วยงานที่รับผิดชอบ\tระยะเวลาดำเนินการ\r\n'
+                 '1\tมาตรการแรก\t"1. ประชุม\n2. รายงาน"\tกองคลัง\tต.ค. 2566 - ก.ย. 2567\r\n')
+    view.paste(mime)
+    first = reopen(path).years[0].measures[0]
+    assert first.title == "มาตรการแรก" and [s.text for s in first.steps] == ["1. ประชุม", "2. รายงาน"]
+    assert first.units == ["กองคลัง"]
+    message = window.statusBar().currentMessage()
+    assert "“ระยะเวลาดำเนินการ”" in message and "ลำดับ" not in message

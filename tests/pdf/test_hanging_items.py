@@ -60,7 +60,7 @@ def test_marker_is_still_painted_where_the_item_starts(pdf: Path) -> None:
         page = doc[0]
         tp = page.get_textpage()
         text = tp.get_text_range()
-        start = re.search(r"ปลัด\s+องค์", text).start()  # type: ignore[union-attr]  # the item's text, after "- "
+        start = re.search(r"ปลัด\s*องค์", text).start()  # type: ignore[union-attr]  # the item's text, after "- "
         left, bottom, _, top = tp.get_charbox(start, loose=True)
         first_line = text.index("สำนักปลัด")
         cell_left = tp.get_charbox(first_line - 2, loose=True)[0]  # the "-" of the line above, drawn as text
@@ -83,3 +83,19 @@ def test_only_a_wrapped_items_marker_is_drawn_apart() -> None:
     lines = layout_text(f"- สำนักปลัด\n{BULLET}\n{NUMBERED}\nหลักฐาน: ไม่มี", style, 90)
     assert [line.marker for line in lines if line.starts_item] == [0, 2, 3, 0]
     assert all(line.marker == 0 for line in lines if not line.starts_item)
+
+
+def test_a_word_too_long_for_any_line_starts_on_the_current_line() -> None:
+    """A unit that must be cut anyway is not first pushed to a new line: no marker alone on its line
+    ("๑." / "การ" / "ปฏิบัติหน้าที่"), and the cut falls between words newmm itself separates."""
+    from ita_desktop.thai.segment import fallback_points
+
+    style = ReportStyles.for_fonts(load_fonts()).cell
+    text = "๑. การปฏิบัติหน้าที่"
+    marker_only = layout_text("๑.", style, 500)[0].width
+    whole = layout_text(text, style, 500)[0].width
+    width = marker_only + (whole - marker_only) * 0.7  # the word fits neither after the marker nor on a line alone
+    lines = layout_text(text, style, width)
+    assert lines[0].text.startswith("๑. ") and len(lines[0].text) > len("๑. "), [line.text for line in lines]
+    assert "".join(line.text for line in lines) == text
+    assert len(lines[0].text) in fallback_points(text)

@@ -83,6 +83,20 @@ def layout_line(text: str, style: TextStyle, width: float, first_indent: float =
     dashed = {k for k in candidates if text[:k].rstrip().endswith("-")}
     before_dash = [len(text[:k].rstrip()) - 1 for k in dashed]
     breaks = [k for k in candidates if k not in dashed] + [n]
+    def word_cuts(word_start: int, nxt: int, pos: int, avail: float,
+                  depths: tuple[int, ...] = (1, 2, 3)) -> list[int]:
+        """Cuts inside the unit [word_start, nxt) that fit a line from ``pos``: between the words of a compound
+        first (coarsest that fits), then any dictionary boundary. Empty when none fits."""
+        unit = text[word_start:trim(word_start, nxt)]
+        cuts = [k for k in before_dash if pos < k < nxt and k in starts and x(k) - x(pos) <= avail]
+        for depth in depths:
+            cuts = cuts or [word_start + k for k in inner_breaks(unit, depth)
+                            if pos < word_start + k and word_start + k in starts
+                            and x(word_start + k) - x(pos) <= avail]
+        return cuts or [k for k in fallback_points(text)
+                        if max(pos, word_start) < k < nxt and k in starts and x(k) - x(pos) <= avail]
+
+    fresh = max(width - hanging, style.size)  # what a new line offers a word
     lines: list[Line] = []
     pos = 0
     while pos < n:
@@ -100,17 +114,18 @@ def layout_line(text: str, style: TextStyle, width: float, first_indent: float =
                 end = k
             else:
                 break
+        if end is not None and end < n:
+            # The next unit is wider than a whole new line, so it will be cut anyway: start it here rather
+            # than leave this line short (or a marker alone on its line, "๑." / "การ" / "ปฏิบัติหน้าที่").
+            nxt = next(k for k in breaks if k > end)
+            if x(trim(end, nxt)) - x(end) > fresh + 0.01:
+                # only where newmm itself separates words (ปลัด|องค์การ), never inside one of its words
+                cuts = word_cuts(end, nxt, pos, avail, depths=())
+                end = cuts[-1] if cuts else end
         if end is None:  # the next word alone is wider than the line: cut it where a cut is least harmful
             nxt = next(k for k in breaks if k > pos)
             word_start = max([0, *(k for k in breaks if k <= pos)])
-            unit = text[word_start:trim(word_start, nxt)]
-            cuts = [k for k in before_dash if pos < k < nxt and k in starts and x(k) - x(pos) <= avail]
-            for depth in (1, 2, 3):  # the coarsest cut inside a compound that fits
-                cuts = cuts or [word_start + k for k in inner_breaks(unit, depth)
-                                if pos < word_start + k and word_start + k in starts
-                                and x(word_start + k) - x(pos) <= avail]
-            cuts = cuts or [k for k in fallback_points(text)
-                            if pos < k < nxt and k in starts and x(k) - x(pos) <= avail]
+            cuts = word_cuts(word_start, nxt, pos, avail)
             cuts = cuts or [k for k in _emergency_points(text, pos, nxt, starts) if x(k) - x(pos) <= avail]
             end = cuts[-1] if cuts else (_emergency_points(text, pos, nxt, starts) or [nxt])[0]
         stop = trim(pos, end)

@@ -43,6 +43,7 @@ class GridView(QtWidgets.QTableView):
         vh.setDefaultAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self._fitted: set[int] = set()
         self._fit_pending = False
+        self._blank_clicked = False  # the last click was under the last row (paste appends)
         self.verticalScrollBar().valueChanged.connect(self.schedule_fit)
         self.horizontalHeader().sectionResized.connect(self._columns_resized)
 
@@ -113,10 +114,20 @@ class GridView(QtWidgets.QTableView):
                 and event.position().y() > self.rowViewportPosition(model.rowCount() - 1)):
             self.clearSelection()
             self.selectionModel().clearCurrentIndex()
+            self._blank_clicked = True
             if self._can_append():
                 self.message.emit("กด Ctrl+V ตรงนี้เพื่อวางตารางต่อท้ายเป็นแถวใหม่")
             return
         super().mousePressEvent(event)
+
+    def focusInEvent(self, event: QtGui.QFocusEvent) -> None:
+        if self._blank_clicked and not self.currentIndex().isValid():
+            # The click that activated the window must not put the current cell back on the first row
+            # (QAbstractItemView does so on focus for any reason but a mouse click).
+            QtWidgets.QAbstractScrollArea.focusInEvent(self, event)
+            self.viewport().update()
+            return
+        super().focusInEvent(event)
 
     def _can_append(self) -> bool:
         """Whether a paste below the last row becomes new rows (the model has a paste that adds rows)."""
@@ -166,6 +177,7 @@ class GridView(QtWidgets.QTableView):
                        previous: QtCore.QModelIndex | QtCore.QPersistentModelIndex) -> None:
         super().currentChanged(current, previous)
         if current.isValid():
+            self._blank_clicked = False
             problems = current.data(PROBLEMS_ROLE) or []
             if problems:
                 self.message.emit("; ".join(problems))
@@ -243,8 +255,9 @@ class GridView(QtWidgets.QTableView):
         note = f"วางข้อมูลแล้ว {changed} ช่อง"
         if errors:
             note += f" — ไม่ได้วาง {len(errors)} ช่อง: " + "; ".join(errors[:3])
+        notes = [n for n in dict.fromkeys(notes) if n != "บันทึกแล้ว"]  # each saved cell says so: not news
         if notes:
-            note += " — " + "; ".join(notes)
+            note += " — " + "; ".join(notes[:3])
         self.message.emit(note)
 
     def _source_rows(self, top: int, count: int) -> tuple[QtCore.QAbstractItemModel, list[int | None]]:

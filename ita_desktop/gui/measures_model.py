@@ -107,10 +107,14 @@ def steps_text(measure: Measure) -> str:
 _OWN_NUMBER = re.compile(r"^\s*([0-9๐-๙]+[.)]|[-•*–])")
 
 
+def numbered_step(number: int, text: str) -> str:
+    """A step as shown: 'number. text', unless the clerk numbered or bulleted it herself."""
+    return text if _OWN_NUMBER.match(text) else f"{number}. {text}"
+
+
 def numbered_steps(measure: Measure) -> str:
     """The steps as the grid shows them: numbered 1., 2. … unless the clerk numbered or bulleted them."""
-    return "\n".join(s.text if _OWN_NUMBER.match(s.text) else f"{i}. {s.text}"
-                     for i, s in enumerate(measure.steps, start=1))
+    return "\n".join(numbered_step(i, s.text) for i, s in enumerate(measure.steps, start=1))
 
 
 class MeasuresModel(QtCore.QAbstractTableModel):

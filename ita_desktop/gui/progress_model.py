@@ -14,7 +14,7 @@ from ita_desktop.domain.model import Measure, Progress, Status, new_id
 from ita_desktop.domain.validation import Problem, Severity, progress_problems
 from ita_desktop.gui.commands import ProgressFieldCommand
 from ita_desktop.gui.formatting import date_text, parse_date, parse_status, parse_urls
-from ita_desktop.gui.measures_model import MeasuresModel
+from ita_desktop.gui.measures_model import MeasuresModel, numbered_step
 from ita_desktop.gui.qt import Qt, QtCore, QtGui
 from ita_desktop.gui.roles import (
     ERROR_BACKGROUND,
@@ -165,7 +165,7 @@ class ProgressModel(QtCore.QAbstractTableModel):
         if key == "step":
             if row.step is None:
                 return "(ทั้งมาตรการ)"
-            return f"{row.step}. {row.measure.steps[row.step - 1].text}"
+            return numbered_step(row.step, row.measure.steps[row.step - 1].text)
         if key == "status":
             return (entry.status if entry else Status.PLANNED).thai
         if entry is None:

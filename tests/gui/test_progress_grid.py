@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from ita_desktop.domain.model import Measure, Status
 from ita_desktop.gui.editors import DateEditor, MultiLineEditor
 from ita_desktop.gui.main_window import MainWindow
+from ita_desktop.gui.measures_model import COLUMN_OF as PLAN_COLUMN_OF
 from ita_desktop.gui.progress_model import COLUMN_OF
 from ita_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from ita_desktop.gui.roles import ERROR_BACKGROUND, STATUS_COLOURS
@@ -165,3 +166,16 @@ def test_switching_fiscal_year_shows_that_years_plan(window: MainWindow) -> None
     assert window.measures_model.rowCount() == 10
     assert window.windowTitle() == "sample — ปีงบประมาณ พ.ศ. 2567 — ITA Desktop"
     assert not window.undo_stack.canUndo()  # undo history belongs to the year it was made in
+
+
+def test_steps_the_clerk_numbered_herself_are_not_numbered_twice(window: MainWindow) -> None:
+    """Steps typed or pasted as '1. …' show once numbered in the progress grid, as in the plan grid."""
+    plan = window.measures_page.model
+    assert plan is not None
+    plan.setData(plan.index(0, PLAN_COLUMN_OF["steps"]), "1. ประชุมวางแผน\n- จัดทำประกาศ\nรายงานผล",
+                 Qt.ItemDataRole.EditRole)
+    window.go_to("progress", 6)
+    model = window.progress_page.model
+    assert model is not None
+    shown = [model.index(r, COLUMN_OF["step"]).data() for r in range(3)]
+    assert shown == ["1. ประชุมวางแผน", "- จัดทำประกาศ", "3. รายงานผล"]

@@ -18,7 +18,9 @@ FORMATS = ((".pdf", "PDF (สำหรับเผยแพร่บนเว็
 class ExportDialog:
     """Asks what to export; remembers the choices in the preferences."""
 
-    def __init__(self, parent: QtWidgets.QWidget, prefs: Preferences, fiscal_year: int, rounds: list[int]) -> None:
+    def __init__(self, parent: QtWidgets.QWidget, prefs: Preferences, fiscal_year: int, rounds: list[int],
+                 doc: str = "plan", round_: int | None = None) -> None:
+        """``doc``/``round_`` preselect what the clerk is looking at (the round-6 page exports the round-6 report)."""
         self.prefs, self.fiscal_year = prefs, fiscal_year
         form = load_form("export_dialog", parent)
         assert isinstance(form, QtWidgets.QDialog)
@@ -48,6 +50,9 @@ class ExportDialog:
         self.digits.setCurrentIndex(max(self.digits.findData(prefs.get("export/digits")), 0))
         self.font.setText(prefs.get("export/font"))
         self.open_after.setChecked(prefs.get("export/open_after"))
+        self.doc.setCurrentIndex(max(self.doc.findData(doc), 0))
+        if round_ is not None:
+            self.round.setCurrentIndex(max(self.round.findData(round_), 0))
         self.doc.currentIndexChanged.connect(self._doc_changed)
         self._doc_changed()
 

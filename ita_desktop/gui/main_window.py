@@ -522,7 +522,10 @@ class MainWindow(QtWidgets.QMainWindow):
     def ask_export(self) -> None:
         if self.editor is None or self.plan is None:
             return
-        dialog = ExportDialog(self, self.prefs, self.plan.fiscal_year, self.plan_rounds())
+        page, _, shown_round = self.current_page_key().partition(":")
+        doc = {"progress": "progress", "assessment": "analysis"}.get(page, "plan")
+        dialog = ExportDialog(self, self.prefs, self.plan.fiscal_year, self.plan_rounds(), doc,
+                              int(shown_round) if shown_round else None)
         if dialog.dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
             return
         options, suffix = dialog.options(), dialog.suffix()

@@ -13,7 +13,7 @@ from ita_desktop.domain.model import Organization
 from ita_desktop.gui.editors import MultiLineEditor
 from ita_desktop.gui.main_window import MainWindow
 from ita_desktop.gui.measures_model import COLUMN_OF
-from ita_desktop.gui.qt import QtGui, QtWidgets
+from ita_desktop.gui.qt import QtCore, QtGui, QtWidgets
 from ita_desktop.gui.worker import Job, Progress
 from ita_desktop.samples import SAMPLE_JSON
 from ita_desktop.services.documents import new_document
@@ -195,3 +195,25 @@ def test_export_dialog_offers_thai_choices_and_remembers_them(window: MainWindow
     again = ExportDialog(window, window.prefs, 2567, [6, 12])
     again.doc.setCurrentIndex(again.doc.findData("progress"))
     assert again.layout.currentData() == 4 and again.digits.currentData() == "arabic"
+
+
+def test_export_from_a_round_page_offers_that_rounds_report(window: MainWindow, qtbot: QtBot) -> None:
+    """On the round-6 progress page, 'ส่งออก' starts on the round-6 report, not on the plan."""
+    seen: list[tuple[object, object, bool]] = []
+
+    def look_and_cancel() -> None:
+        dialog = QtWidgets.QApplication.activeModalWidget()
+        assert isinstance(dialog, QtWidgets.QDialog)
+        doc = dialog.findChild(QtWidgets.QComboBox, "doc")
+        round_ = dialog.findChild(QtWidgets.QComboBox, "round")
+        assert doc is not None and round_ is not None
+        seen.append((doc.currentData(), round_.currentData(), round_.isEnabled()))
+        dialog.reject()
+
+    window.go_to("progress", 12)
+    QtCore.QTimer.singleShot(0, look_and_cancel)
+    window.ask_export()
+    window.go_to("plan")
+    QtCore.QTimer.singleShot(0, look_and_cancel)
+    window.ask_export()
+    assert seen == [("progress", 12, True), ("plan", 6, False)]

@@ -7,10 +7,12 @@ actions added to its File menu. The work itself is in ita_desktop.sync, which kn
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ita_desktop.errors import UserError
+from ita_desktop.gui.dialogs import thai_buttons
 from ita_desktop.gui.grid_view import GridView
 from ita_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from ita_desktop.gui.worker import Job, Progress
@@ -27,6 +29,15 @@ if TYPE_CHECKING:
     from ita_desktop.gui.main_window import MainWindow
 
 _EDIT_WIDGETS = (QtWidgets.QComboBox, QtWidgets.QAbstractSpinBox, QtWidgets.QAbstractButton)
+
+
+_THAI_TAIL = re.compile(r"(?:^|(?<=[.;!?)])\s+)([\u0E00-\u0E7F][^A-Za-z]*)$")
+
+
+def thai_part(message: str) -> str:
+    """The Thai sentence at the end of a bilingual 'English. ไทย' message, or the message as it is."""
+    found = _THAI_TAIL.search(message)
+    return found.group(1) if found else message
 
 
 class SyncActions(QtCore.QObject):
@@ -215,21 +226,24 @@ class SyncActions(QtCore.QObject):
             return None
         self.window.commit_open_editors()
 
-        def work(progress: Progress) -> str:
+        def work(progress: Progress) -> Path:
             progress(0, 1, "กำลังบันทึกกลับไปยังไฟล์ต้นฉบับ")
-            return save_back(copy).message
+            return save_back(copy).target
 
-        def done(message: str) -> None:
+        def done(origin: Path) -> None:
+            # The service's sentence is English then Thai (for the CLI); the clerk reads only the Thai.
+            message = f"บันทึกกลับไปที่ {origin} เรียบร้อย ถอดแฟลชไดรฟ์ได้อย่างปลอดภัย"
             self.window.show_message(message)
             box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Information, "บันทึกกลับแล้ว", message,
                                         QtWidgets.QMessageBox.StandardButton.Ok, self.window)
             box.setObjectName("savedBackBox")
+            thai_buttons(box)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
             self.save_back_finished.emit(True)
 
         def failed(message: str) -> None:
-            self.window.show_error(message)
+            self.window.show_error(thai_part(message))
             self.save_back_finished.emit(False)
 
         return self._start(work, done, failed)

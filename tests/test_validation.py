@@ -79,3 +79,12 @@ def test_year_problems_carry_the_path_of_the_measure() -> None:
 ])
 def test_ita_levels(score: float, level: str) -> None:
     assert level_of(score) == level
+
+
+def test_steps_the_clerk_numbered_herself_are_never_numbered_twice() -> None:
+    from ita_desktop.domain.steps import numbered_step
+
+    assert numbered_step(1, "ประชุมวางแผน") == "1. ประชุมวางแผน"
+    assert numbered_step("๑.๒", "ประชุมวางแผน") == "๑.๒ ประชุมวางแผน"
+    for own in ("1. ประชุมวางแผน", "๒) จัดทำประกาศ", "๑.๑ รายงานผล", "- จัดทำประกาศ", "• ติดตาม"):
+        assert numbered_step("๓", own) == own

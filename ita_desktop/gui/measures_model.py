@@ -7,11 +7,11 @@ through undo commands; each change is written to the document first, then announ
 from __future__ import annotations
 
 import copy
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from ita_desktop.domain.model import Measure, Step, YearPlan
+from ita_desktop.domain.steps import numbered_step
 from ita_desktop.domain.validation import Problem, Severity, measure_problems
 from ita_desktop.gui.commands import (
     DeleteMeasuresCommand,
@@ -104,12 +104,6 @@ def steps_text(measure: Measure) -> str:
     return "\n".join(s.text for s in measure.steps)
 
 
-_OWN_NUMBER = re.compile(r"^\s*([0-9๐-๙]+[.)]|[-•*–])")
-
-
-def numbered_step(number: int, text: str) -> str:
-    """A step as shown: 'number. text', unless the clerk numbered or bulleted it herself."""
-    return text if _OWN_NUMBER.match(text) else f"{number}. {text}"
 
 
 def numbered_steps(measure: Measure) -> str:

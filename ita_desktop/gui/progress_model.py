@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from ita_desktop.domain.model import Measure, Progress, Status, new_id
+from ita_desktop.domain.steps import numbered_step
 from ita_desktop.domain.validation import Problem, Severity, progress_problems
 from ita_desktop.gui.commands import ProgressFieldCommand
 from ita_desktop.gui.formatting import date_text, parse_date, parse_status, parse_urls
-from ita_desktop.gui.measures_model import MeasuresModel, numbered_step
+from ita_desktop.gui.measures_model import MeasuresModel
 from ita_desktop.gui.qt import Qt, QtCore, QtGui
 from ita_desktop.gui.roles import (
     ERROR_BACKGROUND,

@@ -14,6 +14,7 @@ from datetime import date
 
 from ita_desktop.domain.catalogue import TARGET_SCORE, TOOL_NAMES
 from ita_desktop.domain.model import Document, Measure, Progress, Status, Tool, YearPlan
+from ita_desktop.domain.steps import numbered_step
 from ita_desktop.errors import UserError
 from ita_desktop.reports.document_model import (
     BarChart,
@@ -93,8 +94,7 @@ class _Context:
 
     # -- cell texts ------------------------------------------------------------------------------------------
     def steps(self, m: Measure, prefix: str = "") -> str:
-        return "\n".join(f"{self.d(f'{prefix}{i}')}{'' if prefix else '.'} {s.text}"
-                         for i, s in enumerate(m.steps, 1))
+        return "\n".join(numbered_step(self.d(f"{prefix}{i}"), s.text) for i, s in enumerate(m.steps, 1))
 
     @staticmethod
     def units(m: Measure) -> str:

@@ -258,3 +258,18 @@ def test_every_font_in_the_pdf_is_embedded(exports: dict[tuple[str, int, str], P
                     descriptor = resolve1(font.get("FontDescriptor"))
                     assert descriptor is not None and "FontFile2" in descriptor, (path.name, font["BaseFont"])
             assert names and all("Sarabun" in n for n in names), names
+
+
+def test_a_step_the_clerk_numbered_herself_prints_once_numbered(document: Document, tmp_path: Path) -> None:
+    """A step typed as "1. …" prints as typed, not "๑. 1. …" (the QA walkthrough found the double number)."""
+    import copy
+
+    doc = copy.deepcopy(document)
+    plan = doc.latest_year()
+    assert plan is not None
+    plan.measures[0].steps[0].text = "1. ประชุมวางแผนการดำเนินงาน"
+    out = tmp_path / "own-numbers.pdf"
+    export_document(doc, ExportOptions(doc="plan", layout=1), out)
+    text = "".join("".join(pdfium_pages(out)).split())
+    assert "1.ประชุมวางแผนการดำเนินงาน" in text
+    assert "๑.1." not in text

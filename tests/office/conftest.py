@@ -49,12 +49,17 @@ def to_pdf(files: list[Path], outdir: Path) -> dict[str, Path]:
         "</fontconfig>", encoding="utf-8")
     env = dict(os.environ, FONTCONFIG_FILE=str(fonts_conf))
     profile = (outdir / "lo_profile").as_uri()
-    done = subprocess.run(
-        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir",
-         str(outdir), *map(str, files)],
-        capture_output=True, text=True, timeout=180, env=env, check=False)
-    assert done.returncode == 0, done.stderr
     pdfs = {f.stem: outdir / f"{f.stem}.pdf" for f in files}
+    # LibreOffice's first start on a fresh profile now and then quits before converting (seen once in ~10 full
+    # runs here); a second run on the same, now initialised, profile is a fair retry. A broken file fails both.
+    for _attempt in range(2):
+        done = subprocess.run(
+            [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir",
+             str(outdir), *map(str, files)],
+            capture_output=True, text=True, timeout=180, env=env, check=False)
+        if done.returncode == 0 and all(p.exists() for p in pdfs.values()):
+            break
+    assert done.returncode == 0, done.stderr
     missing = [str(p) for p in pdfs.values() if not p.exists()]
     assert not missing, f"LibreOffice did not convert {missing}: {done.stdout} {done.stderr}"
     return pdfs

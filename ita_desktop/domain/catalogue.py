@@ -35,6 +35,9 @@ DEFAULT_UNITS: tuple[str, ...] = (
 
 DEFAULT_SIGNATORY_ROLES: tuple[str, ...] = ("ผู้จัดทำ", "ผู้รายงาน", "ผู้อนุมัติ")
 
+# Most offices report at 6 and 12 months; some add 3 and 9.
+DEFAULT_ROUNDS: tuple[int, ...] = (6, 12)
+
 TARGET_SCORE = 85.0
 
 LEVELS: tuple[tuple[str, float], ...] = (

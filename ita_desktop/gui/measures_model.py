@@ -10,6 +10,7 @@ import copy
 from dataclasses import dataclass
 from typing import Any
 
+from ita_desktop.domain.catalogue import DEFAULT_ROUNDS
 from ita_desktop.domain.model import Measure, Step, YearPlan
 from ita_desktop.domain.steps import numbered_step
 from ita_desktop.domain.validation import Problem, Severity, measure_problems
@@ -250,12 +251,13 @@ class MeasuresModel(QtCore.QAbstractTableModel):
         return self.plan.measures[row]
 
     def new_measure(self, like_row: int | None = None) -> Measure:
-        """An empty measure for the indicator of the row it is added next to."""
+        """An empty measure for the indicator of the row it is added next to, monitored in the rounds the plan
+        already uses (๖ and ๑๒ เดือน for a new plan): a measure in no round would show in no progress report."""
         if like_row is not None and 0 <= like_row < len(self.plan.measures):
             indicator = self.plan.measures[like_row].indicator
         else:
             indicator = self.plan.indicators[0].number if self.plan.indicators else 1
-        return Measure(indicator=indicator)
+        return Measure(indicator=indicator, rounds=self.plan.rounds() or list(DEFAULT_ROUNDS))
 
     # -- edits (push commands) ------------------------------------------------------------------------------
     def edit(self, row: int, key: str, value: Any) -> bool:

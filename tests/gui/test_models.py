@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from ita_desktop.gui.main_window import MainWindow
+from ita_desktop.gui.qt import QtWidgets
 
 
 def test_measures_model_and_proxy(window: MainWindow, qtmodeltester: ModelTester) -> None:
@@ -49,3 +53,22 @@ def test_models_stay_consistent_while_rows_change(window: MainWindow, qtmodeltes
     for _ in range(3):
         window.undo_stack.redo()
     assert model.rowCount() == 9
+
+
+def test_a_new_measure_is_monitored_in_the_rounds_of_the_plan(
+        app: QtWidgets.QApplication, qtbot: QtBot, tmp_path: Path) -> None:
+    """A measure added by the clerk shows up in the progress reports at once: rounds of the plan, or ๖/๑๒."""
+    from ita_desktop.domain.model import Organization
+    from ita_desktop.services.documents import load, new_document
+
+    doc = tmp_path / "empty.ita"
+    new_document(doc, Organization(name="อบต.ทดสอบ"), 2568)
+    win = MainWindow()
+    qtbot.addWidget(win)
+    assert win.open_document(doc)
+    model = win.measures_model
+    assert model is not None
+    model.add_measures(0, [model.new_measure()])
+    plan = load(doc).year(2568)
+    assert plan is not None and [m.rounds for m in plan.measures] == [[6, 12]]
+    win.close()

@@ -5,42 +5,30 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ita_desktop.gui.qt import Qt, QtCore, QtWidgets
-from ita_desktop.gui.roles import ROOT
+from ita_desktop.gui.list_model import ListTableModel
+from ita_desktop.gui.qt import QtCore, QtWidgets
 from ita_desktop.sync.backups import Backup, list_backups
+from ita_desktop.thai.calendar import format_be_date
 from ita_desktop.thai.digits import to_thai_digits
 
-Index = QtCore.QModelIndex | QtCore.QPersistentModelIndex
-COLUMNS = ("วันเวลาที่สำรอง", "สำรองเมื่อ", "ขนาด")
 
-
-class BackupsModel(QtCore.QAbstractTableModel):
+class BackupsModel(ListTableModel[Backup]):
     """Backups of one document, newest first."""
 
+    columns = ("วันเวลาที่สำรอง", "สำรองเมื่อ", "ขนาด")
+
     def __init__(self, document: Path, parent: QtCore.QObject | None = None) -> None:
-        super().__init__(parent)
-        self.backups: list[Backup] = list_backups(document)
+        super().__init__(list_backups(document), parent)
 
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self.backups)
+    @property
+    def backups(self) -> list[Backup]:
+        return self.items
 
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
-
-    def data(self, index: Index,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        b = self.backups[index.row()]
-        if index.column() == 0:
+    def cell(self, b: Backup, column: int, role: int) -> Any:
+        if column == 0:
             when = b.taken_at
-            return to_thai_digits(f"{when.day}/{when.month}/{when.year + 543} {when:%H:%M:%S} น.")
-        if index.column() == 1:
+            return to_thai_digits(f"{format_be_date(when.date())} {when:%H:%M:%S} น.")
+        if column == 1:
             return b.reason_th
         try:
             return f"{b.path.stat().st_size / 1024:,.0f} KB"

@@ -8,60 +8,45 @@ from __future__ import annotations
 
 from typing import Any
 
+from ita_desktop.gui.list_model import ListTableModel
 from ita_desktop.gui.qt import Qt, QtCore, QtWidgets
-from ita_desktop.gui.roles import ROOT
 from ita_desktop.storage.database import Database
 from ita_desktop.storage.merge_store import StoredConflict, open_conflicts
 from ita_desktop.sync.labels import FIELD_TH, describe_row, value_text
 from ita_desktop.sync.merge import MINE, THEIRS
 from ita_desktop.sync.merging import resolve_conflict
 
-Index = QtCore.QModelIndex | QtCore.QPersistentModelIndex
-COLUMNS = ("รายการ", "ข้อมูล", "ค่าในไฟล์นี้", "ค่าจากไฟล์ที่นำมารวม", "แสดงอยู่ตอนนี้")
 
-
-class ConflictsModel(QtCore.QAbstractTableModel):
+class ConflictsModel(ListTableModel[StoredConflict]):
     """Open conflicts of a document, one row each; choosing removes the row."""
 
+    columns = ("รายการ", "ข้อมูล", "ค่าในไฟล์นี้", "ค่าจากไฟล์ที่นำมารวม", "แสดงอยู่ตอนนี้")
+    roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+
     def __init__(self, database: Database, parent: QtCore.QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(open_conflicts(database), parent)
         self.database = database
-        self.conflicts: list[StoredConflict] = open_conflicts(database)
-        self._where = {c.id: describe_row(database, c.table, c.row_id) for c in self.conflicts}
+        self._where = {c.id: describe_row(database, c.table, c.row_id) for c in self.items}
 
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self.conflicts)
+    @property
+    def conflicts(self) -> list[StoredConflict]:
+        return self.items
 
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
-
-    def data(self, index: Index,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        c = self.conflicts[index.row()]
-        if index.column() == 0:
+    def cell(self, c: StoredConflict, column: int, role: int) -> Any:
+        if column == 0:
             return self._where[c.id]
-        if index.column() == 1:
+        if column == 1:
             return FIELD_TH.get(c.field, c.field)
-        if index.column() == 2:
+        if column == 2:
             return value_text(c.field, c.mine)
-        if index.column() == 3:
+        if column == 3:
             return value_text(c.field, c.theirs)
         return "ค่าในไฟล์นี้" if c.kept == MINE else "ค่าจากไฟล์ที่นำมารวม"
 
     def choose(self, row: int, choice: str) -> None:
         """Apply the clerk's choice for one conflict (a new change in the file) and drop its row."""
-        conflict = self.conflicts[row]
-        resolve_conflict(self.database, conflict, choice)
-        self.beginRemoveRows(QtCore.QModelIndex(), row, row)
-        del self.conflicts[row]
-        self.endRemoveRows()
+        resolve_conflict(self.database, self.items[row], choice)
+        self.remove(row)
 
 
 class ConflictDialog(QtWidgets.QDialog):

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from ita_desktop.gui.app import application
@@ -60,7 +61,7 @@ def title_shown(window: MainWindow, row: int) -> str:
 
 
 def test_file_merge_then_choose_in_the_conflict_dialog(make_window: list[MainWindow], qtbot: QtBot,
-                                                       tmp_path: Path) -> None:
+                                                       tmp_path: Path, qtmodeltester: ModelTester) -> None:
     clerk = small_document(tmp_path / "clerk" / "plan.ita")
     finance = copy_to(clerk, tmp_path / "USB" / "plan.ita")
     update(finance, "measures", "m0", {"title": "กองคลัง: เผยแพร่ผลการจัดซื้อจัดจ้างทุกเดือน"})
@@ -74,13 +75,14 @@ def test_file_merge_then_choose_in_the_conflict_dialog(make_window: list[MainWin
     dialog = window.sync.conflict_dialog
     assert isinstance(dialog, ConflictDialog) and dialog.isVisible()
     model = dialog.model
+    qtmodeltester.check(model, force_py=True)  # and it keeps watching while the choice removes the row
     assert model.rowCount() == 1
     assert {model.data(model.index(0, 2)), model.data(model.index(0, 3))} == {
         "กองคลัง: เผยแพร่ผลการจัดซื้อจัดจ้างทุกเดือน", "สำนักปลัด: เผยแพร่ผลการจัดซื้อจัดจ้างรายไตรมาส"}
     assert "กองคลัง" in dialog.theirs_text.toPlainText() and "สำนักปลัด" in dialog.mine_text.toPlainText()
     dialog.resize(1000, 520)
     shot(dialog, "conflict-dialog")
-    qtbot.mouseClick(dialog.use_theirs, Qt.MouseButton.LeftButton)  # type: ignore[no-untyped-call]
+    qtbot.mouseClick(dialog.use_theirs, Qt.MouseButton.LeftButton)
     assert model.rowCount() == 0 and "ครบ" in dialog.remaining.text()
     dialog.reject()
     qtbot.waitUntil(lambda: title_shown(window, 0) == "กองคลัง: เผยแพร่ผลการจัดซื้อจัดจ้างทุกเดือน")
@@ -117,7 +119,7 @@ def test_ctrl_s_saves_a_working_copy_back_to_the_stick(make_window: list[MainWin
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     with qtbot.waitSignal(window.sync.save_back_finished, timeout=20000) as saved:
-        qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # type: ignore[no-untyped-call]
+        qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert saved.args == [True]
     assert "ถอดแฟลชไดรฟ์ได้อย่างปลอดภัย" in window.statusBar().currentMessage()
     assert load(stick).years[0].measures[2].title == "แก้ในเครื่องแล้วบันทึกกลับ"
@@ -151,7 +153,8 @@ def test_a_document_another_program_is_editing_opens_read_only(make_window: list
     assert window.act_add.isEnabled()
 
 
-def test_restore_a_backup_from_the_window(make_window: list[MainWindow], qtbot: QtBot, tmp_path: Path) -> None:
+def test_restore_a_backup_from_the_window(make_window: list[MainWindow], qtbot: QtBot, tmp_path: Path,
+                                          qtmodeltester: ModelTester) -> None:
     clerk = small_document(tmp_path / "clerk" / "plan.ita")
     finance = copy_to(clerk, tmp_path / "USB" / "plan.ita")
     update(finance, "measures", "m0", {"title": "จากกองคลัง"})
@@ -162,6 +165,7 @@ def test_restore_a_backup_from_the_window(make_window: list[MainWindow], qtbot: 
     assert title_shown(window, 0) == "จากกองคลัง"
     dialog = BackupsDialog(clerk, window)
     qtbot.addWidget(dialog)
+    qtmodeltester.check(dialog.model, force_py=True)
     reasons = [dialog.model.data(dialog.model.index(r, 1)) for r in range(dialog.model.rowCount())]
     assert reasons[:2] == ["ก่อนรวมไฟล์", "เมื่อเปิดไฟล์"]
     dialog.show()

@@ -89,7 +89,7 @@ class ConflictDialog(QtWidgets.QDialog):
         values.addWidget(self.use_theirs, 2, 1)
         self.remaining = QtWidgets.QLabel()
         close = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close)
-        close.button(QtWidgets.QDialogButtonBox.StandardButton.Close).setText("ปิด (เลือกภายหลังได้)")
+        self.close_button = close.button(QtWidgets.QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(intro)
@@ -113,6 +113,7 @@ class ConflictDialog(QtWidgets.QDialog):
     def _select(self, row: int) -> None:
         count = self.model.rowCount()
         self.remaining.setText(f"เหลือ {count} รายการที่ยังไม่ได้เลือก" if count else "เลือกครบทุกรายการแล้ว")
+        self.close_button.setText("ปิด (เลือกภายหลังได้)" if count else "ปิด")
         for button in (self.use_mine, self.use_theirs):
             button.setEnabled(count > 0)
         if count:

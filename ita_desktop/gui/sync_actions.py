@@ -327,10 +327,16 @@ class SyncActions(QtCore.QObject):
             return None
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.finished.connect(lambda _r: self._reload())
+        dialog.finished.connect(lambda _r: self._after_conflicts(dialog.model.rowCount()))
         dialog.finished.connect(dialog.deleteLater)
         self.conflict_dialog = dialog
         dialog.open()
         return dialog
+
+    def _after_conflicts(self, remaining: int) -> None:
+        """Say where things stand once the review closes (the merge's "waiting" message is stale by then)."""
+        self.window.show_message(f"ยังมีข้อมูลที่ขัดแย้งรอให้เลือก {remaining} รายการ: ไฟล์ ▸ ข้อมูลที่ขัดแย้งจากการรวมไฟล์"
+                                 if remaining else "เลือกข้อมูลที่ขัดแย้งครบทุกรายการแล้ว")
 
     # -- backups -----------------------------------------------------------------------------------------------
     def ask_restore(self) -> None:

@@ -84,7 +84,9 @@ def test_file_merge_then_choose_in_the_conflict_dialog(make_window: list[MainWin
     shot(dialog, "conflict-dialog")
     qtbot.mouseClick(dialog.use_theirs, Qt.MouseButton.LeftButton)
     assert model.rowCount() == 0 and "ครบ" in dialog.remaining.text()
+    assert dialog.close_button.text() == "ปิด"  # nothing is left "for later"
     dialog.reject()
+    assert window.statusBar().currentMessage() == "เลือกข้อมูลที่ขัดแย้งครบทุกรายการแล้ว"
     qtbot.waitUntil(lambda: title_shown(window, 0) == "กองคลัง: เผยแพร่ผลการจัดซื้อจัดจ้างทุกเดือน")
     shot(window, "window-after-merge")
     measures = load(clerk).years[0].measures

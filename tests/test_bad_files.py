@@ -264,3 +264,37 @@ def test_an_unfinished_change_on_a_read_only_folder_is_explained_and_the_journal
         assert "Copy the file together with its -journal" in result.stderr
         assert "Traceback" not in result.stderr
     assert (sha(doc), sha(journal)) == before  # the only record of how to undo the half-done change is kept
+
+
+def test_a_file_whose_schema_bytes_are_damaged_is_refused_in_plain_words(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A flipped high bit inside the stored schema makes SQLite's own error message undecodable (Python raises
+    UnicodeDecodeError, not DatabaseError): still a one-paragraph refusal, bytes unchanged, never a crash.
+    Found by the sync bit-flip property test."""
+    doc = create_sample_document(tmp_path / "plan.ita")
+    data = doc.read_bytes()
+    schema_end = data.index(b"CREATE TABLE \"signatories\"")  # the schema text sits in the first pages
+    damaged = None
+    for pos in range(data.index(b"CREATE TABLE"), schema_end):
+        flipped = bytearray(data)
+        flipped[pos] ^= 0x80
+        probe = tmp_path / "probe.ita"
+        probe.write_bytes(bytes(flipped))
+        conn = sqlite3.connect(probe.as_uri() + "?mode=ro", uri=True)
+        try:
+            conn.execute("PRAGMA quick_check").fetchall()
+        except UnicodeDecodeError:
+            damaged = bytes(flipped)
+            break
+        except sqlite3.DatabaseError:
+            pass
+        finally:
+            conn.close()
+    assert damaged is not None, "no flip in the schema text made SQLite's message undecodable"
+    doc.write_bytes(damaged)
+    before = sha(doc)
+    for args in (["check", str(doc)], ["export", str(doc), str(tmp_path / "out.json")]):
+        code = main(args)
+        err = capsys.readouterr().err
+        assert code != 0 and "damaged" in err and "Traceback" not in err, err
+    assert sha(doc) == before

@@ -40,6 +40,9 @@ from ita_desktop.storage.schema import (
 )
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+# What reading a damaged file can raise. When the schema itself is damaged, SQLite's error message quotes the
+# damaged bytes, Python cannot decode the message, and a UnicodeDecodeError arrives instead of the DatabaseError.
+UNREADABLE: tuple[type[Exception], ...] = (sqlite3.DatabaseError, UnicodeDecodeError)
 
 
 def utc_now() -> str:
@@ -116,13 +119,17 @@ def integrity_problems(conn: sqlite3.Connection, *, full: bool = False) -> list[
     pragma = "integrity_check" if full else "quick_check"
     try:
         rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
-    except sqlite3.DatabaseError as exc:
-        return [str(exc)]
+    except UNREADABLE as exc:
+        return [_reason(exc)]
     return [] if rows == ["ok"] else rows
 
 
-def _describe(exc: sqlite3.Error, path: Path) -> BadFileError:
-    return BadFileError(f"{path} is damaged and cannot be read ({exc}). Use a backup. ไฟล์เสียหาย อ่านไม่ได้")
+def _reason(exc: Exception) -> str:
+    return "its structure is damaged" if isinstance(exc, UnicodeDecodeError) else str(exc)
+
+
+def _describe(exc: Exception, path: Path) -> BadFileError:
+    return BadFileError(f"{path} is damaged and cannot be read ({_reason(exc)}). Use a backup. ไฟล์เสียหาย อ่านไม่ได้")
 
 
 def check_file(path: Path) -> int:
@@ -142,7 +149,7 @@ def check_file(path: Path) -> int:
                 f"check says: {'; '.join(problems[:3])}). Use a backup copy of the file. ไฟล์เสียหาย กรุณาใช้ไฟล์สำรอง"
             )
         return version
-    except sqlite3.DatabaseError as exc:
+    except UNREADABLE as exc:
         raise _describe(exc, path) from exc
     finally:
         conn.close()
@@ -189,7 +196,7 @@ def _recover_hot_journal(path: Path) -> None:
     try:
         conn.execute("PRAGMA trusted_schema=OFF")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the first read rolls the journal back
-    except sqlite3.DatabaseError as exc:
+    except UNREADABLE as exc:
         raise _describe(exc, path) from exc
     finally:
         conn.close()
@@ -242,7 +249,7 @@ class Database:
             database._configure()
             if not read_only and version < SCHEMA_VERSION:
                 database._migrate(version)
-        except sqlite3.DatabaseError as exc:
+        except UNREADABLE as exc:
             conn.close()
             raise _describe(exc, path) from exc
         return database

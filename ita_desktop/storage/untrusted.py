@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ita_desktop.errors import BadFileError
-from ita_desktop.storage.database import _inspect_schema, _uri, inspect_header, integrity_problems
+from ita_desktop.storage.database import UNREADABLE, _inspect_schema, _reason, _uri, inspect_header, integrity_problems
 from ita_desktop.storage.schema import CONFLICT_COLUMNS, MERGE_COLUMNS, TABLES
 
 TIME_LIMIT_SECONDS = 20.0
@@ -168,8 +168,8 @@ def read_untrusted(path: Path) -> UntrustedCopy:
                     rows[row["id"]] = row
                 tables[spec.name] = rows
             conflicts = _open_conflicts(conn, path) if version >= 2 else []
-        except sqlite3.DatabaseError as exc:  # includes "interrupted" (time limit) and "too big" (huge cell)
-            raise _refuse(path, f"it cannot be read safely ({exc})") from exc
+        except UNREADABLE as exc:  # includes "interrupted" (time limit) and "too big" (huge cell)
+            raise _refuse(path, f"it cannot be read safely ({_reason(exc)})") from exc
     return UntrustedCopy(doc_id=doc_id, replica_id=replica_id, version=version, vector=vector, tables=tables,
                          conflicts=conflicts)
 

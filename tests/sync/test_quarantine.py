@@ -47,6 +47,8 @@ CRAFTED: dict[str, tuple[tuple[str, ...], str]] = {
                      "never counted"),
     "another program's file": (("PRAGMA application_id = 1234",), "another program"),
     "row of another document": (("UPDATE steps SET doc_id = 'x' WHERE id = 'm0-s1'",), "does not belong"),
+    # found by the bit-flip test below: a damaged page can hold bytes that are not UTF-8 where text belongs
+    "text that is not UTF-8": (("UPDATE measures SET title = CAST(x'ce41ff' AS TEXT) WHERE id = 'm0'",), "UTF-8"),
 }
 
 

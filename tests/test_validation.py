@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from ita_desktop.domain.catalogue import default_indicators, level_of
-from ita_desktop.domain.model import Measure, Progress, Step, YearPlan
+from ita_desktop.domain.model import Measure, Progress, Status, Step, YearPlan
 from ita_desktop.domain.validation import (
     Severity,
     date_range_problems,
@@ -58,7 +58,7 @@ def test_measure_problems() -> None:
 
 
 def test_progress_problems_name_the_bad_link() -> None:
-    progress = Progress(round=6, done_on=date(2023, 9, 30),
+    progress = Progress(round=6, status=Status.DONE, done_on=date(2023, 9, 30),
                         evidence_urls=["https://a.go.th/x", "ดูที่บอร์ดประชาสัมพันธ์"])
     found = {(p.field, p.severity) for p in progress_problems(progress, 2567)}
     assert found == {("done_on", Severity.WARNING), ("evidence_urls[1]", Severity.ERROR)}
@@ -68,7 +68,8 @@ def test_year_problems_carry_the_path_of_the_measure() -> None:
     plan = YearPlan(fiscal_year=2567, indicators=default_indicators(), measures=[
         Measure(indicator=1, title="ก"),
         Measure(indicator=2, title="ข", steps=[Step("ขั้นที่ ๑")],
-                progress=[Progress(round=6), Progress(round=12, step=1, done_on=date(2024, 10, 2))]),
+                progress=[Progress(round=6),
+                          Progress(round=12, step=1, status=Status.DONE, done_on=date(2024, 10, 2))]),
     ])
     assert [(where, p.field) for where, p in year_problems(plan)] == [("measures[1].progress[1]", "done_on")]
 
@@ -88,3 +89,18 @@ def test_steps_the_clerk_numbered_herself_are_never_numbered_twice() -> None:
     assert numbered_step("๑.๒", "ประชุมวางแผน") == "๑.๒ ประชุมวางแผน"
     for own in ("1. ประชุมวางแผน", "๒) จัดทำประกาศ", "๑.๑ รายงานผล", "- จัดทำประกาศ", "• ติดตาม"):
         assert numbered_step("๓", own) == own
+
+
+def test_a_result_on_a_step_still_marked_planned_is_flagged_not_changed() -> None:
+    from datetime import date
+
+    from ita_desktop.domain.model import Progress, Status
+    from ita_desktop.domain.validation import Severity, progress_problems
+
+    forgotten = Progress(round=6, step=1, status=Status.PLANNED, done_on=date(2024, 1, 10), result="ประชุมแล้ว")
+    problems = [p for p in progress_problems(forgotten, 2567) if p.field == "status"]
+    assert [p.severity for p in problems] == [Severity.WARNING] and "ยังไม่ดำเนินการ" in problems[0].thai
+    assert forgotten.status == Status.PLANNED  # only flagged
+    assert not [p for p in progress_problems(Progress(round=6, step=1), 2567) if p.field == "status"]
+    done = Progress(round=6, step=1, status=Status.DONE, done_on=date(2024, 1, 10), result="ประชุมแล้ว")
+    assert not [p for p in progress_problems(done, 2567) if p.field == "status"]

@@ -11,7 +11,7 @@ from datetime import date
 from enum import StrEnum
 from urllib.parse import urlparse
 
-from ita_desktop.domain.model import Measure, Progress, YearPlan
+from ita_desktop.domain.model import Measure, Progress, Status, YearPlan
 from ita_desktop.thai.calendar import fiscal_year_range, long_date
 
 
@@ -70,6 +70,11 @@ def measure_problems(measure: Measure, fiscal_year: int, indicator_numbers: set[
 
 def progress_problems(progress: Progress, fiscal_year: int) -> list[Problem]:
     problems = outside_year(progress.done_on, fiscal_year, "done_on")
+    if progress.status == Status.PLANNED and (progress.done_on or progress.result.strip()):
+        # Probably a status the clerk forgot to change: the report would print "ยังไม่ดำเนินการ" beside a result.
+        problems.append(Problem("status", Severity.WARNING,
+                                "มีผลหรือวันที่ดำเนินการแล้ว แต่สถานะยังเป็น “ยังไม่ดำเนินการ”",
+                                "a result or done-on date is recorded but the status is still planned"))
     for i, url in enumerate(progress.evidence_urls):
         if not is_valid_url(url):
             problems.append(Problem(f"evidence_urls[{i}]", Severity.ERROR,

@@ -20,6 +20,11 @@ EXIT_BUG = 70
 EXIT_CHECK_FAILED = 1
 
 
+def _last_complete_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--use-last-complete", action="store_true",
+                   help="the file's last save did not finish (a -journal/-wal beside it): use its last complete state")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ita-desktop",
@@ -56,6 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path)
     p.add_argument("other", type=Path)
     p.add_argument("--dry-run", action="store_true")
+    _last_complete_option(p)
 
     p = sub.add_parser("check", help="check a document's integrity and content")
     p.add_argument("file", type=Path)
@@ -65,8 +71,10 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("restore", help="put a backup in place of a document (the current state is backed up first)")
     p.add_argument("file", type=Path)
     p.add_argument("backup", type=Path)
+    _last_complete_option(p)
     p = sub.add_parser("bring-in", help="copy a document from a USB stick or share into a local working copy")
     p.add_argument("origin", type=Path)
+    _last_complete_option(p)
     p = sub.add_parser("save-back", help="write a working copy back to where it came from, safely")
     p.add_argument("file", type=Path)
     return parser
@@ -113,7 +121,7 @@ def _cmd_merge(args: argparse.Namespace) -> int:
         if exc.name and exc.name.startswith("ita_desktop"):
             raise UserError("merge is not available in this version.") from None
         raise
-    return run_merge(args.file, args.other, dry_run=args.dry_run)
+    return run_merge(args.file, args.other, dry_run=args.dry_run, use_last_complete=args.use_last_complete)
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -158,9 +166,9 @@ def _cmd_sync(args: argparse.Namespace) -> int:
     if args.command == "backups":
         return cli_merge.run_backups(args.file)
     if args.command == "restore":
-        return cli_merge.run_restore(args.file, args.backup)
+        return cli_merge.run_restore(args.file, args.backup, use_last_complete=args.use_last_complete)
     if args.command == "bring-in":
-        return cli_merge.run_bring_in(args.origin)
+        return cli_merge.run_bring_in(args.origin, use_last_complete=args.use_last_complete)
     return cli_merge.run_save_back(args.file)
 
 

@@ -153,10 +153,33 @@ class CheckReport:
 
 
 def check_document(path: Path) -> CheckReport:
-    """Full integrity check of the file, then the content rules, in plain words."""
+    """Full integrity check of the file, then the content rules, in plain words. Writes nothing anywhere near
+    the file: it is read immutable, and a file whose last save did not finish is checked on a private copy."""
+    import tempfile
+
+    from ita_desktop.paths import data_dir
+    from ita_desktop.storage.side_files import unfinished_save
+    from ita_desktop.sync.quarantine import recovered_copy
+
     report = CheckReport()
+    side = unfinished_save(path)
+    if side is None:
+        return _check_closed(path, report)
+    report.warnings.append(
+        f"{path.name} has an unfinished save (a {side} file is beside it); it was checked as it will be once "
+        f"opened, on a private copy, and nothing was written. ไฟล์มีการบันทึกที่ค้างอยู่ ตรวจจากสำเนาโดยไม่แก้ไขไฟล์")
+    with tempfile.TemporaryDirectory(prefix="check-", dir=data_dir()) as tmp:
+        try:
+            private = recovered_copy(path, Path(tmp))
+        except UserError as exc:
+            report.problems.append(exc.message)
+            return report
+        return _check_closed(private, report, immutable=False)
+
+
+def _check_closed(path: Path, report: CheckReport, *, immutable: bool = True) -> CheckReport:
     try:
-        database = Database.open(path, read_only=True)
+        database = Database.open(path, read_only=True, immutable=immutable)
     except BadFileError as exc:
         report.problems.append(exc.message)
         return report

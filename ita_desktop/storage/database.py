@@ -38,6 +38,11 @@ from ita_desktop.storage.schema import (
     TABLE_BY_NAME,
     expected_objects,
 )
+from ita_desktop.storage.side_files import disarm_super_journal, journal_of
+
+# No copy can have made more changes than this (a trillion saves); a counter beyond it was forged, and
+# SQLite's 64-bit integers would overflow a few ticks after a forged 2**63 - 1.
+MAX_COUNTER = 2**40
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # What reading a damaged file can raise. When the schema itself is damaged, SQLite's error message quotes the
@@ -54,8 +59,10 @@ def _new_uuid() -> str:
     return str(uuid.uuid4())
 
 
-def _uri(path: Path, mode: str) -> str:
-    return path.resolve().as_uri() + f"?mode={mode}"
+def _uri(path: Path, mode: str, *, immutable: bool = False) -> str:
+    """``immutable``: SQLite reads the bytes as they are and writes nothing beside them (no -shm, no
+    -journal rollback, no -wal replay); only for files nobody is writing, as a check of a closed file."""
+    return path.resolve().as_uri() + f"?mode={mode}" + ("&immutable=1" if immutable else "")
 
 
 def inspect_header(path: Path) -> None:
@@ -132,11 +139,11 @@ def _describe(exc: Exception, path: Path) -> BadFileError:
     return BadFileError(f"{path} is damaged and cannot be read ({_reason(exc)}). Use a backup. ไฟล์เสียหาย อ่านไม่ได้")
 
 
-def check_file(path: Path) -> int:
+def check_file(path: Path, *, immutable: bool = False) -> int:
     """Every check short of opening for writing; raises BadFileError. Returns the schema version."""
     inspect_header(path)
     try:
-        conn = sqlite3.connect(_uri(path, "ro"), uri=True)
+        conn = sqlite3.connect(_uri(path, "ro", immutable=immutable), uri=True)
     except sqlite3.Error as exc:
         raise _describe(exc, path) from exc
     try:
@@ -175,11 +182,13 @@ def _check_writable(path: Path) -> None:
         )
 
 
-def _recover_hot_journal(path: Path) -> None:
+def recover_hot_journal(path: Path) -> None:
     """Let SQLite roll back a transaction a killed program left half-done (its `-journal` is beside the file).
 
     Even a read-only look needs this first: a read-only connection cannot roll back, and without the
-    journal the file may hold half of an uncommitted change. The journal is never deleted by us.
+    journal the file may hold half of an uncommitted change. The journal is never deleted by us, but its
+    super-journal record, which would make SQLite delete the file it names, is disarmed first
+    (storage.side_files): our own journals never have one.
     """
     inspect_header(path)
     if not os.access(path.resolve().parent, os.W_OK) or not os.access(path, os.W_OK):
@@ -189,6 +198,7 @@ def _recover_hot_journal(path: Path) -> None:
             "Copy the file together with its -journal file to your own computer and open the copy there. "
             "ไฟล์มีการบันทึกที่ค้างอยู่ กรุณาคัดลอกไฟล์พร้อมไฟล์ -journal มาไว้ในเครื่องก่อนเปิด"
         )
+    disarm_super_journal(journal_of(path))
     try:
         conn = sqlite3.connect(str(path))
     except sqlite3.Error as exc:
@@ -232,15 +242,17 @@ class Database:
         return database
 
     @classmethod
-    def open(cls, path: Path, *, read_only: bool = False) -> Database:
-        """Open an existing document after checking it; migrates it forward when opened for writing."""
+    def open(cls, path: Path, *, read_only: bool = False, immutable: bool = False) -> Database:
+        """Open an existing document after checking it; migrates it forward when opened for writing.
+        ``immutable`` (read-only only): look without recovering or writing anything, see _uri."""
         if not path.exists():
             raise UserError(f"{path} does not exist. ไม่พบไฟล์")
-        if Path(f"{path}-journal").exists():
-            _recover_hot_journal(path)
-        version = check_file(path)
+        immutable = immutable and read_only
+        if not immutable and journal_of(path).exists():
+            recover_hot_journal(path)
+        version = check_file(path, immutable=immutable)
         if read_only:
-            conn = sqlite3.connect(_uri(path, "ro"), uri=True)
+            conn = sqlite3.connect(_uri(path, "ro", immutable=immutable), uri=True)
         else:
             _check_writable(path)
             conn = sqlite3.connect(str(path))
@@ -348,6 +360,10 @@ class Database:
                 self.renew_replica()
             replica = self.replica_id
             row = self.conn.execute("SELECT counter FROM clock WHERE replica_id = ?", (replica,)).fetchone()
+            if row and not 0 <= int(row[0]) < MAX_COUNTER:
+                raise BadFileError(
+                    f"{self.path} has a damaged version clock (counter {row[0]}); nothing was changed. Restore a "
+                    "backup (ita-desktop backups / restore). นาฬิกาการแก้ไขในไฟล์เสียหาย กรุณากู้คืนจากไฟล์สำรอง")
             self._tick = (int(row[0]) if row else 0) + 1
             self.conn.execute("INSERT INTO clock(replica_id, counter) VALUES (?, ?) ON CONFLICT(replica_id) "
                               "DO UPDATE SET counter = excluded.counter", (replica, self._tick))

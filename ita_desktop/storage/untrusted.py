@@ -82,7 +82,7 @@ def hardened_connection(path: Path) -> Iterator[sqlite3.Connection]:
     """A read-only connection to a private copy of an untrusted file, with every guard set up."""
     inspect_header(path)
     try:
-        conn = sqlite3.connect(_uri(path, "ro") + "&immutable=1", uri=True)
+        conn = sqlite3.connect(_uri(path, "ro", immutable=True), uri=True)
     except sqlite3.Error as exc:
         raise BadFileError(f"{path.name} cannot be read ({exc}). ไฟล์เสียหาย อ่านไม่ได้") from exc
     deadline = time.monotonic() + TIME_LIMIT_SECONDS

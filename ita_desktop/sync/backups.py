@@ -22,7 +22,7 @@ from pathlib import Path
 from ita_desktop.errors import BadFileError, UserError
 from ita_desktop.paths import data_dir
 from ita_desktop.storage.database import Database, check_file
-from ita_desktop.storage.snapshots import content_summary, fsync_file, fsync_folder, write_snapshot
+from ita_desktop.storage.snapshots import content_summary, fsync_folder, write_snapshot
 
 BACKUP_INTERVAL = timedelta(minutes=30)
 KEEP_NEWEST = 5
@@ -135,16 +135,28 @@ def replace_with_retries(source: Path, target: Path, *, replace: Callable[[Path,
             time.sleep(REPLACE_WAIT_SECONDS)
 
 
-def restore_backup(document: Path, backup: Path) -> Backup:
-    """Put a verified backup in place of the (closed, locked by the caller) document; the current state is
-    backed up first, so a restore can itself be undone. Returns that 'before-restore' backup."""
-    check_file(backup)
+def restore_backup(document: Path, backup: Path, *, use_last_complete: bool = False) -> Backup:
+    """Put a backup of this document in place of the (closed, locked by the caller) document; the current state
+    is backed up first, so a restore can itself be undone. Returns that 'before-restore' backup.
+
+    The backup is treated like a copy from elsewhere (any file may be named): read through quarantine, every
+    value checked, refused when it belongs to another document; the document is rebuilt from its checked rows
+    (never its raw bytes, which could carry a WAL mode or objects of their own)."""
+    from ita_desktop.sync.quarantine import read_from_elsewhere
+    from ita_desktop.sync.working_copy import build_clean_copy
+
+    incoming = read_from_elsewhere(backup, use_last_complete=use_last_complete)
     with Database.open(document, read_only=True) as current:
+        if incoming.doc_id != current.doc_id:
+            raise UserError(
+                f"{backup.name} is not a backup of {document.name}: it belongs to another document (document id "
+                f"{incoming.doc_id[:8]}…, this one is {current.doc_id[:8]}…), so nothing was restored. To look at "
+                f"it, open it as a document of its own (ita-desktop \"{backup}\", or File ▸ Open in the window). "
+                "ไฟล์นี้เป็นสำรองของเอกสารอื่น จึงไม่ได้กู้คืน หากต้องการดู ให้เปิดไฟล์นั้นเป็นเอกสารแยก", exit_code=7)
         before = take_backup(current, "before-restore")
     tmp = document.with_name(f".{document.name}.restoring")
     try:
-        tmp.write_bytes(backup.read_bytes())
-        fsync_file(tmp)
+        build_clean_copy(tmp, incoming)
         check_file(tmp)
         replace_with_retries(tmp, document)
         fsync_folder(document.parent)

@@ -45,16 +45,16 @@ def _conflict_lines(database: Database, conflicts: Sequence[StoredConflict | Con
     return lines
 
 
-def run_merge(file: Path, other: Path, *, dry_run: bool) -> int:
+def run_merge(file: Path, other: Path, *, dry_run: bool, use_last_complete: bool = False) -> int:
     """Merge OTHER into FILE (or, dry run, print what would change); see the module docstring for exit codes."""
     if not file.exists():
         raise UserError(f"{file} does not exist. ไม่พบไฟล์")
     if dry_run:
         with Database.open(file, read_only=True) as database:
-            result = merge_file(database, other, dry_run=True)
+            result = merge_file(database, other, dry_run=True, use_last_complete=use_last_complete)
             return _report(database, result, file, other)
     with DocumentLock(file), Database.open(file) as database:
-        result = merge_file(database, other)
+        result = merge_file(database, other, use_last_complete=use_last_complete)
         return _report(database, result, file, other)
 
 
@@ -90,22 +90,22 @@ def run_backups(file: Path) -> int:
     return 0
 
 
-def run_restore(file: Path, backup: Path) -> int:
+def run_restore(file: Path, backup: Path, *, use_last_complete: bool = False) -> int:
     """`ita-desktop restore FILE BACKUP`: put a backup in place (the current state is backed up first)."""
     if not backup.exists():
         raise UserError(f"{backup} does not exist. ไม่พบไฟล์สำรอง")
     with DocumentLock(file):
-        before = restore_backup(file, backup)
+        before = restore_backup(file, backup, use_last_complete=use_last_complete)
     print(f"restored {file.name} from {backup.name}. กู้คืนเรียบร้อย")
     print(f"the state before the restore was saved as / สำรองก่อนกู้คืน: {before.path}")
     return 0
 
 
-def run_bring_in(origin: Path) -> int:
+def run_bring_in(origin: Path, *, use_last_complete: bool = False) -> int:
     """`ita-desktop bring-in ORIGIN`: make (or find) the local working copy of a file on a stick or share."""
     from ita_desktop.sync.working_copy import bring_in
 
-    copy, created = bring_in(origin)
+    copy, created = bring_in(origin, use_last_complete=use_last_complete)
     state = "brought in as" if created else "already has the working copy"
     print(f"{origin} {state} {copy.path}. แก้ไขไฟล์ในเครื่อง แล้วใช้ save-back เพื่อบันทึกกลับ")
     if not created and copy.origin_changed():

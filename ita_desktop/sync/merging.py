@@ -81,9 +81,10 @@ def merge_copy(database: Database, other: UntrustedCopy, source: str, *, dry_run
     return MergeResult(plan, backup, dry_run, open_conflicts(database))
 
 
-def merge_file(database: Database, other_path: Path, *, dry_run: bool = False) -> MergeResult:
+def merge_file(database: Database, other_path: Path, *, dry_run: bool = False,
+               use_last_complete: bool = False) -> MergeResult:
     """Read ``other_path`` in quarantine, refuse another document, and merge it into ``database``."""
-    other = read_from_elsewhere(other_path)
+    other = read_from_elsewhere(other_path, use_last_complete=use_last_complete)
     _check_same_document(database, other, other_path)
     return merge_copy(database, other, other_path.name, dry_run=dry_run)
 

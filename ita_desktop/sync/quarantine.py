@@ -1,9 +1,18 @@
 """Files from elsewhere are read through a private copy, never in place and never trusted.
 
-The copy is made byte for byte into a temporary folder of the user data folder (a `-journal` left beside
-the file is copied too, so an interrupted write on the other PC is rolled back in the copy, not on the
-stick). Only the copy is opened, read-only and hardened (storage.untrusted). Nothing here writes to the
-file from elsewhere or to the local document.
+This is the one module that opens a file from elsewhere (merge, bring-in, save-back's look at the
+original, restore of a backup). It follows SQLite's advice for untrusted database files
+(https://www.sqlite.org/security.html, "Untrusted SQLite Database Files"; and
+https://www.sqlite.org/howtocorrupt.html on hot journals):
+- the file is copied **alone**, byte for byte, into a temporary folder of the user data folder, and only
+  the copy is opened: read-only, immutable and hardened (storage.untrusted: trusted_schema=OFF,
+  cell_size_check=ON, limits, an authorizer, quick_check), then every value is checked (storage.row_rules);
+- a `-journal` or `-wal` beside it means its last save did not finish. Its side files are instructions to
+  SQLite (a journal may name a file for SQLite to delete, see storage.side_files), so by default the file is
+  refused with a message. Only when the clerk confirms is the last complete state used: the journal is
+  copied into the private folder, its super-journal record disarmed, and rolled back there; a `-wal` is not
+  replayed at all (the file's own last checkpoint is used). Nothing beside the original is ever opened by
+  SQLite, and the original's bytes are never written.
 """
 
 from __future__ import annotations
@@ -15,6 +24,15 @@ from pathlib import Path
 
 from ita_desktop.errors import BadFileError, UserError
 from ita_desktop.paths import data_dir
+from ita_desktop.storage.database import recover_hot_journal
+from ita_desktop.storage.side_files import (
+    has_hot_journal,
+    has_wal_frames,
+    journal_of,
+    mark_rollback_mode,
+    unfinished_save,
+    wal_of,
+)
 from ita_desktop.storage.untrusted import UntrustedCopy, read_untrusted
 
 MAX_FILE_BYTES = 256 * 1024 * 1024  # a year's plan is well under 10 MB
@@ -28,41 +46,78 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _copy_in(path: Path, folder: Path) -> tuple[Path, str]:
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise UserError(f"{path} does not exist. ไม่พบไฟล์") from None
-    except OSError as exc:
-        raise UserError(f"Cannot read {path}: {exc.strerror or exc}. อ่านไฟล์ไม่ได้") from None
-    if size > MAX_FILE_BYTES:
-        raise BadFileError(f"{path.name} is {size // (1024 * 1024)} MB, far larger than any ITA document; "
-                           "it was not used. ไฟล์มีขนาดใหญ่ผิดปกติ จึงไม่นำมาใช้")
-    private = folder / "incoming.ita"
-    try:
-        shutil.copyfile(path, private)
-        journal = path.with_name(path.name + "-journal")
-        if journal.exists():
-            shutil.copyfile(journal, folder / "incoming.ita-journal")
-    except OSError as exc:
-        raise UserError(f"Cannot read {path}: {exc.strerror or exc}. อ่านไฟล์ไม่ได้ "
-                        "(ถ้าเป็นแฟลชไดรฟ์ กรุณาเสียบใหม่แล้วลองอีกครั้ง)") from None
-    digest = file_sha256(private)  # of the bytes as they were on the stick, before any recovery
-    if (folder / "incoming.ita-journal").exists():
-        from ita_desktop.storage.database import _recover_hot_journal
+class UnfinishedSaveError(BadFileError):
+    """The file's last save did not finish on the PC it came from; used only if the clerk confirms."""
 
-        _recover_hot_journal(private)
+    exit_code = 10
+
+
+def unfinished_message(path: Path, side: str) -> str:
+    return (f"{path.name} was not saved completely (a {path.name}{side} file is beside it: the program on the "
+            "other PC stopped, or the stick was pulled, while saving), so it was not used and nothing was changed. "
+            "Best: open and save it again on the PC it came from. To use the last completely saved state of the "
+            "file instead, run the command again with --use-last-complete. "
+            f"ไฟล์นี้ถูกบันทึกไม่เสร็จ (มีไฟล์ {side} อยู่ข้างกัน) จึงยังไม่นำมาใช้ "
+            "ควรเปิดและบันทึกไฟล์อีกครั้งที่เครื่องต้นทาง หรือเลือกใช้ข้อมูลที่บันทึกครบล่าสุด")
+
+
+def _copy(source: Path, target: Path) -> None:
+    try:
+        size = source.stat().st_size
+    except FileNotFoundError:
+        raise UserError(f"{source} does not exist. ไม่พบไฟล์") from None
+    except OSError as exc:
+        raise UserError(f"Cannot read {source}: {exc.strerror or exc}. อ่านไฟล์ไม่ได้") from None
+    if size > MAX_FILE_BYTES:
+        raise BadFileError(f"{source.name} is {size // (1024 * 1024)} MB, far larger than any ITA document; "
+                           "it was not used. ไฟล์มีขนาดใหญ่ผิดปกติ จึงไม่นำมาใช้")
+    try:
+        shutil.copyfile(source, target)
+    except OSError as exc:
+        raise UserError(f"Cannot read {source}: {exc.strerror or exc}. อ่านไฟล์ไม่ได้ "
+                        "(ถ้าเป็นแฟลชไดรฟ์ กรุณาเสียบใหม่แล้วลองอีกครั้ง)") from None
+
+
+def recovered_copy(path: Path, folder: Path) -> Path:
+    """A private copy of ``path`` in ``folder`` as SQLite would see it once its unfinished save is undone
+    (journal rolled back with its super-journal record disarmed) or finished (a -wal's commits read); for a
+    check that must write nothing beside the original."""
+    private = folder / "checked.ita"
+    _copy(path, private)
+    if has_hot_journal(path):
+        _copy(journal_of(path), journal_of(private))
+        recover_hot_journal(private)
+    elif has_wal_frames(path):
+        _copy(wal_of(path), wal_of(private))
+    return private
+
+
+def _copy_in(path: Path, folder: Path, *, use_last_complete: bool) -> tuple[Path, str]:
+    if path.exists() and not path.is_file():
+        raise BadFileError(f"{path} is not a document file (it is a folder or a device); it was not used. "
+                           "ไม่ใช่ไฟล์เอกสาร")
+    side = unfinished_save(path)
+    if side and not use_last_complete:
+        raise UnfinishedSaveError(unfinished_message(path, side))
+    private = folder / "incoming.ita"
+    _copy(path, private)
+    digest = file_sha256(private)  # of the bytes as they were on the stick, before any recovery
+    if side == "-journal":
+        _copy(journal_of(path), journal_of(private))
+        recover_hot_journal(private)  # in the private folder, its super-journal record disarmed first
+    mark_rollback_mode(private)  # a lone WAL-mode copy: never look for a -wal
     return private, digest
 
 
-def quarantine(path: Path) -> tuple[UntrustedCopy, str]:
-    """Check and read a document file from elsewhere through a private copy; BadFileError when unusable.
+def quarantine(path: Path, *, use_last_complete: bool = False) -> tuple[UntrustedCopy, str]:
+    """Check and read a document file from elsewhere through a private copy; BadFileError when unusable
+    (UnfinishedSaveError when its last save did not finish and ``use_last_complete`` was not chosen).
     Also returns the SHA-256 of the bytes that were read (what "the original" was at that moment)."""
     with tempfile.TemporaryDirectory(prefix="quarantine-", dir=data_dir()) as tmp:
-        private, digest = _copy_in(path, Path(tmp))
+        private, digest = _copy_in(path, Path(tmp), use_last_complete=use_last_complete)
         return read_untrusted(private), digest
 
 
-def read_from_elsewhere(path: Path) -> UntrustedCopy:
+def read_from_elsewhere(path: Path, *, use_last_complete: bool = False) -> UntrustedCopy:
     """Check and read a document file from elsewhere through a private copy; BadFileError when unusable."""
-    return quarantine(path)[0]
+    return quarantine(path, use_last_complete=use_last_complete)[0]

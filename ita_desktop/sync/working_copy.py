@@ -104,12 +104,12 @@ def build_clean_copy(target: Path, incoming: UntrustedCopy) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def bring_in(origin: Path) -> tuple[WorkingCopy, bool]:
+def bring_in(origin: Path, *, use_last_complete: bool = False) -> tuple[WorkingCopy, bool]:
     """The working copy of ``origin``: the existing one (False) or a new one built through quarantine (True)."""
     existing = find_for_origin(origin)
     if existing is not None:
         return existing, False
-    incoming, digest = quarantine(origin)
+    incoming, digest = quarantine(origin, use_last_complete=use_last_complete)
     target = working_dir() / f"{origin.stem}-{uuid.uuid4().hex[:8]}.ita"
     build_clean_copy(target, incoming)
     copy = WorkingCopy(path=target, origin=origin.resolve(), origin_sha256=digest, brought_in_at=utc_now())

@@ -6,6 +6,7 @@ those are warnings: shown, never refused, never rewritten.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -32,6 +33,16 @@ def is_valid_url(text: str) -> bool:
     """An evidence link a browser can open: http(s) with a host."""
     parsed = urlparse(text.strip())
     return parsed.scheme in ("http", "https") and bool(parsed.netloc) and " " not in text.strip()
+
+
+_SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+\-]*):(?!\d)")
+
+
+def has_unsafe_scheme(text: str) -> bool:
+    """A link that names a scheme a browser would run or open locally (javascript:, data:, file:, …).
+    Text without a scheme ("www.example.go.th/…", a note) is not a link and is left to the warnings."""
+    match = _SCHEME.match(text)
+    return match is not None and match[1].lower() not in ("http", "https")
 
 
 def date_range_problems(start: date | None, end: date | None) -> list[Problem]:

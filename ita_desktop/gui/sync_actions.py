@@ -19,6 +19,7 @@ from ita_desktop.gui.worker import Job, Progress
 from ita_desktop.services.editing import DocumentEditor
 from ita_desktop.storage.database import Database
 from ita_desktop.storage.merge_store import open_conflicts
+from ita_desktop.storage.side_files import unfinished_save
 from ita_desktop.sync.backups import Backup, BackupScheduler, restore_backup, take_backup
 from ita_desktop.sync.locking import DocumentLock, DocumentLockedError, LockInfo
 from ita_desktop.sync.merging import merge_file
@@ -95,7 +96,10 @@ class SyncActions(QtCore.QObject):
         window or PC holds the lock. Raises UserError when the file cannot be used."""
         self.note = ""
         if is_elsewhere(path):
-            copy, created = bring_in(path)
+            use_last_complete = self.confirm_unfinished(path)
+            if use_last_complete is None:
+                raise UserError(f"{path.name} was not opened. ไม่ได้เปิดไฟล์ {path.name}")
+            copy, created = bring_in(path, use_last_complete=use_last_complete)
             self.note = (f"นำไฟล์จาก {path.parent} มาทำงานในเครื่องแล้ว" if created else "เปิดสำเนาทำงานในเครื่อง") + \
                 " — กด Ctrl+S เพื่อบันทึกกลับไปยังไฟล์ต้นฉบับ"
             path = copy.path
@@ -203,10 +207,31 @@ class SyncActions(QtCore.QObject):
         if path:
             self.bring_in_and_open(Path(path))
 
+    def confirm_unfinished(self, path: Path) -> bool | None:
+        """A file from elsewhere whose last save did not finish: ask before using its last complete state.
+        Returns the clerk's choice for ``use_last_complete`` (False when nothing is unfinished), None to stop."""
+        side = unfinished_save(path)
+        if side is None:
+            return False
+        box = QtWidgets.QMessageBox(
+            QtWidgets.QMessageBox.Icon.Warning, "ไฟล์ถูกบันทึกไม่เสร็จ",
+            f"ไฟล์ {path.name} ถูกบันทึกไม่เสร็จ (มีไฟล์ {path.name}{side} อยู่ข้างกัน: โปรแกรมที่เครื่องต้นทางหยุดทำงาน "
+            "หรือถอดแฟลชไดรฟ์ระหว่างบันทึก)\n\nควรเปิดและบันทึกไฟล์อีกครั้งที่เครื่องต้นทาง\n"
+            "หรือจะใช้ข้อมูลที่บันทึกครบล่าสุดของไฟล์นี้ (ไม่รวมการบันทึกที่ค้างอยู่) ?",
+            QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No, self.window)
+        box.setObjectName("unfinishedSaveBox")
+        box.button(QtWidgets.QMessageBox.StandardButton.Yes).setText("ใช้ข้อมูลที่บันทึกครบล่าสุด")
+        box.button(QtWidgets.QMessageBox.StandardButton.No).setText("ยกเลิก")
+        box.setDefaultButton(QtWidgets.QMessageBox.StandardButton.No)
+        return True if box.exec() == QtWidgets.QMessageBox.StandardButton.Yes else None
+
     def bring_in_and_open(self, origin: Path) -> bool:
         """Make (or find) the local working copy of ``origin`` and open it."""
+        use_last_complete = self.confirm_unfinished(origin)
+        if use_last_complete is None:
+            return False
         try:
-            copy, created = bring_in(origin)
+            copy, created = bring_in(origin, use_last_complete=use_last_complete)
         except UserError as exc:
             self.window.show_error(exc.message)
             return False
@@ -274,13 +299,16 @@ class SyncActions(QtCore.QObject):
         """Merge another copy into the open document on a worker thread; then reload and review conflicts."""
         if self.editor is None or self.read_only or self.job is not None:
             return None
+        use_last_complete = self.confirm_unfinished(other)
+        if use_last_complete is None:
+            return None
         self.window.commit_open_editors()
         target = self.editor.path
 
         def work(progress: Progress) -> tuple[int, int]:
             progress(0, 1, "กำลังรวมไฟล์")
             with Database.open(target) as database:
-                result = merge_file(database, other)
+                result = merge_file(database, other, use_last_complete=use_last_complete)
             plan = result.plan
             changed = sum(plan.added.values()) + sum(plan.changed.values()) + sum(plan.deleted.values())
             return changed, len(result.open_conflicts)

@@ -5,6 +5,8 @@ A file from elsewhere may be damaged, truncated or crafted. It is read only thro
 trusted_schema=OFF, cell_size_check=ON, mmap_size=0, lowered limits (a huge cell is refused, not loaded),
 an authorizer that allows only reads of our own tables and columns, a progress handler that stops
 runaway queries, and quick_check before anything else. Any view, trigger or unknown object is refused.
+Then every value is held to storage.row_rules and the version clock to MAX_COUNTER: a copy with the right
+schema but values we never write is refused as a whole, before any of it reaches the local document.
 """
 
 from __future__ import annotations
@@ -15,11 +17,21 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from ita_desktop.errors import BadFileError
-from ita_desktop.storage.database import UNREADABLE, _inspect_schema, _reason, _uri, inspect_header, integrity_problems
+from ita_desktop.storage.database import (
+    MAX_COUNTER,
+    UNREADABLE,
+    _inspect_schema,
+    _reason,
+    _uri,
+    inspect_header,
+    integrity_problems,
+)
+from ita_desktop.storage.row_rules import row_problems
 from ita_desktop.storage.schema import CONFLICT_COLUMNS, MERGE_COLUMNS, TABLES
 
 TIME_LIMIT_SECONDS = 20.0
@@ -140,8 +152,8 @@ def read_untrusted(path: Path) -> UntrustedCopy:
             meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
             vector: dict[str, int] = {}
             for replica, counter in conn.execute("SELECT replica_id, counter FROM clock"):
-                if not isinstance(replica, str) or not isinstance(counter, int) or counter < 0:
-                    raise _refuse(path, "its version clock is damaged")
+                if not isinstance(replica, str) or not isinstance(counter, int) or not 0 <= counter <= MAX_COUNTER:
+                    raise _refuse(path, "its version clock is damaged (a change counter no copy can have reached)")
                 vector[replica] = counter
             doc_id, replica_id = meta.get("doc_id"), meta.get("replica_id")
             if not isinstance(doc_id, str) or not isinstance(replica_id, str):
@@ -168,6 +180,10 @@ def read_untrusted(path: Path) -> UntrustedCopy:
                     rows[row["id"]] = row
                 tables[spec.name] = rows
             conflicts = _open_conflicts(conn, path) if version >= 2 else []
+            bad = list(islice(row_problems(tables), 3))
+            if bad:
+                raise _refuse(path, "it holds values ITA Desktop never writes, so it may have been changed with "
+                                    f"another program ({'; '.join(bad)}) / มีข้อมูลที่ไม่ถูกต้อง")
         except UNREADABLE as exc:  # includes "interrupted" (time limit) and "too big" (huge cell)
             raise _refuse(path, f"it cannot be read safely ({_reason(exc)})") from exc
     return UntrustedCopy(doc_id=doc_id, replica_id=replica_id, version=version, vector=vector, tables=tables,

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from ita_desktop.errors import BadFileError, UserError
 from ita_desktop.storage.database import Database, check_file
+from ita_desktop.storage.side_files import unfinished_save
 from ita_desktop.storage.snapshots import content_digest, fsync_file, fsync_folder, write_snapshot
 from ita_desktop.sync.backups import replace_with_retries
 from ita_desktop.sync.merging import MergeResult, merge_copy
@@ -65,9 +66,10 @@ def place_snapshot(source: Path, target: Path, *, renew_replica: bool = False,
     tmp = target.with_name(f".{target.name}.{os.getpid()}.saving")
     for leftover in target.parent.glob(f".{target.name}.*.saving"):  # from a save-back that was cut off
         leftover.unlink(missing_ok=True)
-    if target.with_name(target.name + "-journal").exists():
-        raise SaveBackError(f"{target.name} has an unfinished change from another program (a -journal file is "
-                            f"beside it); open it once in ITA Desktop to finish that first. {KEEP_OLD}")
+    side = unfinished_save(target)
+    if side:  # SQLite would apply that -journal or -wal to the new file: it must be dealt with first
+        raise SaveBackError(f"{target.name} has an unfinished change from another program (a {side} file is "
+                            f"beside it); save it again on the PC it came from first. {KEEP_OLD}")
     try:
         with Database.open(source, read_only=True) as database:
             write_snapshot(database, tmp)

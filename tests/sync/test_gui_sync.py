@@ -179,3 +179,36 @@ def test_restore_a_backup_from_the_window(make_window: list[MainWindow], qtbot: 
     assert content(clerk) == before
     assert title_shown(window, 0) == "มาตรการที่ 1"
     assert any(b.reason == "before-restore" for b in list_backups(clerk))
+
+
+@pytest.mark.parametrize("answer", ["cancel", "use last complete"])
+def test_a_stick_file_whose_save_did_not_finish_is_used_only_when_the_clerk_says_so(
+        make_window: list[MainWindow], qtbot: QtBot, tmp_path: Path, answer: str) -> None:
+    from tests.sync.test_hostile_copies import hostile_journal
+
+    stick = small_document(tmp_path / "USB" / "plan.ita")
+    victim = tmp_path / "USB" / "รายงาน.docx"
+    victim.write_bytes(b"precious")
+    hostile_journal(stick, victim)
+    before = sha(stick)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    make_window.append(window)
+    window.show()
+    seen: list[str] = []
+
+    def reply() -> None:
+        box = QtWidgets.QApplication.activeModalWidget()
+        assert isinstance(box, QtWidgets.QMessageBox) and box.objectName() == "unfinishedSaveBox"
+        seen.append(box.text())
+        wanted = "ใช้ข้อมูลที่บันทึกครบล่าสุด" if answer != "cancel" else "ยกเลิก"
+        next(b for b in box.buttons() if b.text() == wanted).click()
+
+    from ita_desktop.gui.qt import QtCore
+
+    QtCore.QTimer.singleShot(0, reply)
+    opened = window.sync.bring_in_and_open(stick)
+    assert seen and "ถูกบันทึกไม่เสร็จ" in seen[0] and "plan.ita-journal" in seen[0]
+    assert opened == (answer != "cancel")
+    assert (window.editor is not None) == opened
+    assert victim.read_bytes() == b"precious" and sha(stick) == before

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Callable
 from copy import deepcopy
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -228,8 +229,11 @@ class _Importer:
         return None
 
 
-def import_xlsx(path: Path, current: Document) -> tuple[Document, list[str]]:
-    """Validate the workbook completely; return the measures to add/update (as a Document) and warnings."""
+def import_xlsx(path: Path, current: Document,
+                check: Callable[[Document], None] | None = None) -> tuple[Document, list[str]]:
+    """Validate the workbook completely; return the measures to add/update (as a Document) and warnings.
+
+    ``check`` sees the result first; a ValidationError it raises is reported at the sheet, row and column."""
     book = _open(path)
     year, org_name = _info(book)
     if year is None:
@@ -267,6 +271,8 @@ def import_xlsx(path: Path, current: Document) -> tuple[Document, list[str]]:
     known = {i.number for i in plan.indicators} if plan else None
     try:
         document, warnings = read_document(data, lambda fy: known if fy == year else None)
+        if check is not None:
+            check(document)
     except ValidationError as exc:
         place = importer.locate(exc.path)
         raise XlsxImportError([f"{place or exc.path}: {exc.problem}"]) from None

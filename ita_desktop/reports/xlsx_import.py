@@ -2,7 +2,9 @@
 
 The sheets are turned into the interchange form and passed through the JSON reader, so both imports follow the
 same rules; only the places in its error messages are translated back into sheet, row and column. Nothing is
-returned (and so nothing written) unless every row is valid.
+returned (and so nothing written) unless every row is valid. A sheet with content the import does not read (a
+renamed progress sheet, say) and a formula no program has calculated (a script's, read as empty) are errors
+naming the sheet and cell: skipping them would drop or blank data without a word.
 
 Matching: a measure row with a known id updates that measure, keeping what the sheet has no column for (and the
 due dates and ids of its steps, position by position); a row without an id is a new measure. A progress row is
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Callable
 from copy import deepcopy
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,7 +40,7 @@ from ita_desktop.reports.office.sheet_columns import (
     PROGRESS_SHEET,
     normalise_header,
 )
-from ita_desktop.reports.office.sheet_reader import CellError, SheetRow, data_rows, where
+from ita_desktop.reports.office.sheet_reader import CellError, SheetRow, data_rows, uncached_formulas, where
 from ita_desktop.thai.digits import to_arabic_digits
 
 MAX_REPORTED = 20  # errors listed at once; more would hide the first ones
@@ -112,6 +115,20 @@ def _measure_sheet(book: Workbook) -> Worksheet:
     if len(others) == 1:  # a department's single sheet under another name
         return others[0]
     raise UserError(f"The workbook has no sheet named '{MEASURE_SHEET}'. ไม่พบแผ่นงาน '{MEASURE_SHEET}'")
+
+
+def _unknown_sheets(book: Workbook, measures: Worksheet) -> list[str]:
+    """Sheets with content the import would not read (a renamed progress sheet, say): never skipped silently."""
+    known = {INFO_SHEET, PROGRESS_SHEET, measures.title}
+    return [f"แผ่นงาน '{s.title}': ไม่รู้จักแผ่นงานนี้ จึงนำเข้าไม่ได้ ถ้าเป็นแผ่นงานผลการดำเนินการให้เปลี่ยนชื่อกลับเป็น "
+            f"'{PROGRESS_SHEET}' หรือลบแผ่นงานที่ไม่ต้องการนำเข้า (unknown sheet '{s.title}': the import reads only "
+            f"'{INFO_SHEET}', '{MEASURE_SHEET}' and '{PROGRESS_SHEET}'; rename it back, or delete it)"
+            for s in book.worksheets if s.title not in known and not _blank(s)]
+
+
+def _blank(sheet: Worksheet) -> bool:
+    return all(v is None or (isinstance(v, str) and not v.strip())
+               for row in sheet.iter_rows(values_only=True) for v in row)
 
 
 class _Importer:
@@ -228,9 +245,16 @@ class _Importer:
         return None
 
 
-def import_xlsx(path: Path, current: Document) -> tuple[Document, list[str]]:
-    """Validate the workbook completely; return the measures to add/update (as a Document) and warnings."""
+def import_xlsx(path: Path, current: Document,
+                check: Callable[[Document], None] | None = None) -> tuple[Document, list[str]]:
+    """Validate the workbook completely; return the measures to add/update (as a Document) and warnings.
+
+    ``check`` sees the result first; a ValidationError it raises is reported at the sheet, row and column."""
     book = _open(path)
+    measure_sheet = _measure_sheet(book)
+    structural = _unknown_sheets(book, measure_sheet) + uncached_formulas(path, book)
+    if structural:
+        raise XlsxImportError(structural)
     year, org_name = _info(book)
     if year is None:
         latest = current.latest_year()
@@ -241,7 +265,7 @@ def import_xlsx(path: Path, current: Document) -> tuple[Document, list[str]]:
     importer = _Importer(current.year(year))
     if INFO_SHEET not in book.sheetnames:
         importer.warnings.append(f"ไม่มีแผ่นงาน '{INFO_SHEET}': นำเข้าในปีงบประมาณ {year}")
-    sheets: list[tuple[Worksheet, bool]] = [(_measure_sheet(book), True)]
+    sheets: list[tuple[Worksheet, bool]] = [(measure_sheet, True)]
     if PROGRESS_SHEET in book.sheetnames:
         sheets.append((book[PROGRESS_SHEET], False))
     seen: dict[tuple[int, int, int | None], int] = {}
@@ -267,6 +291,8 @@ def import_xlsx(path: Path, current: Document) -> tuple[Document, list[str]]:
     known = {i.number for i in plan.indicators} if plan else None
     try:
         document, warnings = read_document(data, lambda fy: known if fy == year else None)
+        if check is not None:
+            check(document)
     except ValidationError as exc:
         place = importer.locate(exc.path)
         raise XlsxImportError([f"{place or exc.path}: {exc.problem}"]) from None

@@ -13,6 +13,7 @@ from ita_desktop.domain.validation import Severity, year_problems
 from ita_desktop.errors import BadFileError, UserError, ValidationError
 from ita_desktop.interchange.json_reader import read_document
 from ita_desktop.interchange.json_writer import document_json
+from ita_desktop.services.import_ids import check_import_ids
 from ita_desktop.storage.database import Database, integrity_problems
 from ita_desktop.storage.repositories import DocumentRepository
 
@@ -97,12 +98,16 @@ def import_file(path: Path, data_path: Path) -> list[str]:
             year_id = repo.year_id(fy)
             return None if year_id is None else {i.number for i in repo.indicators(year_id)}
 
+        def check_ids(incoming: Document) -> None:  # no id may move a row from where it is
+            check_import_ids(repo, incoming)
+
         if suffix == ".json":
             incoming, warnings = read_document(read_json(data_path), catalogue)
+            check_ids(incoming)
         elif suffix == ".xlsx":
             from ita_desktop.services.exporting import load_importer
 
-            incoming, warnings = load_importer(suffix)(data_path, repo.load_document())
+            incoming, warnings = load_importer(suffix)(data_path, repo.load_document(), check_ids)
         else:
             raise UserError(f"Cannot import {data_path.name}: use a .json or .xlsx file.")
     import_document(path, incoming)

@@ -62,7 +62,11 @@ def load_writer(suffix: str) -> Callable[[Document, ExportOptions, Path, Progres
     return _load(WRITERS, suffix, "export")
 
 
-def load_importer(suffix: str) -> Callable[[Path, Document], tuple[Document, list[str]]]:
+# (file, the current document, a check of the incoming document run before it is returned) -> (it, warnings)
+Importer = Callable[[Path, Document, Callable[[Document], None] | None], tuple[Document, list[str]]]
+
+
+def load_importer(suffix: str) -> Importer:
     return _load(IMPORTERS, suffix, "import")
 
 

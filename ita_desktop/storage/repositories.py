@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, NamedTuple
 
 from ita_desktop.domain.catalogue import default_indicators
 from ita_desktop.domain.model import (
@@ -40,6 +41,36 @@ def progress_values(progress: Progress, measure_id: str, step_id: str | None) ->
         "done_on": date_to_db(progress.done_on), "result": progress.result, "outcome": progress.outcome,
         "evidence_urls": list_to_db(progress.evidence_urls),
     }
+
+
+class RowPlace(NamedTuple):
+    """Where a stored row belongs: its parent row, that parent's fiscal year, the measure's title (for a
+    measure, step or progress entry) and whether the row is a tombstone. Unknown parts are None / ""."""
+
+    parent: str | None
+    fiscal_year: int | None
+    title: str
+    deleted: bool
+
+
+# For each table whose rows belong to another row: (id, parent id, fiscal year, measure title, deleted).
+_PLACE_SQL = {
+    "measures": "SELECT t.id, t.year_id, y.year, t.title, t.deleted FROM measures t "
+                "LEFT JOIN fiscal_years y ON y.id = t.year_id",
+    "steps": "SELECT t.id, t.measure_id, y.year, m.title, t.deleted FROM steps t "
+             "LEFT JOIN measures m ON m.id = t.measure_id LEFT JOIN fiscal_years y ON y.id = m.year_id",
+    "progress": "SELECT t.id, t.measure_id, y.year, m.title, t.deleted FROM progress t "
+                "LEFT JOIN measures m ON m.id = t.measure_id LEFT JOIN fiscal_years y ON y.id = m.year_id",
+    "indicators": "SELECT t.id, t.year_id, y.year, '', t.deleted FROM indicators t "
+                  "LEFT JOIN fiscal_years y ON y.id = t.year_id",
+    "assessments": "SELECT t.id, t.year_id, y.year, '', t.deleted FROM assessments t "
+                   "LEFT JOIN fiscal_years y ON y.id = t.year_id",
+    "indicator_scores": "SELECT t.id, t.assessment_id, y.year, '', t.deleted FROM indicator_scores t "
+                        "LEFT JOIN assessments a ON a.id = t.assessment_id "
+                        "LEFT JOIN fiscal_years y ON y.id = a.year_id",
+    "signatories": "SELECT t.id, t.year_id, y.year, '', t.deleted FROM signatories t "
+                   "LEFT JOIN fiscal_years y ON y.id = t.year_id",
+}
 
 
 class DocumentRepository:
@@ -287,6 +318,19 @@ class DocumentRepository:
                                                                 "position": sig.position, "deleted": 0})
             for row_id in old_ids - kept:
                 self.database.delete_row("signatories", row_id)
+
+    # -- where rows are (to check ids that come from outside) ---------------------------------------------
+    def row_places(self, table: str, ids: Iterable[str]) -> dict[str, RowPlace]:
+        """Those of ``ids`` stored in ``table`` (live or deleted) -> where each belongs."""
+        wanted = list(dict.fromkeys(ids))
+        found: dict[str, RowPlace] = {}
+        for start in range(0, len(wanted), 500):  # well below SQLite's limit on bound parameters
+            chunk = wanted[start:start + 500]
+            sql = f"{_PLACE_SQL[table]} WHERE t.id IN ({', '.join('?' * len(chunk))})"
+            for row_id, parent, year, title, deleted in self.database.conn.execute(sql, chunk):
+                found[str(row_id)] = RowPlace(None if parent is None else str(parent),
+                                              year if isinstance(year, int) else None, text(title), bool(deleted))
+        return found
 
     # -- whole documents -----------------------------------------------------------------------------------
     def load_year(self, fiscal_year: int) -> YearPlan | None:

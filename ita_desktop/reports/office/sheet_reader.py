@@ -10,7 +10,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 
+from openpyxl import load_workbook
+from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ita_desktop.domain.model import Status
@@ -186,3 +189,29 @@ def data_rows(sheet: Worksheet, columns: tuple[SheetColumn, ...]) -> tuple[list[
 
 def _rows(sheet: Worksheet, first: int) -> Iterator[tuple[object, ...]]:
     yield from sheet.iter_rows(min_row=first, values_only=True)
+
+
+def uncached_formulas(path: Path, values: Workbook) -> list[str]:
+    """Formula cells no program has calculated yet (openpyxl saves none): their value is unknown, not empty.
+
+    ``values`` is the workbook as read with ``data_only``, where such a cell reads as None; a formula whose
+    calculated result is an empty text is stored with type "str" and is not reported."""
+    formulas = load_workbook(path, read_only=True)  # the formulas themselves, where ``values`` has results
+    problems: list[str] = []
+    try:
+        for sheet in formulas.worksheets:
+            shown = values[sheet.title]
+            for row in sheet.iter_rows():
+                for cell in row:
+                    if getattr(cell, "data_type", None) != "f":
+                        continue
+                    result = shown[cell.coordinate]
+                    if result.value is None and result.data_type != "str":
+                        problems.append(
+                            f"{where(sheet.title, cell.row)} เซลล์ {cell.coordinate}: สูตร {cell.value} ยังไม่มีค่าที่"
+                            "คำนวณไว้ ให้เปิดไฟล์ใน Excel แล้วบันทึก หรือพิมพ์ค่าแทนสูตร (sheet "
+                            f"'{sheet.title}' cell {cell.coordinate}: the formula {cell.value} has no calculated "
+                            "value; open and save the workbook in Excel or LibreOffice, or type the value)")
+    finally:
+        formulas.close()
+    return problems

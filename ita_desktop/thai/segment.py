@@ -13,7 +13,9 @@ On top of the dictionary's boundaries, rules veto breaks no word boundary can ju
 mark or a following vowel (ะ า ำ …), never after a leading vowel (เ แ โ ใ ไ), never before ๆ or ฯ, never between two
 digits, and never between two dictionary words that together are one (แนว|ทาง, ให้|การ, ตัวชี้|วัด: ICU, like a
 reader's eye, takes the longer word). Latin runs, URLs and numbers break only at spaces; a slash between Thai words,
-a dash or a closing bracket allow a break after them, an opening bracket before it.
+a dash or a closing bracket allow a break after them, an opening bracket before it. A date is read as one phrase:
+no break between a month (ธันวาคม, มี.ค.), "พ.ศ." or "วันที่" and the number after it, nor between a day and its month
+("มี.ค. / ๖๗" and "พ.ศ. / ๒๕๖๖" were seen in exports).
 """
 
 from __future__ import annotations
@@ -89,6 +91,26 @@ def _allowed(text: str, i: int) -> bool:
     return right_thai and left.isalnum()
 
 
+@lru_cache(maxsize=1)
+def _date_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(words a number stays with, month names): from babel's Thai months, longest first."""
+    from ita_desktop.thai.calendar import month_abbreviations, month_names
+
+    months = tuple(sorted({*month_names().values(), *month_abbreviations().values()}, key=len, reverse=True))
+    return (*months, "พ.ศ.", "ค.ศ.", "วันที่"), months
+
+
+def _inside_date(text: str, k: int) -> bool:
+    """True where a break at ``k`` would split a date: "มี.ค. | ๖๗", "พ.ศ. | ๒๕๖๖", "วันที่ | ๑", "๑ | ธันวาคม"."""
+    leads, months = _date_words()
+    head = text[:k].rstrip()
+    if not head:
+        return False
+    if _is_digit(text[k]):
+        return head.endswith(leads)
+    return _is_digit(head[-1]) and text.startswith(months, k)
+
+
 @lru_cache(maxsize=4096)
 def break_points(text: str) -> tuple[int, ...]:
     """Offsets where a line may break, in increasing order.
@@ -113,7 +135,7 @@ def break_points(text: str) -> tuple[int, ...]:
                     and _allowed(text, pos) and token + following not in known \
                     and not _spanned(text, pos, pos - len(token) - before, pos + len(following) + after, known):
                 points.add(pos)
-    return tuple(sorted(points))
+    return tuple(sorted(k for k in points if not _inside_date(text, k)))
 
 
 def _words_set() -> frozenset[str]:

@@ -137,3 +137,18 @@ def test_tabs_and_zero_width_characters_never_draw_boxes(fonts: FontSet) -> None
     lines = layout_text("ตัวชี้วัด\tคะแนน\u200bรวม\ufeff", style, 400)
     assert [line.text for line in lines] == ["ตัวชี้วัด คะแนนรวม"]
     assert all(g.gid != 0 for line in lines for g in line.glyphs)
+
+
+@pytest.mark.parametrize("text, together", [
+    ("ระยะเวลา ต.ค. ๖๖ – มี.ค. ๖๗ ตามแผน", ["ต.ค. ๖๖", "มี.ค. ๖๗"]),
+    ("ประจำปีงบประมาณ พ.ศ. ๒๕๖๖ ขององค์การบริหารส่วนตำบล", ["พ.ศ. ๒๕๖๖"]),
+    ("ดำเนินการเมื่อ วันที่ ๑ ธันวาคม ๒๕๖๕ และ ๒๗ มกราคม ๒๕๖๖", ["วันที่ ๑ ธันวาคม ๒๕๖๕", "๒๗ มกราคม ๒๕๖๖"]),
+    ("ภายในเดือนมกราคม ๒๕๖๖", ["มกราคม ๒๕๖๖"]),
+])
+def test_a_date_is_never_broken_between_its_day_month_and_year(text: str, together: list[str]) -> None:
+    points = break_points(text)
+    for phrase in together:
+        start = text.index(phrase)
+        inside = [k for k in points if start < k < start + len(phrase)]
+        assert not inside, f"{phrase!r} may break at {[text[:k] for k in inside]}"
+    assert points, "the text still breaks elsewhere"

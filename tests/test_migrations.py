@@ -64,7 +64,7 @@ def test_a_file_of_every_earlier_version_migrates_and_works(tmp_path: Path, vers
     with Database.open(path) as database:
         repo = DocumentRepository(database)
         year_id = repo.ensure_year(2567)
-        repo.save_measure(year_id, Measure(indicator=9, title="มาตรการหลังปรับรุ่น"))
+        repo.save_measure(year_id, Measure(indicators=[9], title="มาตรการหลังปรับรุ่น"))
         assert database.doc_id and database.replica_id
         if version:  # a migrated document keeps its identity, so its copies still merge
             assert (database.doc_id, database.replica_id) == (OLD_DOC_ID, OLD_REPLICA_ID)

@@ -20,7 +20,7 @@ from typing import Any
 
 from ita_desktop.errors import BadFileError
 from ita_desktop.storage.database import UNREADABLE, _inspect_schema, _reason, _uri, inspect_header, integrity_problems
-from ita_desktop.storage.schema import CONFLICT_COLUMNS, MERGE_COLUMNS, TABLES
+from ita_desktop.storage.schema import CONFLICT_COLUMNS, SCHEMA_VERSION, table_columns, tables_at, upgrade_rows
 
 TIME_LIMIT_SECONDS = 20.0
 LIMITS = {
@@ -37,17 +37,15 @@ LIMITS = {
     sqlite3.SQLITE_LIMIT_TRIGGER_DEPTH: 1,
 }
 READABLE_PRAGMAS = {"quick_check", "integrity_check", "user_version", "application_id", "table_xinfo"}
+# Columns of every version this program reads (a file from a stick or a backup may be older), by table.
+_EXPECTED_COLUMNS: dict[str, list[str]] = {}
+for _version in range(1, SCHEMA_VERSION + 1):
+    for _table, _columns in table_columns(_version).items():
+        _EXPECTED_COLUMNS.setdefault(_table, [])
+        _EXPECTED_COLUMNS[_table] += [c for c in _columns if c not in _EXPECTED_COLUMNS[_table]]
 _ALLOWED_COLUMNS: dict[str, set[str]] = {
-    "meta": {"key", "value"},
-    "clock": {"replica_id", "counter"},
-    "conflicts": {name for name, _ in CONFLICT_COLUMNS},
     "sqlite_master": {"type", "name", "tbl_name", "rootpage", "sql"},
-} | {t.name: set(MERGE_COLUMNS) | set(t.fields) for t in TABLES}
-_EXPECTED_COLUMNS: dict[str, list[str]] = {
-    "meta": ["key", "value"], "clock": ["replica_id", "counter"],
-    "conflicts": [name for name, _ in CONFLICT_COLUMNS],
-} | {t.name: list(MERGE_COLUMNS) + list(t.fields) for t in TABLES}
-
+} | {table: set(columns) for table, columns in _EXPECTED_COLUMNS.items()}
 
 @dataclass
 class UntrustedCopy:
@@ -105,9 +103,7 @@ def _refuse(path: Path, why: str) -> BadFileError:
 
 
 def _check_columns(conn: sqlite3.Connection, path: Path, version: int) -> None:
-    for table, expected in _EXPECTED_COLUMNS.items():
-        if table == "conflicts" and version < 2:
-            continue
+    for table, expected in table_columns(version).items():
         info = conn.execute(f'PRAGMA table_xinfo("{table}")').fetchall()
         names = [row[1] for row in info]
         if names != expected or any(row[6] != 0 for row in info):  # hidden/generated columns are not ours
@@ -148,36 +144,37 @@ def read_untrusted(path: Path) -> UntrustedCopy:
                 raise _refuse(path, "it has no document id")
             tables: dict[str, dict[str, dict[str, Any]]] = {}
             parsed: dict[str, dict[str, tuple[int, str]]] = {}  # stamps text shared by rows written together
-            for spec in TABLES:
-                cols = list(MERGE_COLUMNS) + list(spec.fields)
+            for spec_name, cols in table_columns(version).items():
+                if spec_name in ("meta", "clock", "conflicts"):
+                    continue
                 quoted = ", ".join(f'"{c}"' for c in cols)
                 rows: dict[str, dict[str, Any]] = {}
-                for values in conn.execute(f'SELECT {quoted} FROM "{spec.name}"'):
+                for values in conn.execute(f'SELECT {quoted} FROM "{spec_name}"'):
                     row = dict(zip(cols, values, strict=True))
                     if not isinstance(row["id"], str) or row["doc_id"] != doc_id or row["deleted"] not in (0, 1):
-                        raise _refuse(path, f"a row of {spec.name} does not belong to this document")
+                        raise _refuse(path, f"a row of {spec_name} does not belong to this document")
                     raw = row["stamps"]
                     stamps = parsed.get(raw) if isinstance(raw, str) else None
                     if stamps is None:
-                        stamps = _stamps(raw, path, spec.name)
+                        stamps = _stamps(raw, path, spec_name)
                         if any(counter > vector.get(replica, 0) for counter, replica in stamps.values()):
-                            raise _refuse(path, f"a row of {spec.name} has a change its clock never counted")
+                            raise _refuse(path, f"a row of {spec_name} has a change its clock never counted")
                         if isinstance(raw, str):
                             parsed[raw] = stamps
                     row["stamps"] = stamps
                     rows[row["id"]] = row
-                tables[spec.name] = rows
-            conflicts = _open_conflicts(conn, path) if version >= 2 else []
+                tables[spec_name] = rows
+            conflicts = upgrade_rows(version, tables, _open_conflicts(conn, path, version) if version >= 2 else [])
         except UNREADABLE as exc:  # includes "interrupted" (time limit) and "too big" (huge cell)
             raise _refuse(path, f"it cannot be read safely ({_reason(exc)})") from exc
     return UntrustedCopy(doc_id=doc_id, replica_id=replica_id, version=version, vector=vector, tables=tables,
                          conflicts=conflicts)
 
 
-def _open_conflicts(conn: sqlite3.Connection, path: Path) -> list[tuple[Any, ...]]:
+def _open_conflicts(conn: sqlite3.Connection, path: Path, version: int) -> list[tuple[Any, ...]]:
     """Open conflicts the file carries (saved back from a working copy), checked value by value."""
     names = [name for name, _ in CONFLICT_COLUMNS]
-    fields = {t.name: {*t.fields, "deleted"} for t in TABLES}
+    fields = {t.name: {*t.fields, "deleted"} for t in tables_at(version)}
     rows = []
     for values in conn.execute(f"SELECT {', '.join(names)} FROM conflicts WHERE resolved = 0"):
         row = dict(zip(names, values, strict=True))

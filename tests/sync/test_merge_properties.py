@@ -35,7 +35,7 @@ def edit(path: Path, name: str, ops: list[Op]) -> set[str]:
         if target == "new":
             with Database.open(path) as database:
                 repo = DocumentRepository(database)
-                repo.save_measure(repo.ensure_year(2567), Measure(id=f"{name}-new{i}", indicator=10, title=value))
+                repo.save_measure(repo.ensure_year(2567), Measure(id=f"{name}-new{i}", indicators=[10], title=value))
         elif what == "delete":
             delete_measure(path, target)
             deleted.add(target)

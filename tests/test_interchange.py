@@ -499,3 +499,24 @@ def test_every_v2_key_round_trips_exactly(tmp_path: Path) -> None:
     import_file(tmp_path / "b.ita", tmp_path / "one.json")
     exported(tmp_path / "b.ita", tmp_path / "two.json")
     assert (tmp_path / "one.json").read_bytes() == (tmp_path / "two.json").read_bytes()
+
+
+SEEDS = sorted((Path(__file__).parent / "data" / "seeds").glob("*.json"))
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=[s.stem for s in SEEDS])
+def test_real_documents_typed_in_import_and_round_trip_exactly(seed: Path, tmp_path: Path) -> None:
+    """Seeds from ../shared/seeds typed as offices wrote them: no indicator or several, their own group and
+    timeframe words, whole-measure results, two dated entries for one step, the name on the signature line."""
+    data = json.loads(seed.read_text(encoding="utf-8"))
+    import_file(tmp_path / "a.ita", seed)
+    one = exported(tmp_path / "a.ita", tmp_path / "one.json")
+    assert_contains(one, data, "")
+    import_file(tmp_path / "b.ita", tmp_path / "one.json")
+    exported(tmp_path / "b.ita", tmp_path / "two.json")
+    assert (tmp_path / "one.json").read_bytes() == (tmp_path / "two.json").read_bytes()
+    for layout in (3, 4, 5):  # every progress layout prints such a document (its own texts: a later job)
+        out = tmp_path / f"progress{layout}.pdf"
+        assert main(["export", str(tmp_path / "a.ita"), str(out), "--doc", "progress", "--round", "6",
+                     "--layout", str(layout)]) == 0
+        assert out.stat().st_size > 0

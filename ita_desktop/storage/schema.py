@@ -207,6 +207,16 @@ def table_columns(version: int = SCHEMA_VERSION) -> dict[str, list[str]]:
     return columns | {t.name: list(MERGE_COLUMNS) + list(t.fields) for t in tables_at(version)}
 
 
+def known_columns() -> dict[str, list[str]]:
+    """Every column any version's file may hold, by table (what a reader of older files may look at)."""
+    columns: dict[str, list[str]] = {}
+    for version in range(1, SCHEMA_VERSION + 1):
+        for table, names in table_columns(version).items():
+            columns.setdefault(table, [])
+            columns[table] += [c for c in names if c not in columns[table]]
+    return columns
+
+
 def expected_objects(version: int = SCHEMA_VERSION) -> set[tuple[str, str]]:
     """(type, name) of every schema object a file of ``version`` may hold; anything else is foreign."""
     objects = {("table", "meta"), ("table", "clock")}

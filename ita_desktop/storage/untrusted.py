@@ -20,7 +20,14 @@ from typing import Any
 
 from ita_desktop.errors import BadFileError
 from ita_desktop.storage.database import UNREADABLE, _inspect_schema, _reason, _uri, inspect_header, integrity_problems
-from ita_desktop.storage.schema import CONFLICT_COLUMNS, SCHEMA_VERSION, table_columns, tables_at, upgrade_rows
+from ita_desktop.storage.schema import (
+    CONFLICT_COLUMNS,
+    MERGE_COLUMNS,
+    known_columns,
+    table_columns,
+    tables_at,
+    upgrade_rows,
+)
 
 TIME_LIMIT_SECONDS = 20.0
 LIMITS = {
@@ -37,15 +44,11 @@ LIMITS = {
     sqlite3.SQLITE_LIMIT_TRIGGER_DEPTH: 1,
 }
 READABLE_PRAGMAS = {"quick_check", "integrity_check", "user_version", "application_id", "table_xinfo"}
-# Columns of every version this program reads (a file from a stick or a backup may be older), by table.
-_EXPECTED_COLUMNS: dict[str, list[str]] = {}
-for _version in range(1, SCHEMA_VERSION + 1):
-    for _table, _columns in table_columns(_version).items():
-        _EXPECTED_COLUMNS.setdefault(_table, [])
-        _EXPECTED_COLUMNS[_table] += [c for c in _columns if c not in _EXPECTED_COLUMNS[_table]]
+_EXPECTED_COLUMNS: dict[str, list[str]] = known_columns()  # of every version read (an old stick, a backup)
 _ALLOWED_COLUMNS: dict[str, set[str]] = {
     "sqlite_master": {"type", "name", "tbl_name", "rootpage", "sql"},
 } | {table: set(columns) for table, columns in _EXPECTED_COLUMNS.items()}
+
 
 @dataclass
 class UntrustedCopy:
@@ -144,26 +147,25 @@ def read_untrusted(path: Path) -> UntrustedCopy:
                 raise _refuse(path, "it has no document id")
             tables: dict[str, dict[str, dict[str, Any]]] = {}
             parsed: dict[str, dict[str, tuple[int, str]]] = {}  # stamps text shared by rows written together
-            for spec_name, cols in table_columns(version).items():
-                if spec_name in ("meta", "clock", "conflicts"):
-                    continue
+            for spec in tables_at(version):
+                cols = list(MERGE_COLUMNS) + list(spec.fields)
                 quoted = ", ".join(f'"{c}"' for c in cols)
                 rows: dict[str, dict[str, Any]] = {}
-                for values in conn.execute(f'SELECT {quoted} FROM "{spec_name}"'):
+                for values in conn.execute(f'SELECT {quoted} FROM "{spec.name}"'):
                     row = dict(zip(cols, values, strict=True))
                     if not isinstance(row["id"], str) or row["doc_id"] != doc_id or row["deleted"] not in (0, 1):
-                        raise _refuse(path, f"a row of {spec_name} does not belong to this document")
+                        raise _refuse(path, f"a row of {spec.name} does not belong to this document")
                     raw = row["stamps"]
                     stamps = parsed.get(raw) if isinstance(raw, str) else None
                     if stamps is None:
-                        stamps = _stamps(raw, path, spec_name)
+                        stamps = _stamps(raw, path, spec.name)
                         if any(counter > vector.get(replica, 0) for counter, replica in stamps.values()):
-                            raise _refuse(path, f"a row of {spec_name} has a change its clock never counted")
+                            raise _refuse(path, f"a row of {spec.name} has a change its clock never counted")
                         if isinstance(raw, str):
                             parsed[raw] = stamps
                     row["stamps"] = stamps
                     rows[row["id"]] = row
-                tables[spec_name] = rows
+                tables[spec.name] = rows
             conflicts = upgrade_rows(version, tables, _open_conflicts(conn, path, version) if version >= 2 else [])
         except UNREADABLE as exc:  # includes "interrupted" (time limit) and "too big" (huge cell)
             raise _refuse(path, f"it cannot be read safely ({_reason(exc)})") from exc

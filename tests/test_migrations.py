@@ -235,3 +235,19 @@ def test_a_version_2_document_opened_read_only_reads_as_migrated_and_stays_uncha
         assert conn.execute("PRAGMA user_version").fetchone() == (2,)
     finally:
         conn.close()
+
+
+@pytest.mark.parametrize("change", [
+    "PRAGMA user_version=2",  # a version-3 file that says it is version 2
+    "ALTER TABLE measures ADD COLUMN indicators TEXT",  # a version-2 file with a column of version 3
+])
+def test_a_copy_whose_columns_are_not_those_of_its_version_is_refused(tmp_path: Path, change: str) -> None:
+    path = v2_document(tmp_path / "odd.ita")
+    if change.startswith("PRAGMA"):
+        with Database.open(path):
+            pass  # migrated to 3
+    conn = sqlite3.connect(path)
+    conn.execute(change)
+    conn.close()
+    with pytest.raises(BadFileError, match=r"does not have the columns|did not create"):
+        read_untrusted(path)

@@ -33,7 +33,7 @@ def build(path: Path) -> list[str]:
         year_id = DocumentRepository(database).ensure_year(2567)
         for i, measure_id in enumerate(ids):
             database.write_row("measures", measure_id, {
-                "year_id": year_id, "ord": float(i), "indicator": 1 + i % 10, "title": f"มาตรการที่ {i + 1}",
+                "year_id": year_id, "ord": float(i), "indicators": f"[{1 + i % 10}]", "title": f"มาตรการที่ {i + 1}",
                 "issue": "ประเด็นที่ต้องพัฒนา " * 3, "guideline": "แนวทาง", "units": '["สำนักปลัด"]',
                 "rounds": "[6, 12]", "monitoring": "รายงานผลทุก ๖ เดือน"})
             database.write_row("steps", f"{measure_id}-s1", {"measure_id": measure_id, "ord": 1.0,

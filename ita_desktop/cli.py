@@ -42,7 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--province", default="")
     p.add_argument("--kind", default="")
 
-    p = sub.add_parser("import", help="add/update from ita-desktop/1 JSON (or .xlsx); "
+    p = sub.add_parser("import", help="add/update from ita-desktop/1 or /2 JSON (or .xlsx); "
                                       "JSON into a FILE that does not exist yet creates it")
     p.add_argument("file", type=Path)
     p.add_argument("data", type=Path)

@@ -69,7 +69,7 @@ def test_export_json_writes_the_whole_document_whatever_doc_says(sample_doc: Pat
         outs.append(out.read_bytes())
     assert outs[0] == outs[1] == outs[2]
     data = json.loads(outs[0])
-    assert data["format"] == "ita-desktop/1" and len(data["years"][0]["measures"]) == 10
+    assert data["format"] == "ita-desktop/2" and len(data["years"][0]["measures"]) == 10
     assert data["years"][0]["assessment"]["level"] == "B"
     assert not list(tmp_path.glob(".*.tmp"))  # the atomic write left no temporary file
 

@@ -62,7 +62,7 @@ def exported(doc: Path, tmp_path: Path) -> dict[str, Any]:
 
 
 def year(fy: int, **content: Any) -> dict[str, Any]:
-    return {"format": "ita-desktop/1", "years": [{"fiscal_year": fy, **content}]}
+    return {"format": "ita-desktop/2", "years": [{"fiscal_year": fy, **content}]}
 
 
 def sample_measure(data: dict[str, Any], i: int) -> dict[str, Any]:

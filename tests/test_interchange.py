@@ -1,4 +1,4 @@
-"""`ita-desktop/1` JSON: validated completely before anything is written, and exact round trips."""
+"""`ita-desktop/1` and `/2` JSON: validated completely before anything is written, and exact round trips."""
 
 from __future__ import annotations
 
@@ -45,6 +45,18 @@ def m3(d: dict[str, Any]) -> dict[str, Any]:
     return measure
 
 
+def to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """A v1 document as export writes it in v2: the format, and `indicator` as the list `indicators`."""
+    data = copy.deepcopy(data)
+    data["format"] = "ita-desktop/2"
+    for year in data.get("years", []):
+        for m in year.get("measures", []):
+            if "indicator" in m:
+                number = m.pop("indicator")
+                m["indicators"] = number if isinstance(number, list) else [] if number is None else [number]
+    return data
+
+
 BAD_INPUTS: dict[str, tuple[Mutation, str, str]] = {
     "unknown key": (lambda d: m3(d).update(colour="red"), "years[0].measures[3].colour", "unknown key"),
     "bad date": (lambda d: m3(d).update(end="2024-02-30"), "years[0].measures[3].end", "bad date"),
@@ -79,7 +91,8 @@ BAD_INPUTS: dict[str, tuple[Mutation, str, str]] = {
                      "years[0].assessment.tools.XIT", "unknown key"),
     "fiscal year in CE": (lambda d: d["years"][0].update(fiscal_year=2024), "years[0].fiscal_year",
                           "not a Buddhist-era year"),
-    "wrong format": (lambda d: d.update(format="ita-desktop/9"), "format", "must be 'ita-desktop/1'"),
+    "wrong format": (lambda d: d.update(format="ita-desktop/9"), "format",
+                     "must be 'ita-desktop/2' or 'ita-desktop/1'"),
     "bad last measure": (lambda d: d["years"][0]["measures"][-1].update(end="soon"),
                          "years[0].measures[9].end", "bad date"),
 }
@@ -193,7 +206,8 @@ def test_sample_round_trip_is_exact(tmp_path: Path) -> None:
     two = exported(tmp_path / "second.ita", tmp_path / "two.json")
     assert (tmp_path / "one.json").read_bytes() == (tmp_path / "two.json").read_bytes()
     assert one == two
-    assert_contains(one, sample(), "")  # nothing the sample says was lost or changed
+    assert one["format"] == "ita-desktop/2"
+    assert_contains(one, to_v2(sample()), "")  # nothing the sample says was lost or changed
     assert len(one["years"][0]["measures"]) == 10
 
 
@@ -204,7 +218,7 @@ def test_new_then_import_then_export_keeps_everything_the_data_says(tmp_path: Pa
     assert main(["import", str(doc), str(SAMPLE_JSON)]) == 0
     assert main(["export", str(doc), str(tmp_path / "out.json"), "--doc", "plan"]) == 0
     out = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
-    data = sample()
+    data = to_v2(sample())
     assert set(data["units"]) <= set(out["units"])  # the new file's default units stay too
     data.pop("units")
     assert_contains(out, data, "")
@@ -258,13 +272,18 @@ days = st.dates(min_value=__import__("datetime").date(2022, 9, 1),
 
 
 @st.composite
-def measures(draw: st.DrawFn) -> dict[str, Any]:
+def measures(draw: st.DrawFn, version: int = 1) -> dict[str, Any]:
     start, end = sorted([draw(days), draw(days)])
     steps = [{"text": draw(cell_text), "due": draw(st.none() | days.map(str))}
              for _ in range(draw(st.integers(0, 3)))]
+    if version >= 2:
+        for one in steps:
+            if draw(st.booleans()):
+                one["timeframe_text"] = draw(cell_text)
     progress = []
     for round_ in sorted(draw(st.lists(st.sampled_from([3, 6, 9, 12]), unique=True, max_size=2))):
-        for step in draw(st.lists(st.none() | st.integers(1, max(1, len(steps))), unique=True, max_size=2)):
+        # repeated (round, step) entries: real reports have several dated entries for one step, in order
+        for step in draw(st.lists(st.none() | st.integers(1, max(1, len(steps))), max_size=3)):
             if step is not None and step > len(steps):
                 continue
             progress.append({"round": round_, "step": step,
@@ -273,27 +292,46 @@ def measures(draw: st.DrawFn) -> dict[str, Any]:
                              "outcome": draw(cell_text),
                              "evidence_urls": draw(st.lists(st.just("https://www.example.go.th/ita/o43"),
                                                             max_size=1))})
-    return {"indicator": draw(st.integers(1, 10)), "issue": draw(cell_text), "title": draw(cell_text),
-            "guideline": draw(cell_text), "steps": steps, "units": draw(st.lists(cell_text, max_size=2)),
-            "start": str(start), "end": str(end), "monitoring": draw(cell_text),
-            "rounds": sorted(draw(st.lists(st.sampled_from([3, 6, 9, 12]), unique=True))), "progress": progress}
+    measure: dict[str, Any] = {"issue": draw(cell_text), "title": draw(cell_text),
+               "guideline": draw(cell_text), "steps": steps, "units": draw(st.lists(cell_text, max_size=2)),
+               "start": str(start), "end": str(end), "monitoring": draw(cell_text),
+               "rounds": sorted(draw(st.lists(st.sampled_from([3, 6, 9, 12]), unique=True))), "progress": progress}
+    numbers = draw(st.lists(st.integers(1, 10), unique=True, max_size=3))
+    if version >= 2:
+        measure |= {"indicators": numbers, "group": draw(cell_text), "timeframe_text": draw(cell_text)}
+    elif len(numbers) > 0 or draw(st.booleans()):  # v1: one number, several, or none at all (relaxed)
+        measure["indicator"] = numbers[0] if len(numbers) == 1 and draw(st.booleans()) else numbers or None
+    return measure
+
+
+@st.composite
+def texts(draw: st.DrawFn) -> list[dict[str, Any]]:
+    keys = draw(st.lists(st.tuples(st.sampled_from(["plan", "progress", "analysis"]),
+                                   st.none() | st.sampled_from([3, 6, 9, 12]),
+                                   st.sampled_from(["title", "intro", "closing"])), unique=True, max_size=3))
+    return [{"document": d, "round": r, "part": p, "text": draw(cell_text)} for d, r, p in keys]
 
 
 @st.composite
 def documents(draw: st.DrawFn) -> dict[str, Any]:
     years = []
+    version = draw(st.sampled_from([1, 2]))
     for fy in draw(st.lists(st.integers(2566, 2568), unique=True, min_size=1, max_size=2)):
-        year: dict[str, Any] = {"fiscal_year": fy, "measures": draw(st.lists(measures(), max_size=3)),
+        year: dict[str, Any] = {"fiscal_year": fy, "measures": draw(st.lists(measures(version), max_size=3)),
                                 "signatories": [{"role": draw(cell_text), "name": draw(cell_text),
                                                  "position": draw(cell_text)}]}
+        if version >= 2:
+            year["signatories"][0] |= {"signed_name": draw(cell_text), "date": draw(st.none() | days.map(str))}
+            year["texts"] = draw(texts())
         if draw(st.booleans()):
             year["assessment"] = {
                 "year": fy - 1, "total": draw(st.floats(0, 100)), "level": draw(st.sampled_from(["A", "B", ""])),
                 "tools": {"IIT": draw(st.floats(0, 100)), "OIT": 0},
                 "indicators": [{"number": n, "score": draw(st.none() | st.floats(0, 100)), "note": draw(cell_text)}
+                               | ({"verdict": draw(cell_text)} if version >= 2 else {})
                                for n in sorted(draw(st.lists(st.integers(1, 10), unique=True, max_size=3)))]}
         years.append(year)
-    return {"format": "ita-desktop/1",
+    return {"format": f"ita-desktop/{version}",
             "organization": {"name": draw(cell_text), "province": draw(cell_text), "address": draw(cell_text)},
             "units": draw(st.lists(cell_text, max_size=3)), "years": years}
 
@@ -313,7 +351,10 @@ def nfc(value: Any) -> Any:
 def test_generated_documents_round_trip_exactly(data: dict[str, Any]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
-        original = nfc(copy.deepcopy(data))  # text is stored NFC (DESIGN §7): ุ่ and ุ่ are the same text
+        original = nfc(to_v2(data))  # text is stored NFC (DESIGN §7): ุ่ and ุ่ are the same text
+        for year in original["years"]:  # one text per (document, round, part), kept in that order
+            year.get("texts", []).sort(key=lambda t: (["plan", "progress", "analysis"].index(t["document"]),
+                                                      t["round"] or 0, ["title", "intro", "closing"].index(t["part"])))
         import_file(tmp / "a.ita", write(tmp / "in.json", data))
         one = exported(tmp / "a.ita", tmp / "one.json")
         import_file(tmp / "b.ita", tmp / "one.json")
@@ -330,3 +371,152 @@ def test_read_document_reports_warnings_but_never_rewrites_text() -> None:
     doc, warnings = read_document(data)
     assert doc.years[0].measures[3].issue == "ข้อ ๑ – ข้อ 2\n• ย่อย"
     assert warnings == ["years[0].measures[1].progress[0].done_on: date 2023-09-30 is outside fiscal year 2567"]
+
+
+# -- ita-desktop/2, and what v1 now accepts ------------------------------------------------------------------
+def v2_sample() -> dict[str, Any]:
+    return to_v2(sample())
+
+
+V2_BAD_INPUTS: dict[str, tuple[Mutation, str, str]] = {
+    "unknown key": (lambda d: m3(d).update(colour="red"), "years[0].measures[3].colour", "unknown key"),
+    "an indicator twice": (lambda d: m3(d).update(indicators=[2, 2]), "years[0].measures[3].indicators[1]",
+                           "indicator 2 is named twice"),
+    "unknown indicator in a list": (lambda d: m3(d).update(indicators=[2, 11]),
+                                    "years[0].measures[3].indicators[1]", "unknown indicator 11"),
+    "indicators not a list": (lambda d: m3(d).update(indicators=2), "years[0].measures[3].indicators",
+                              "must be a list"),
+    "indicator not a number": (lambda d: m3(d).update(indicators=["๒"]), "years[0].measures[3].indicators[0]",
+                               "must be a whole number"),
+    "indicator and indicators": (lambda d: m3(d).update(indicator=2), "years[0].measures[3].indicator",
+                                 "either indicator or indicators, not both"),
+    "group not text": (lambda d: m3(d).update(group=["ก"]), "years[0].measures[3].group", "must be text"),
+    "step timeframe not text": (lambda d: m3(d)["steps"][0].update(timeframe_text=1),
+                                "years[0].measures[3].steps[0].timeframe_text", "must be text"),
+    "text of no document": (lambda d: d["years"][0].update(texts=[{"document": "memo", "part": "intro"}]),
+                            "years[0].texts[0].document", "must be one of plan, progress, analysis"),
+    "text of no part": (lambda d: d["years"][0].update(texts=[{"document": "plan", "part": "footer"}]),
+                        "years[0].texts[0].part", "must be one of title, intro, closing"),
+    "text of a bad round": (lambda d: d["years"][0].update(texts=[{"document": "progress", "round": 5,
+                                                                   "part": "intro"}]),
+                            "years[0].texts[0].round", "round must be one of 3, 6, 9, 12 or null"),
+    "text without part": (lambda d: d["years"][0].update(texts=[{"document": "plan"}]),
+                          "years[0].texts[0].part", "is required"),
+    "a text twice": (lambda d: d["years"][0].update(texts=[{"document": "plan", "part": "intro", "text": "ก"},
+                                                           {"document": "plan", "part": "intro", "text": "ข"}]),
+                     "years[0].texts[1]", "is already given at years[0].texts[0]"),
+    "unknown text key": (lambda d: d["years"][0].update(texts=[{"document": "plan", "part": "intro", "x": 1}]),
+                         "years[0].texts[0].x", "unknown key"),
+    "bad signing date": (lambda d: d["years"][0]["signatories"][0].update(date="5/4/2567"),
+                         "years[0].signatories[0].date", "bad date"),
+    "verdict not text": (lambda d: d["years"][0]["assessment"]["indicators"][0].update(verdict=1),
+                         "years[0].assessment.indicators[0].verdict", "must be text"),
+}
+V1_BAD_INPUTS: dict[str, tuple[Mutation, str, str]] = {
+    "a v2 key in a v1 file": (lambda d: m3(d).update(group="ก"), "years[0].measures[3].group",
+                              "is a key of ita-desktop/2; this file says ita-desktop/1"),
+    "texts in a v1 file": (lambda d: d["years"][0].update(texts=[]), "years[0].texts", "is a key of ita-desktop/2"),
+    "signed name in a v1 file": (lambda d: d["years"][0]["signatories"][0].update(signed_name="ก"),
+                                 "years[0].signatories[0].signed_name", "is a key of ita-desktop/2"),
+    "an unknown indicator in a v1 list": (lambda d: m3(d).update(indicator=[2, 11]),
+                                          "years[0].measures[3].indicator[1]", "unknown indicator 11"),
+    "indicator as text": (lambda d: m3(d).update(indicator="9"), "years[0].measures[3].indicator",
+                          "must be a whole number"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(V2_BAD_INPUTS))
+def test_bad_v2_input_is_refused_naming_the_field(case: str) -> None:
+    mutate, path, words = V2_BAD_INPUTS[case]
+    data = v2_sample()
+    mutate(data)
+    with pytest.raises(ValidationError) as err:
+        read_document(data)
+    assert err.value.path == path and words in err.value.problem, (err.value.path, err.value.problem)
+
+
+@pytest.mark.parametrize("case", sorted(V1_BAD_INPUTS))
+def test_bad_v1_input_is_still_refused_naming_the_field(case: str) -> None:
+    mutate, path, words = V1_BAD_INPUTS[case]
+    data = sample()
+    mutate(data)
+    with pytest.raises(ValidationError) as err:
+        read_document(data)
+    assert err.value.path == path and words in err.value.problem, (err.value.path, err.value.problem)
+
+
+def test_a_bad_v2_file_names_the_field_on_the_command_line(sample_doc: Path, tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    data = v2_sample()
+    m3(data)["indicators"] = [2, 2]
+    before = sha(sample_doc)
+    assert main(["import", str(sample_doc), str(write(tmp_path / "bad.json", data))]) == 4
+    stderr = capsys.readouterr().err
+    assert stderr.startswith("ita-desktop: years[0].measures[3].indicators[1]: indicator 2 is named twice")
+    assert sha(sample_doc) == before
+
+
+def test_a_v1_file_the_first_release_refused_now_imports_exactly(tmp_path: Path) -> None:
+    """No indicator, several indicators, and two entries for one step in one round (DESIGN §9)."""
+    data = sample()
+    measures = data["years"][0]["measures"]
+    measures[0].pop("indicator")
+    measures[1]["indicator"] = None
+    measures[2]["indicator"] = [2, 3]
+    first = m3(data)["progress"][0]
+    later = copy.deepcopy(first) | {"done_on": "2024-01-27", "result": "ดำเนินการอีกครั้ง"}
+    later.pop("id", None)
+    m3(data)["progress"].insert(1, later)
+    path = tmp_path / "x.ita"
+    import_file(path, write(tmp_path / "v1.json", data))
+    plan = load(path).years[0]
+    assert [m.indicators for m in plan.measures[:3]] == [[], [], [2, 3]]
+    entries = plan.measures[3].entries_for(first["round"], first["step"])
+    assert [p.result for p in entries] == [first["result"], "ดำเนินการอีกครั้ง"]
+    one = exported(path, tmp_path / "one.json")
+    assert one["years"][0]["measures"][0]["indicators"] == []
+    assert_contains(one, to_v2(data), "")
+
+
+def test_every_v2_key_round_trips_exactly(tmp_path: Path) -> None:
+    data = v2_sample()
+    year = data["years"][0]
+    m = m3(data)
+    m |= {"indicators": [2, 3], "group": "มาตรการเพิ่มประสิทธิภาพการดำเนินงานและการสื่อสารกับบุคคลภายนอก",
+          "timeframe_text": "ตลอดปีงบประมาณ"}
+    m["steps"][0]["timeframe_text"] = "ภายในเดือนมกราคม ๒๕๖๖"
+    m["progress"].append({"round": 6, "step": None, "status": "done", "result": "สรุปผลทั้งมาตรการ"})
+    m["progress"].append({"round": 6, "step": None, "status": "in_progress", "result": "ครั้งที่สอง"})
+    year["texts"] = [{"document": "plan", "round": None, "part": "intro", "text": "สำนักงาน ป.ป.ช. …\n\nเพื่อให้ …"},
+                     {"document": "progress", "round": 6, "part": "closing", "text": "บัดนี้ … เรียบร้อยแล้ว"}]
+    year["signatories"][0] |= {"signed_name": "นราศักดิ์ ปานาง", "date": "2024-04-05"}
+    year["assessment"]["indicators"][0]["verdict"] = "อยู่ในระดับดี"
+    import_file(tmp_path / "a.ita", write(tmp_path / "in.json", data))
+    one = exported(tmp_path / "a.ita", tmp_path / "one.json")
+    assert_contains(one, data, "")
+    out = one["years"][0]["measures"][3]["progress"]
+    assert [p["result"] for p in out[-2:]] == ["สรุปผลทั้งมาตรการ", "ครั้งที่สอง"] and out[-1]["step"] is None
+    import_file(tmp_path / "b.ita", tmp_path / "one.json")
+    exported(tmp_path / "b.ita", tmp_path / "two.json")
+    assert (tmp_path / "one.json").read_bytes() == (tmp_path / "two.json").read_bytes()
+
+
+SEEDS = sorted((Path(__file__).parent / "data" / "seeds").glob("*.json"))
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=[s.stem for s in SEEDS])
+def test_real_documents_typed_in_import_and_round_trip_exactly(seed: Path, tmp_path: Path) -> None:
+    """Seeds from ../shared/seeds typed as offices wrote them: no indicator or several, their own group and
+    timeframe words, whole-measure results, two dated entries for one step, the name on the signature line."""
+    data = json.loads(seed.read_text(encoding="utf-8"))
+    import_file(tmp_path / "a.ita", seed)
+    one = exported(tmp_path / "a.ita", tmp_path / "one.json")
+    assert_contains(one, data, "")
+    import_file(tmp_path / "b.ita", tmp_path / "one.json")
+    exported(tmp_path / "b.ita", tmp_path / "two.json")
+    assert (tmp_path / "one.json").read_bytes() == (tmp_path / "two.json").read_bytes()
+    for layout in (3, 4, 5):  # every progress layout prints such a document (its own texts: a later job)
+        out = tmp_path / f"progress{layout}.pdf"
+        assert main(["export", str(tmp_path / "a.ita"), str(out), "--doc", "progress", "--round", "6",
+                     "--layout", str(layout)]) == 0
+        assert out.stat().st_size > 0

@@ -27,7 +27,7 @@ def doc_path(tmp_path: Path) -> Path:
 
 
 def a_measure() -> Measure:
-    return Measure(indicator=9, title="เปิดเผยข้อมูลบนเว็บไซต์", issue="ข้อมูลไม่ครบ",
+    return Measure(indicators=[9], title="เปิดเผยข้อมูลบนเว็บไซต์", issue="ข้อมูลไม่ครบ",
                    steps=[Step("๑. รวบรวมข้อมูล"), Step("๒. เผยแพร่", due=date(2024, 3, 31))],
                    units=["สำนักปลัด"], start=date(2023, 11, 1), end=date(2024, 9, 30), rounds=[6, 12],
                    progress=[Progress(round=6, step=1, status=Status.DONE, done_on=date(2024, 1, 15),
@@ -164,7 +164,7 @@ def test_delete_tombstones_the_measure_with_its_steps_and_progress_and_restore_u
         repo = DocumentRepository(database)
         year_id = repo.year_id(2567)
         assert year_id
-        measure, other = a_measure(), Measure(indicator=1, title="อีกมาตรการ")
+        measure, other = a_measure(), Measure(indicators=[1], title="อีกมาตรการ")
         repo.save_measure(year_id, measure)
         repo.save_measure(year_id, other)
         gone = repo.delete_measure(measure.id)

@@ -50,11 +50,11 @@ def test_a_date_outside_the_fiscal_year_is_only_a_warning(day: date, warned: boo
 
 
 def test_measure_problems() -> None:
-    good = Measure(indicator=9, title="มาตรการเผยแพร่ข้อมูล", start=date(2023, 11, 1), end=date(2024, 9, 30))
+    good = Measure(indicators=[9], title="มาตรการเผยแพร่ข้อมูล", start=date(2023, 11, 1), end=date(2024, 9, 30))
     assert measure_problems(good, 2567, NUMBERS) == []
-    bad = Measure(indicator=11, title="  ", start=date(2024, 9, 30), end=date(2023, 11, 1))
+    bad = Measure(indicators=[11], title="  ", start=date(2024, 9, 30), end=date(2023, 11, 1))
     found = {(p.field, p.severity) for p in measure_problems(bad, 2567, NUMBERS)}
-    assert found == {("indicator", Severity.ERROR), ("title", Severity.WARNING), ("end", Severity.ERROR)}
+    assert found == {("indicators", Severity.ERROR), ("title", Severity.WARNING), ("end", Severity.ERROR)}
 
 
 def test_progress_problems_name_the_bad_link() -> None:
@@ -66,8 +66,8 @@ def test_progress_problems_name_the_bad_link() -> None:
 
 def test_year_problems_carry_the_path_of_the_measure() -> None:
     plan = YearPlan(fiscal_year=2567, indicators=default_indicators(), measures=[
-        Measure(indicator=1, title="ก"),
-        Measure(indicator=2, title="ข", steps=[Step("ขั้นที่ ๑")],
+        Measure(indicators=[1], title="ก"),
+        Measure(indicators=[2], title="ข", steps=[Step("ขั้นที่ ๑")],
                 progress=[Progress(round=6),
                           Progress(round=12, step=1, status=Status.DONE, done_on=date(2024, 10, 2))]),
     ])

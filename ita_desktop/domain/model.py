@@ -63,6 +63,7 @@ class IndicatorScore:
     number: int
     score: float | None = None
     note: str = ""
+    verdict: str = ""  # the indicator judged in words ("อยู่ในระดับดี"), with or without a score
     id: str = field(default_factory=new_id)
 
 
@@ -88,6 +89,7 @@ class Assessment:
 class Step:
     text: str
     due: date | None = None
+    timeframe_text: str = ""  # the step's timeframe as the office writes it ("ภายในเดือนมกราคม ๒๕๖๖")
     id: str = field(default_factory=new_id)
 
 
@@ -105,7 +107,7 @@ class Progress:
 
 @dataclass
 class Measure:
-    indicator: int
+    indicators: list[int] = field(default_factory=list)  # 0..n indicator numbers, in the clerk's order
     title: str = ""
     issue: str = ""
     guideline: str = ""
@@ -115,11 +117,22 @@ class Measure:
     end: date | None = None
     monitoring: str = ""
     rounds: list[int] = field(default_factory=list)
-    progress: list[Progress] = field(default_factory=list)
+    progress: list[Progress] = field(default_factory=list)  # any number per (round, step), in the clerk's order
+    group: str = ""  # the office's own heading row for the measure
+    timeframe_text: str = ""  # printed instead of the range made from start/end ("ตลอดปีงบประมาณ")
     id: str = field(default_factory=new_id)
 
+    @property
+    def indicator(self) -> int | None:
+        """The first indicator the measure answers, or None (for sorting and one-indicator layouts)."""
+        return self.indicators[0] if self.indicators else None
+
+    def entries_for(self, round_: int, step: int | None) -> list[Progress]:
+        """Every progress entry of a step (or of the whole measure, step None) in a round, in order."""
+        return [p for p in self.progress if p.round == round_ and p.step == step]
+
     def progress_for(self, round_: int, step: int | None) -> Progress | None:
-        """The progress entry of a step (or of the whole measure) in a round."""
+        """The first progress entry of a step (or of the whole measure) in a round."""
         return next((p for p in self.progress if p.round == round_ and p.step == step), None)
 
 
@@ -128,7 +141,33 @@ class Signatory:
     role: str
     name: str = ""
     position: str = ""
+    signed_name: str = ""  # the name written on the signature line ("ลงชื่อ นราศักดิ์ ปานาง ผู้จัดทำ")
+    signed_on: date | None = None
     id: str = field(default_factory=new_id)
+
+
+DOCUMENTS = ("plan", "progress", "analysis")
+TEXT_PARTS = ("title", "intro", "closing")
+TEXT_ROUNDS = (3, 6, 9, 12)
+
+
+@dataclass
+class DocText:
+    """The office's own words for one part of one document of the year (absent = the generated text)."""
+
+    document: str  # plan | progress | analysis
+    round: int | None  # 3/6/9/12: one round's report; None: every round (or a document without rounds)
+    part: str  # title | intro | closing
+    text: str = ""
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        if self.document not in DOCUMENTS:
+            raise ValueError(f"document must be one of {', '.join(DOCUMENTS)}, not {self.document!r}")
+        if self.part not in TEXT_PARTS:
+            raise ValueError(f"part must be one of {', '.join(TEXT_PARTS)}, not {self.part!r}")
+        if self.round is not None and (isinstance(self.round, bool) or self.round not in TEXT_ROUNDS):
+            raise ValueError(f"round must be 3, 6, 9, 12 or none, not {self.round!r}")
 
 
 @dataclass
@@ -138,7 +177,14 @@ class YearPlan:
     assessment: Assessment | None = None
     measures: list[Measure] = field(default_factory=list)
     signatories: list[Signatory] = field(default_factory=list)
+    texts: list[DocText] = field(default_factory=list)
     id: str = field(default_factory=new_id)
+
+    def text(self, document: str, part: str, round_: int | None = None) -> DocText | None:
+        """The office's own text for a part of a document: the round's own first, then the one for all rounds."""
+        found = [t for t in self.texts if t.document == document and t.part == part]
+        return (next((t for t in found if t.round == round_), None) if round_ is not None else None) or next(
+            (t for t in found if t.round is None), None)
 
     def indicator(self, number: int) -> Indicator | None:
         return next((i for i in self.indicators if i.number == number), None)

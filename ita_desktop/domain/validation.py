@@ -68,9 +68,10 @@ def outside_year(day: date | None, fiscal_year: int, field_name: str) -> list[Pr
 def measure_problems(measure: Measure, fiscal_year: int, indicator_numbers: set[int]) -> list[Problem]:
     """Everything worth telling the clerk about one measure."""
     problems: list[Problem] = []
-    if measure.indicator not in indicator_numbers:
-        problems.append(Problem("indicator", Severity.ERROR, f"ไม่มีตัวชี้วัดที่ {measure.indicator} ในปีนี้",
-                                f"unknown indicator {measure.indicator}"))
+    for number in measure.indicators:  # no indicator at all is allowed: a plan of general measures
+        if number not in indicator_numbers:
+            problems.append(Problem("indicators", Severity.ERROR, f"ไม่มีตัวชี้วัดที่ {number} ในปีนี้",
+                                    f"unknown indicator {number}"))
     if not measure.title.strip():
         problems.append(Problem("title", Severity.WARNING, "ยังไม่ได้กรอกชื่อมาตรการ", "measure title is empty"))
     problems += date_range_problems(measure.start, measure.end)

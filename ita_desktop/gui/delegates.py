@@ -19,6 +19,9 @@ Hint = QtWidgets.QAbstractItemDelegate.EndEditHint
 TALL_EDITOR = 150
 
 
+NO_INDICATOR = "— ไม่ระบุตัวชี้วัด —"
+
+
 class GridDelegate(QtWidgets.QStyledItemDelegate):
     """Editors for every kind of cell in the measures and progress grids."""
 
@@ -37,6 +40,7 @@ class GridDelegate(QtWidgets.QStyledItemDelegate):
         editor: QtWidgets.QWidget
         if kind == "indicator":
             combo = QtWidgets.QComboBox(parent)
+            combo.addItem(NO_INDICATOR, -1)  # a measure may answer no indicator (a general measure)
             for number, label in self.indicators():
                 combo.addItem(label, number)
             combo.activated.connect(lambda _i, c=combo: self._finish(c, Hint.NoHint))
@@ -74,7 +78,10 @@ class GridDelegate(QtWidgets.QStyledItemDelegate):
 
     def setEditorData(self, editor: QtWidgets.QWidget, index: Index) -> None:
         value = index.data(VALUE_ROLE)
-        if isinstance(editor, QtWidgets.QComboBox):
+        if isinstance(editor, QtWidgets.QComboBox) and index.data(KIND_ROLE) == "indicator":
+            numbers = list(value or [])  # the combo picks one; several show as the first until chosen again
+            editor.setCurrentIndex(max(editor.findData(numbers[0] if numbers else -1), 0))
+        elif isinstance(editor, QtWidgets.QComboBox):
             found = editor.findData(value)
             editor.setCurrentIndex(max(found, 0))
         elif isinstance(editor, UnitsEditor):
@@ -88,7 +95,12 @@ class GridDelegate(QtWidgets.QStyledItemDelegate):
             editor.moveCursor(QtGui.QTextCursor.MoveOperation.End)
 
     def setModelData(self, editor: QtWidgets.QWidget, model: QtCore.QAbstractItemModel, index: Index) -> None:
-        if isinstance(editor, QtWidgets.QComboBox):
+        if isinstance(editor, QtWidgets.QComboBox) and index.data(KIND_ROLE) == "indicator":
+            chosen, numbers = editor.currentData(), list(index.data(VALUE_ROLE) or [])
+            if numbers and chosen == numbers[0]:
+                return  # the first of several chosen again: keep them all
+            model.setData(index, [] if chosen in (None, -1) else [int(chosen)], VALUE_ROLE)
+        elif isinstance(editor, QtWidgets.QComboBox):
             model.setData(index, editor.currentData(), VALUE_ROLE)
         elif isinstance(editor, UnitsEditor):
             model.setData(index, editor.chosen(), VALUE_ROLE)

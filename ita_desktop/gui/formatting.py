@@ -7,7 +7,7 @@ from datetime import date
 
 from ita_desktop.domain.model import Status
 from ita_desktop.thai.calendar import ROUNDS, be_year, ce_year, month_abbreviations, parse_be_date
-from ita_desktop.thai.digits import to_arabic_digits
+from ita_desktop.thai.digits import to_arabic_digits, to_thai_digits
 
 
 def date_text(day: date | None) -> str:
@@ -89,6 +89,29 @@ def parse_indicator(text: str, numbers: set[int]) -> int:
     if number not in numbers:
         raise ValueError(f"ไม่มีตัวชี้วัดที่ {number} ในปีนี้")
     return number
+
+
+def indicators_text(numbers: list[int]) -> str:
+    """'๒, ๓': several indicator numbers, as a cell shows them (empty for none)."""
+    return ", ".join(to_thai_digits(str(n)) for n in numbers)
+
+
+def parse_indicators(text: str, numbers: set[int]) -> list[int]:
+    """Indicator numbers from '' (none), '9', '๒, ๓', '2 และ 3', or one label per line ('9. การเปิดเผยข้อมูล')."""
+    raw = to_arabic_digits(text).strip()
+    if not raw or raw in ("-", "–", "ไม่มี", "ไม่ระบุ"):
+        return []
+    if re.fullmatch(r"\d+(\s*(,|และ|\s)\s*\d+)*", raw):
+        found = [int(n) for n in re.findall(r"\d+", raw)]
+    else:
+        found = [parse_indicator(line, numbers) for line in raw.splitlines() if line.strip()]
+    unique: list[int] = []
+    for number in found:
+        if number not in numbers:
+            raise ValueError(f"ไม่มีตัวชี้วัดที่ {number} ในปีนี้")
+        if number not in unique:
+            unique.append(number)
+    return unique
 
 
 STATUS_BY_TEXT: dict[str, Status] = {s.thai: s for s in Status} | {s.value: s for s in Status}

@@ -22,8 +22,9 @@ from ita_desktop.gui.commands import (
 )
 from ita_desktop.gui.formatting import (
     date_text,
+    indicators_text,
     parse_date,
-    parse_indicator,
+    parse_indicators,
     parse_rounds,
     parse_units,
     rounds_text,
@@ -53,7 +54,7 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("indicator", "ตัวชี้วัด", "indicator", 150),
+    Column("indicators", "ตัวชี้วัด", "indicator", 150),
     Column("issue", "ประเด็นที่ต้องพัฒนา", "multiline", 220),
     Column("title", "มาตรการ", "multiline", 220),
     Column("guideline", "แนวทางการปฏิบัติ", "multiline", 200),
@@ -67,7 +68,7 @@ COLUMNS: tuple[Column, ...] = (
 COLUMN_OF = {c.key: i for i, c in enumerate(COLUMNS)}
 # Column headings of real plans (DESIGN §6) that a pasted table may start with, mapped to our columns.
 HEADER_NAMES: dict[str, tuple[str, ...]] = {
-    "indicator": ("ตัวชี้วัด", "ตัวชี้วัดการประเมิน"),
+    "indicators": ("ตัวชี้วัด", "ตัวชี้วัดการประเมิน"),
     "issue": ("ประเด็นที่ต้องพัฒนา", "ประเด็นการประเมินที่ต้องยกระดับ", "ประเด็นที่ต้องปรับปรุงแก้ไข",
               "ประเด็นที่ต้องพัฒนาตามตัวชี้วัด", "ประเด็น"),
     "title": ("มาตรการ", "มาตรการ/แนวทาง", "ชื่อมาตรการ"),
@@ -160,7 +161,9 @@ class MeasuresModel(QtCore.QAbstractTableModel):
             value = self.value(measure, key)
             if key in ("start", "end"):
                 return value.isoformat() if value else "9999"
-            return value if key == "indicator" else self.cell_text(measure, key)
+            if key == "indicators":  # by the first indicator; measures tied to none sort first
+                return measure.indicator if measure.indicator is not None else 0
+            return self.cell_text(measure, key)
         if role == KIND_ROLE:
             return COLUMNS[index.column()].kind
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole, PROBLEMS_ROLE):
@@ -193,10 +196,16 @@ class MeasuresModel(QtCore.QAbstractTableModel):
         ind = self.plan.indicator(number)
         return f"{number}. {ind.name}" if ind else str(number)
 
+    def indicators_label(self, numbers: list[int]) -> str:
+        """'' (no indicator), '9. การเปิดเผยข้อมูล' (one), '๒, ๓' (several: the numbers, which paste reads back)."""
+        if len(numbers) == 1:
+            return self.indicator_label(numbers[0])
+        return indicators_text(numbers)
+
     def cell_text(self, measure: Measure, key: str) -> str:
         """What the cell shows, and what copy puts on the clipboard (paste reads it back)."""
-        if key == "indicator":
-            return self.indicator_label(measure.indicator)
+        if key == "indicators":
+            return self.indicators_label(measure.indicators)
         if key == "steps":
             return steps_text(measure)
         if key == "units":
@@ -216,8 +225,8 @@ class MeasuresModel(QtCore.QAbstractTableModel):
     def parse_text(self, key: str, text: Any) -> Any:
         """Typed value of text typed or pasted into a column; ValueError with a Thai message if unreadable."""
         raw = "" if text is None else str(text)
-        if key == "indicator":
-            return parse_indicator(raw, {i.number for i in self.plan.indicators})
+        if key == "indicators":
+            return parse_indicators(raw, {i.number for i in self.plan.indicators})
         if key == "units":
             return parse_units(raw)
         if key in ("start", "end"):
@@ -254,10 +263,11 @@ class MeasuresModel(QtCore.QAbstractTableModel):
         """An empty measure for the indicator of the row it is added next to, monitored in the rounds the plan
         already uses (๖ and ๑๒ เดือน for a new plan): a measure in no round would show in no progress report."""
         if like_row is not None and 0 <= like_row < len(self.plan.measures):
-            indicator = self.plan.measures[like_row].indicator
+            like = self.plan.measures[like_row]
+            indicators, group = list(like.indicators), like.group
         else:
-            indicator = self.plan.indicators[0].number if self.plan.indicators else 1
-        return Measure(indicator=indicator, rounds=self.plan.rounds() or list(DEFAULT_ROUNDS))
+            indicators, group = [self.plan.indicators[0].number] if self.plan.indicators else [], ""
+        return Measure(indicators=indicators, group=group, rounds=self.plan.rounds() or list(DEFAULT_ROUNDS))
 
     # -- edits (push commands) ------------------------------------------------------------------------------
     def edit(self, row: int, key: str, value: Any) -> bool:

@@ -162,7 +162,10 @@ class ProgressModel(QtCore.QAbstractTableModel):
 
     def cell_text(self, row: Row, key: str, entry: Progress | None) -> str:
         if key == "measure":
-            return (f"ตัวชี้วัดที่ {row.measure.indicator}\n{row.measure.title}" if row.first else "")
+            if not row.first:
+                return ""
+            numbers = ", ".join(str(n) for n in row.measure.indicators)
+            return f"ตัวชี้วัดที่ {numbers}\n{row.measure.title}" if numbers else row.measure.title
         if key == "step":
             if row.step is None:
                 return "(ทั้งมาตรการ)"

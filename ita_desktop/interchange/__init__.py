@@ -1,1 +1,1 @@
-"""The `ita-desktop/1` JSON interchange format (DESIGN §9)."""
+"""The `ita-desktop/1` and `ita-desktop/2` JSON interchange formats (DESIGN §9): export writes 2, import reads both."""

@@ -1,4 +1,9 @@
-"""Read and validate `ita-desktop/1` JSON into domain objects, all of it before anything is written.
+"""Read and validate `ita-desktop/1` and `ita-desktop/2` JSON into domain objects, all of it before anything
+is written.
+
+Version 2 (DESIGN §9) adds keys for what real documents hold; version 1 is read as before, relaxed only where
+real documents need it: a measure may name no indicator or several (`"indicator": [2, 3]`), and a step may have
+several entries in one round (kept in file order). A version-2 key in a version-1 file is still an error.
 
 Errors name the path of the bad field (``years[0].measures[3].end``). Oddities real documents carry
 (a date just outside the fiscal year, a whole sentence as a unit, Thai digits in text) are warnings at most,
@@ -15,7 +20,10 @@ from typing import Any
 
 from ita_desktop.domain.catalogue import default_indicators
 from ita_desktop.domain.model import (
+    DOCUMENTS,
+    TEXT_PARTS,
     Assessment,
+    DocText,
     Document,
     Indicator,
     IndicatorScore,
@@ -32,7 +40,9 @@ from ita_desktop.domain.validation import year_problems
 from ita_desktop.errors import ValidationError
 from ita_desktop.thai.calendar import ROUNDS
 
-FORMAT = "ita-desktop/1"
+FORMAT_V1 = "ita-desktop/1"
+FORMAT = "ita-desktop/2"  # what export writes
+FORMATS = (FORMAT_V1, FORMAT)
 
 # Known indicator numbers of a fiscal year in the target file, or None when the file lacks that year.
 CatalogueLookup = Callable[[int], set[int] | None]
@@ -42,6 +52,18 @@ class _Reader:
     def __init__(self) -> None:
         self.warnings: list[str] = []
         self.seen: dict[tuple[str, str], str] = {}  # (kind, id) → path of its first use
+        self.version = 2
+
+    def keys(self, v1: set[str], v2: set[str] = frozenset()) -> set[str]:  # type: ignore[assignment]
+        """The keys an object may have in the file's format version."""
+        return v1 | v2 if self.version >= 2 else v1
+
+    def v2_only(self, value: Any, path: str, v2: set[str]) -> None:
+        """A version-2 key in a version-1 file: say so (it is not silently dropped)."""
+        if self.version < 2 and isinstance(value, dict):
+            for key in value:
+                if key in v2:
+                    raise ValidationError(f"{path}.{key}", f"is a key of {FORMAT}; this file says {FORMAT_V1}")
 
     def claim(self, kind: str, row_id: str, path: str) -> str:
         """An id names one row of the document: the same id twice would make one row overwrite another."""
@@ -122,8 +144,9 @@ class _Reader:
     # -- document ------------------------------------------------------------------------------------------
     def document(self, data: Any, catalogue: CatalogueLookup) -> Document:
         root = self.obj(data, "", {"format", "organization", "units", "years", "id"}, {"format"})
-        if root["format"] != FORMAT:
-            raise ValidationError("format", f"must be {FORMAT!r}, not {root['format']!r}")
+        if root["format"] not in FORMATS:
+            raise ValidationError("format", f"must be {FORMAT!r} or {FORMAT_V1!r}, not {root['format']!r}")
+        self.version = 1 if root["format"] == FORMAT_V1 else 2
         org = self.obj(root.get("organization", {}), "organization",
                        {"name", "kind", "district", "province", "address", "phone", "website"})
         doc = Document(
@@ -140,8 +163,9 @@ class _Reader:
         return doc
 
     def year(self, data: Any, path: str, catalogue: CatalogueLookup) -> YearPlan:
-        y = self.obj(data, path, {"fiscal_year", "indicators", "assessment", "measures", "signatories"},
-                     {"fiscal_year"})
+        self.v2_only(data, path, {"texts"})
+        y = self.obj(data, path, self.keys({"fiscal_year", "indicators", "assessment", "measures", "signatories"},
+                                           {"texts"}), {"fiscal_year"})
         fy = self.integer(y["fiscal_year"], f"{path}.fiscal_year")
         if not 2400 <= fy <= 2700:
             raise ValidationError(f"{path}.fiscal_year", f"{fy} is not a Buddhist-era year (e.g. 2567)")
@@ -157,6 +181,14 @@ class _Reader:
                          for i, v in enumerate(self.array(y.get("measures", []), f"{path}.measures"))]
         plan.signatories = [self.signatory(v, f"{path}.signatories[{i}]")
                             for i, v in enumerate(self.array(y.get("signatories", []), f"{path}.signatories"))]
+        for i, v in enumerate(self.array(y.get("texts", []), f"{path}.texts")):
+            doc_text = self.doc_text(v, f"{path}.texts[{i}]")
+            twice = next((j for j, t in enumerate(plan.texts)
+                          if (t.document, t.round, t.part) == (doc_text.document, doc_text.round, doc_text.part)), None)
+            if twice is not None:
+                raise ValidationError(f"{path}.texts[{i}]", f"{doc_text.document} {doc_text.part} "
+                                      f"(round {doc_text.round}) is already given at {path}.texts[{twice}]")
+            plan.texts.append(doc_text)
         for where, problem in year_problems(plan):
             if problem.severity == "warning":
                 self.warnings.append(f"{path}.{where}.{problem.field}: {problem.english}")
@@ -188,28 +220,35 @@ class _Reader:
             raise ValidationError(f"{path}.level", f"level must be AA, A, B, C, D, E or F, not {a.level!r}")
         for i, s in enumerate(self.array(d.get("indicators", []), f"{path}.indicators")):
             p = f"{path}.indicators[{i}]"
-            s = self.obj(s, p, {"number", "score", "note", "id"}, {"number"})
+            self.v2_only(s, p, {"verdict"})
+            s = self.obj(s, p, self.keys({"number", "score", "note", "id"}, {"verdict"}), {"number"})
             number = self.integer(s["number"], f"{p}.number")
             if number not in known:
                 raise ValidationError(f"{p}.number", f"unknown indicator {number}")
             if any(earlier.number == number for earlier in a.indicators):
                 raise ValidationError(f"{p}.number", f"indicator {number} is scored twice")
             score = IndicatorScore(number=number, score=self.number(s.get("score"), f"{p}.score"),
-                                   note=self.text(s.get("note"), f"{p}.note"))
+                                   note=self.text(s.get("note"), f"{p}.note"),
+                                   verdict=self.text(s.get("verdict"), f"{p}.verdict"))
             if s.get("id") is not None:
                 score.id = self.claim("score", self.text(s["id"], f"{p}.id"), f"{p}.id")
             a.indicators.append(score)
         return a
 
     def measure(self, data: Any, path: str, known: set[int]) -> Measure:
-        d = self.obj(data, path, {"id", "indicator", "issue", "title", "guideline", "steps", "units", "start",
-                                  "end", "monitoring", "rounds", "progress"}, {"indicator"})
-        number = self.integer(d["indicator"], f"{path}.indicator")
-        if number not in known:
-            raise ValidationError(f"{path}.indicator",
-                                  f"unknown indicator {number} (this year has {sorted(known)})")
+        v2 = {"indicators", "group", "timeframe_text"}
+        self.v2_only(data, path, v2)
+        d = self.obj(data, path, self.keys({"id", "indicator", "issue", "title", "guideline", "steps", "units",
+                                            "start", "end", "monitoring", "rounds", "progress"}, v2))
+        if "indicator" in d and "indicators" in d:
+            raise ValidationError(f"{path}.indicator", "give either indicator or indicators, not both")
+        key = "indicators" if "indicators" in d else "indicator"
         m = Measure(
-            indicator=number, issue=self.text(d.get("issue"), f"{path}.issue"),
+            indicators=self.indicator_numbers(d.get(key), f"{path}.{key}", known,
+                                              single_allowed=key == "indicator"),
+            group=self.text(d.get("group"), f"{path}.group"),
+            timeframe_text=self.text(d.get("timeframe_text"), f"{path}.timeframe_text"),
+            issue=self.text(d.get("issue"), f"{path}.issue"),
             title=self.text(d.get("title"), f"{path}.title"),
             guideline=self.text(d.get("guideline"), f"{path}.guideline"),
             units=self.texts(d.get("units", []), f"{path}.units"),
@@ -223,20 +262,49 @@ class _Reader:
             raise ValidationError(f"{path}.end", f"end {m.end} is before start {m.start} / วันสิ้นสุดก่อนวันเริ่ม")
         for i, s in enumerate(self.array(d.get("steps", []), f"{path}.steps")):
             p = f"{path}.steps[{i}]"
-            s = self.obj(s, p, {"text", "due", "id"}, {"text"})
-            step = Step(text=self.text(s["text"], f"{p}.text"), due=self.day(s.get("due"), f"{p}.due"))
+            self.v2_only(s, p, {"timeframe_text"})
+            s = self.obj(s, p, self.keys({"text", "due", "id"}, {"timeframe_text"}), {"text"})
+            step = Step(text=self.text(s["text"], f"{p}.text"), due=self.day(s.get("due"), f"{p}.due"),
+                        timeframe_text=self.text(s.get("timeframe_text"), f"{p}.timeframe_text"))
             if s.get("id") is not None:
                 step.id = self.claim("step", self.text(s["id"], f"{p}.id"), f"{p}.id")
             m.steps.append(step)
-        keys: set[tuple[int, int | None]] = set()
+        # Several entries for one step in one round are what offices write (done on 1 Dec, again on 27 Jan):
+        # all are kept, in the file's order.
         for i, pr in enumerate(self.array(d.get("progress", []), f"{path}.progress")):
-            p = f"{path}.progress[{i}]"
-            progress = self.progress(pr, p, len(m.steps))
-            if (progress.round, progress.step) in keys:
-                raise ValidationError(p, f"round {progress.round} step {progress.step} is reported twice")
-            keys.add((progress.round, progress.step))
-            m.progress.append(progress)
+            m.progress.append(self.progress(pr, f"{path}.progress[{i}]", len(m.steps)))
         return m
+
+    def indicator_numbers(self, value: Any, path: str, known: set[int], *, single_allowed: bool) -> list[int]:
+        """0..n indicator numbers: a list (or, for v1's `indicator`, one number); none means no indicator."""
+        if value is None:
+            return []
+        values = [value] if single_allowed and not isinstance(value, list) else self.array(value, path)
+        numbers: list[int] = []
+        for i, v in enumerate(values):
+            where = f"{path}[{i}]" if isinstance(value, list) else path
+            number = self.integer(v, where)
+            if number not in known:
+                raise ValidationError(where, f"unknown indicator {number} (this year has {sorted(known)})")
+            if number in numbers:
+                raise ValidationError(where, f"indicator {number} is named twice")
+            numbers.append(number)
+        return numbers
+
+    def doc_text(self, data: Any, path: str) -> DocText:
+        d = self.obj(data, path, {"document", "round", "part", "text", "id"}, {"document", "part"})
+        document, part, round_ = d["document"], d["part"], d.get("round")
+        if document not in DOCUMENTS:
+            raise ValidationError(f"{path}.document", f"must be one of {', '.join(DOCUMENTS)}, not {document!r}")
+        if part not in TEXT_PARTS:
+            raise ValidationError(f"{path}.part", f"must be one of {', '.join(TEXT_PARTS)}, not {part!r}")
+        if round_ is not None and (round_ not in ROUNDS or isinstance(round_, bool)):
+            raise ValidationError(f"{path}.round", f"round must be one of 3, 6, 9, 12 or null, not {round_!r}")
+        found = DocText(document=document, part=part, round=None if round_ is None else int(round_),
+                        text=self.text(d.get("text"), f"{path}.text"))
+        if d.get("id") is not None:
+            found.id = self.claim("text", self.text(d["id"], f"{path}.id"), f"{path}.id")
+        return found
 
     def progress(self, data: Any, path: str, step_count: int) -> Progress:
         d = self.obj(data, path, {"round", "step", "status", "done_on", "result", "outcome", "evidence_urls",
@@ -263,9 +331,12 @@ class _Reader:
         return pr
 
     def signatory(self, data: Any, path: str) -> Signatory:
-        d = self.obj(data, path, {"role", "name", "position", "id"}, {"role"})
+        self.v2_only(data, path, {"signed_name", "date"})
+        d = self.obj(data, path, self.keys({"role", "name", "position", "id"}, {"signed_name", "date"}), {"role"})
         sig = Signatory(role=self.text(d["role"], f"{path}.role"), name=self.text(d.get("name"), f"{path}.name"),
-                        position=self.text(d.get("position"), f"{path}.position"))
+                        position=self.text(d.get("position"), f"{path}.position"),
+                        signed_name=self.text(d.get("signed_name"), f"{path}.signed_name"),
+                        signed_on=self.day(d.get("date"), f"{path}.date"))
         if d.get("id") is not None:
             sig.id = self.claim("signatory", self.text(d["id"], f"{path}.id"), f"{path}.id")
         return sig

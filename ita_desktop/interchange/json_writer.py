@@ -1,4 +1,4 @@
-"""Write a whole document as `ita-desktop/1` JSON (every year, with ids, so import can update by id)."""
+"""Write a whole document as `ita-desktop/2` JSON (every year, with ids, so import can update by id)."""
 
 from __future__ import annotations
 
@@ -14,10 +14,12 @@ def _iso(value: Any) -> str | None:
 
 def measure_json(m: Measure) -> dict[str, Any]:
     return {
-        "id": m.id, "indicator": m.indicator, "issue": m.issue, "title": m.title, "guideline": m.guideline,
-        "steps": [{"id": s.id, "text": s.text, "due": _iso(s.due)} for s in m.steps],
-        "units": list(m.units), "start": _iso(m.start), "end": _iso(m.end), "monitoring": m.monitoring,
-        "rounds": list(m.rounds),
+        "id": m.id, "indicators": list(m.indicators), "group": m.group, "issue": m.issue, "title": m.title,
+        "guideline": m.guideline,
+        "steps": [{"id": s.id, "text": s.text, "due": _iso(s.due), "timeframe_text": s.timeframe_text}
+                  for s in m.steps],
+        "units": list(m.units), "start": _iso(m.start), "end": _iso(m.end), "timeframe_text": m.timeframe_text,
+        "monitoring": m.monitoring, "rounds": list(m.rounds),
         "progress": [{"id": p.id, "round": p.round, "step": p.step, "status": str(p.status),
                       "done_on": _iso(p.done_on), "result": p.result, "outcome": p.outcome,
                       "evidence_urls": list(p.evidence_urls)} for p in m.progress],
@@ -34,12 +36,14 @@ def year_json(y: YearPlan) -> dict[str, Any]:
         out["assessment"] = {
             "id": a.id, "year": a.year, "total": a.total, "level": a.level,
             "tools": {str(k): v for k, v in a.tools.items()},
-            "indicators": [{"id": s.id, "number": s.number, "score": s.score, "note": s.note}
-                           for s in a.indicators],
+            "indicators": [{"id": s.id, "number": s.number, "score": s.score, "note": s.note,
+                            "verdict": s.verdict} for s in a.indicators],
         }
     out["measures"] = [measure_json(m) for m in y.measures]
-    out["signatories"] = [{"id": s.id, "role": s.role, "name": s.name, "position": s.position}
-                          for s in y.signatories]
+    out["signatories"] = [{"id": s.id, "role": s.role, "name": s.name, "position": s.position,
+                           "signed_name": s.signed_name, "date": _iso(s.signed_on)} for s in y.signatories]
+    out["texts"] = [{"id": t.id, "document": t.document, "round": t.round, "part": t.part, "text": t.text}
+                    for t in y.texts]
     return out
 
 

@@ -65,6 +65,8 @@ TOOL_SHORT: dict[Tool, str] = {
     Tool.OIT: "แบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT)",
 }
 
+GENERAL_SECTION = "มาตรการทั่วไป (ไม่ระบุตัวชี้วัด)"  # measures tied to no indicator, in the by-tool layouts
+
 
 @dataclass
 class _Context:
@@ -88,7 +90,14 @@ class _Context:
         ind = self.plan.indicator(number)
         return f"ตัวชี้วัดที่ {self.d(number)}" + (f" {ind.name}" if ind else "")
 
-    def tool_of(self, measure: Measure) -> Tool:
+    def indicators_label(self, m: Measure) -> str:
+        """'๒. การใช้งบประมาณ', one line per indicator; empty for a measure tied to none."""
+        return "\n".join(self.indicator_label(n) for n in m.indicators)
+
+    def tool_of(self, measure: Measure) -> Tool | None:
+        """The tool section of a measure (of its first indicator); None for a measure tied to no indicator."""
+        if measure.indicator is None:
+            return None
         ind = self.plan.indicator(measure.indicator)
         return ind.tool if ind else Tool.OIT
 
@@ -109,38 +118,41 @@ class _Context:
     def done_on(self, day: date) -> str:
         return f"ดำเนินการเมื่อ วันที่ {long_date(day, self.style)}"
 
-    def report_of(self, m: Measure, step: int | None) -> Progress | None:
-        """This round's report of a step, or its latest report from an earlier round (rounds are cumulative)."""
-        if self.round is None:
-            found = [p for p in m.progress if p.step == step]
-        else:
-            found = [p for p in m.progress if p.step == step and p.round <= self.round]
-        return max(found, key=lambda p: p.round, default=None)
+    def reports_of(self, m: Measure, step: int | None) -> list[Progress]:
+        """This round's entries for a step (all of them, in the clerk's order), or else those of the latest
+        earlier round that has any (rounds are cumulative)."""
+        found = [p for p in m.progress if p.step == step and (self.round is None or p.round <= self.round)]
+        latest = max((p.round for p in found), default=None)
+        return [p for p in found if p.round == latest]
 
     def results(self, m: Measure, *, numbered: str = "", with_dates: bool = False, outcome: bool = False) -> str:
         """One entry per step (and the measure as a whole) with status, date, result and evidence."""
         lines: list[str] = []
         keys: list[int | None] = [None, *range(1, len(m.steps) + 1)]
         for step in keys:
-            p = self.report_of(m, step)
-            if p is None and step is None:
+            entries = self.reports_of(m, step)
+            if not entries and step is None:
                 continue
             label = "" if step is None else (f"{self.d(f'{numbered}{step}')} " if numbered
                                              else f"{self.d(step)}. ")
             if outcome:
-                if p and p.outcome:
-                    lines.append(f"{label}{p.outcome}")
+                for p in entries:
+                    if p.outcome:
+                        lines.append(f"{label}{p.outcome}")
+                        label = ""
                 continue
-            if p is None:
+            if not entries:
                 lines.append(f"{label}{Status.PLANNED.thai}")
                 continue
-            parts = [p.result] if p.result else []
-            if p.done_on and (with_dates or p.status == Status.DONE):
-                parts.insert(0, self.done_on(p.done_on))
-            if p.status != Status.DONE or not parts:
-                parts.insert(0, p.status.thai)
-            lines.append(label + " ".join(x for x in parts if x))
-            lines += [f"หลักฐาน: {url}" for url in p.evidence_urls]
+            for p in entries:  # several dated entries for one step: each once, the label on the first
+                parts = [p.result] if p.result else []
+                if p.done_on and (with_dates or p.status == Status.DONE):
+                    parts.insert(0, self.done_on(p.done_on))
+                if p.status != Status.DONE or not parts:
+                    parts.insert(0, p.status.thai)
+                lines.append(label + " ".join(x for x in parts if x))
+                lines += [f"หลักฐาน: {url}" for url in p.evidence_urls]
+                label = ""
         return "\n".join(lines)
 
     def done_count(self) -> tuple[int, int]:
@@ -148,8 +160,7 @@ class _Context:
         for m in self.plan.measures:
             for step in range(1, len(m.steps) + 1):
                 total += 1
-                p = self.report_of(m, step)
-                done += bool(p and p.status == Status.DONE)
+                done += any(p.status == Status.DONE for p in self.reports_of(m, step))
         return done, total
 
 
@@ -170,11 +181,11 @@ def _rows(ctx: _Context, layout: int, m: Measure) -> list[str]:
         return [m.title, m.guideline, ctx.steps(m), ctx.units(m), m.monitoring]
     if layout == 2:
         issue = m.issue or m.title
-        return [ctx.indicator_label(m.indicator), issue, ctx.steps(m), ctx.results(m), ctx.units(m), ctx.timeframe(m)]
+        return [ctx.indicators_label(m), issue, ctx.steps(m), ctx.results(m), ctx.units(m), ctx.timeframe(m)]
     if layout == 3:
         raise AssertionError("layout 3 rows are numbered per section")  # see _table
     if layout == 4:
-        issue = "\n".join(x for x in (ctx.indicator_label(m.indicator), m.issue) if x)
+        issue = "\n".join(x for x in (ctx.indicators_label(m), m.issue) if x)
         due = f"กำหนดเวลาแล้วเสร็จ {long_date(m.end, ctx.style)}" if m.end else ""
         monitoring = "\n".join(x for x in (m.monitoring, due) if x)
         measure = "\n".join(x for x in (m.title, ctx.steps(m)) if x)
@@ -194,14 +205,17 @@ def _table(ctx: _Context, layout: int) -> Table:
     if not by_tool:
         table.sections.append(TableSection(None, [_rows(ctx, layout, m) for m in ctx.plan.measures]))
         return table
-    for n, tool in enumerate(Tool, 1):
+    n = 0
+    for tool in (*Tool, None):  # measures tied to no indicator come last, in a section of their own
         measures = [m for m in ctx.plan.measures if ctx.tool_of(m) == tool]
         if not measures:
             continue
-        section = TableSection(f"{ctx.d(n)}. {SECTION_PREFIX[layout]}{TOOL_SHORT[tool]}")
+        n += 1
+        heading = GENERAL_SECTION if tool is None else f"{SECTION_PREFIX[layout]}{TOOL_SHORT[tool]}"
+        section = TableSection(f"{ctx.d(n)}. {heading}")
         for i, m in enumerate(measures, 1):
             if layout == 3:
-                issue = "\n".join(x for x in (ctx.indicator_label(m.indicator), m.issue) if x)
+                issue = "\n".join(x for x in (ctx.indicators_label(m), m.issue) if x)
                 measure = "\n".join(x for x in (m.title, ctx.steps(m, prefix=f"{i}.")) if x)
                 section.rows.append([issue, measure, ctx.results(m, numbered=f"{i}."), ctx.units(m),
                                      ctx.timeframe(m)])

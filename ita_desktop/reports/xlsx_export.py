@@ -93,7 +93,7 @@ class _SheetWriter:
         write_header(sheet, MEASURE_COLUMNS, self.font, self.size)
         for r, m in enumerate(self.plan.measures, 2):
             values: dict[str, str] = {
-                "indicator": self.indicator(m.indicator), "issue": m.issue, "title": m.title,
+                "indicator": "\n".join(self.indicator(n) for n in m.indicators), "issue": m.issue, "title": m.title,
                 "guideline": m.guideline, "steps": self.steps(m), "units": "\n".join(m.units),
                 "monitoring": m.monitoring, "rounds": self.rounds(m), "id": m.id,
             }
@@ -111,11 +111,12 @@ class _SheetWriter:
             rounds = sorted(set(m.rounds) | {p.round for p in m.progress})
             for round_ in rounds:
                 for step in [None, *range(1, len(m.steps) + 1)]:
-                    p = m.progress_for(round_, step)
-                    if p is None and (step is None or round_ not in m.rounds):
+                    entries: list[Progress | None] = list(m.entries_for(round_, step))  # each entry, in order
+                    if not entries and (step is None or round_ not in m.rounds):
                         continue
-                    self._progress_row(sheet, r, order, m, round_, step, p)
-                    r += 1
+                    for p in entries or [None]:
+                        self._progress_row(sheet, r, order, m, round_, step, p)
+                        r += 1
         if r > 2:
             choices.add(f"{letter}2:{letter}{r - 1}")
 

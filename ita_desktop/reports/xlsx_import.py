@@ -14,6 +14,7 @@ from the sheet is kept, never deleted, since a row dropped in Excel is more ofte
 
 from __future__ import annotations
 
+import contextlib
 import re
 import zipfile
 from collections.abc import Callable
@@ -40,7 +41,14 @@ from ita_desktop.reports.office.sheet_columns import (
     PROGRESS_SHEET,
     normalise_header,
 )
-from ita_desktop.reports.office.sheet_reader import CellError, SheetRow, data_rows, uncached_formulas, where
+from ita_desktop.reports.office.sheet_reader import (
+    _LEADING_NUMBER,
+    CellError,
+    SheetRow,
+    data_rows,
+    uncached_formulas,
+    where,
+)
 from ita_desktop.thai.digits import to_arabic_digits
 
 MAX_REPORTED = 20  # errors listed at once; more would hide the first ones
@@ -137,6 +145,10 @@ class _Importer:
         self.out = _Assembly()
         self.errors: list[str] = []
         self.warnings: list[str] = []
+        self.named_ids: set[str] = set()  # progress ids some row of the sheet names: those rows take them
+
+    def _claimed_later(self, entry: dict[str, Any]) -> bool:
+        return entry.get("id") in self.named_ids
 
     # -- measures --------------------------------------------------------------------------------------------
     def measure(self, row: SheetRow, position: int) -> None:
@@ -147,10 +159,8 @@ class _Importer:
         m = base
         if m_id:
             m["id"] = m_id
-        number = row.number("indicator", leading=True)
-        if number is None:
-            raise row.error("indicator", "ต้องมีหมายเลขตัวชี้วัด (indicator number is required)")
-        m["indicator"] = number
+        m.pop("indicator", None)
+        m["indicators"] = _indicator_numbers(row)
         for key in ("issue", "title", "guideline", "monitoring"):
             if row.has(key):
                 m[key] = row.text(key)
@@ -192,7 +202,9 @@ class _Importer:
                             "ไม่ทราบว่าเป็นผลของมาตรการใด: ใส่รหัสมาตรการหรือลำดับมาตรการ")
         return self.out.by_order[order]
 
-    def progress(self, row: SheetRow, seen: dict[tuple[int, int, int | None], int]) -> None:
+    def progress(self, row: SheetRow, seen: dict[tuple[int, int], int]) -> None:
+        """One progress row: it updates the entry with its id, or the next entry of its (round, step) no earlier
+        row took, or adds an entry (a step may have several entries in one round)."""
         p_id = row.optional_id("id")
         status = row.status("status")
         done_on = row.day("done_on", self.warnings)
@@ -205,10 +217,6 @@ class _Importer:
         if round_ is None:
             raise row.error("round", "ต้องระบุรอบ (๓, ๖, ๙ หรือ ๑๒)")
         step = row.step("step") if row.has("step") else None
-        if (index, round_, step) in seen:
-            raise row.error("step", f"รายงานรอบ {round_} ขั้นตอน {step or 'ทั้งมาตรการ'} ซ้ำกับแถว "
-                                    f"{seen[(index, round_, step)]}")
-        seen[(index, round_, step)] = row.row_number
         if status is None:
             status = Status.DONE if done_on else Status.IN_PROGRESS
             self.warnings.append(f"{where(row.sheet, row.row_number, row.headers['status'])}: ไม่ได้ระบุสถานะ "
@@ -218,13 +226,17 @@ class _Importer:
                  "evidence_urls": evidence}
         progress: list[dict[str, Any]] = self.out.measures[index]["progress"]
         j = next((k for k, p in enumerate(progress) if p_id and p.get("id") == p_id), None)
-        if j is None:
-            j = next((k for k, p in enumerate(progress) if (p["round"], p.get("step")) == (round_, step)), None)
+        if j is not None and (index, j) in seen:
+            raise row.error("id", f"รหัส {p_id} ซ้ำกับแถว {seen[(index, j)]} (id used twice)")
+        if j is None and not p_id:
+            j = next((k for k, p in enumerate(progress) if (p["round"], p.get("step")) == (round_, step)
+                      and (index, k) not in seen and not self._claimed_later(p)), None)
         if j is None:
             progress.append({**entry, **({"id": p_id} if p_id else {})})
             j = len(progress) - 1
         else:
             progress[j].update(entry)
+        seen[(index, j)] = row.row_number
         self.out.progress_rows[(index, j)] = _Place(row.sheet, row.row_number)
 
     # -- error places ----------------------------------------------------------------------------------------
@@ -234,6 +246,7 @@ class _Importer:
         if not match:
             return None
         mi, pj, name = int(match.group(1)), match.group(2), match.group(3)
+        name = "indicator" if name == "indicators" else name  # one sheet column holds all of a measure's
         if pj is not None and (mi, int(pj)) in self.out.progress_rows:
             place = self.out.progress_rows[(mi, int(pj))]
             column = next((c.header for c in PROGRESS_COLUMNS if c.key == _PROGRESS_FIELDS.get(name or "")), None)
@@ -243,6 +256,26 @@ class _Importer:
             column = next((c.header for c in MEASURE_COLUMNS if c.key == name and name in _MEASURE_FIELDS), None)
             return where(place.sheet, place.row, column if pj is None else None)
         return None
+
+
+def _indicator_numbers(row: SheetRow) -> list[int]:
+    """The measure's indicators: empty (none), a number, '2, 3', or one '๒. การใช้งบประมาณ' per line."""
+    value = row.raw("indicator")
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return []
+    if not isinstance(value, str):
+        number = row.number("indicator")
+        return [] if number is None else [number]
+    lines = [line for line in value.splitlines() if line.strip()]
+    if len(lines) == 1 and re.fullmatch(r"[0-9๐-๙]+(\s*,\s*[0-9๐-๙]+)+", lines[0].strip()):
+        return [int(to_arabic_digits(n)) for n in re.findall(r"[0-9๐-๙]+", lines[0])]
+    numbers = []
+    for line in lines:
+        found = _LEADING_NUMBER.match(line)
+        if found is None:
+            raise row.error("indicator", f"ต้องเป็นตัวเลข ไม่ใช่ {line.strip()!r} (must be indicator numbers)")
+        numbers.append(int(to_arabic_digits(found.group(1))))
+    return numbers
 
 
 def import_xlsx(path: Path, current: Document,
@@ -268,7 +301,7 @@ def import_xlsx(path: Path, current: Document,
     sheets: list[tuple[Worksheet, bool]] = [(measure_sheet, True)]
     if PROGRESS_SHEET in book.sheetnames:
         sheets.append((book[PROGRESS_SHEET], False))
-    seen: dict[tuple[int, int, int | None], int] = {}
+    seen: dict[tuple[int, int], int] = {}  # (measure, entry) -> the row that wrote it
     for sheet, is_measures in sheets:
         try:
             rows, warnings = data_rows(sheet, MEASURE_COLUMNS if is_measures else PROGRESS_COLUMNS)
@@ -276,6 +309,10 @@ def import_xlsx(path: Path, current: Document,
             importer.errors.append(exc.text)
             continue
         importer.warnings += warnings
+        if not is_measures:
+            for row in rows:
+                with contextlib.suppress(CellError):  # reported when the row itself is read
+                    importer.named_ids.add(row.optional_id("id") or "")
         for position, row in enumerate(rows, 1):
             try:
                 if is_measures:

@@ -13,8 +13,8 @@ from ita_desktop.storage.database import Database
 from ita_desktop.storage.edit_ops import EditOps, Tombstones, measure_field_values
 from ita_desktop.storage.repositories import DocumentRepository
 
-SCALAR_MEASURE_FIELDS = ("indicator", "issue", "title", "guideline", "units", "start", "end", "monitoring",
-                         "rounds")
+SCALAR_MEASURE_FIELDS = ("indicators", "issue", "title", "guideline", "units", "start", "end", "monitoring",
+                         "rounds", "group", "timeframe_text")
 MIN_ORD_GAP = 1e-6
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ita_desktop.domain.model import Indicator, Measure, Signatory, Step, YearPlan
+from ita_desktop.domain.model import DocText, Indicator, Measure, Signatory, Step, YearPlan
 from ita_desktop.errors import UserError
 from ita_desktop.storage.repositories import DocumentRepository
 
@@ -29,19 +29,22 @@ def rolled_over(source: YearPlan, target_year: int) -> YearPlan:
     measures = []
     for m in source.measures:
         start, end = m.start, m.end
-        steps = [Step(text=s.text, due=s.due) for s in m.steps]
+        steps = [Step(text=s.text, due=s.due, timeframe_text=s.timeframe_text) for s in m.steps]
         for _ in range(shift):
             start, end = next_year_date(start), next_year_date(end)
             for s in steps:
                 s.due = next_year_date(s.due)
-        measures.append(Measure(indicator=m.indicator, title=m.title, issue=m.issue, guideline=m.guideline,
+        measures.append(Measure(indicators=list(m.indicators), title=m.title, issue=m.issue, guideline=m.guideline,
                                 steps=steps, units=list(m.units), start=start, end=end,
-                                monitoring=m.monitoring, rounds=list(m.rounds)))
+                                monitoring=m.monitoring, rounds=list(m.rounds), group=m.group,
+                                timeframe_text=m.timeframe_text))
     return YearPlan(
         fiscal_year=target_year,
         indicators=[Indicator(number=i.number, tool=i.tool, name=i.name) for i in source.indicators],
         measures=measures,
-        signatories=[Signatory(role=s.role, name=s.name, position=s.position) for s in source.signatories],
+        signatories=[Signatory(role=s.role, name=s.name, position=s.position, signed_name=s.signed_name)
+                     for s in source.signatories],  # a new year is signed anew: the date is not carried
+        texts=[DocText(document=t.document, round=t.round, part=t.part, text=t.text) for t in source.texts],
     )
 
 

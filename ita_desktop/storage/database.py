@@ -212,6 +212,23 @@ def recover_hot_journal(path: Path) -> None:
         conn.close()
 
 
+def _migrated_in_memory(conn: sqlite3.Connection, version: int) -> sqlite3.Connection:
+    """A private in-memory copy of an older file, migrated forward, so it reads like a current one."""
+    memory = sqlite3.connect(":memory:")
+    try:
+        conn.backup(memory)
+        with memory:
+            for step in MIGRATIONS[version:]:
+                step(memory)
+            memory.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+    except BaseException:
+        memory.close()
+        raise
+    finally:
+        conn.close()
+    return memory
+
+
 class Database:
     """An open document file; owns the connection, the transaction and the change stamps."""
 
@@ -253,6 +270,8 @@ class Database:
         version = check_file(path, immutable=immutable)
         if read_only:
             conn = sqlite3.connect(_uri(path, "ro", immutable=immutable), uri=True)
+            if 0 < version < SCHEMA_VERSION:  # read as migrated, the file left as it is (a stick, a backup)
+                conn = _migrated_in_memory(conn, version)
         else:
             _check_writable(path)
             conn = sqlite3.connect(str(path))

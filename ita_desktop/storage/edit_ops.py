@@ -11,7 +11,13 @@ from typing import Any
 from ita_desktop.domain.model import Measure, Progress, Step
 from ita_desktop.storage.codec import date_to_db
 from ita_desktop.storage.database import Database
-from ita_desktop.storage.repositories import DocumentRepository, measure_values, progress_values
+from ita_desktop.storage.repositories import (
+    MEASURE_COLUMNS,
+    DocumentRepository,
+    measure_values,
+    progress_values,
+    step_values,
+)
 
 Tombstones = list[tuple[str, str]]
 
@@ -61,19 +67,19 @@ class EditOps:
         with self.database.transaction():
             step_ids = [s.id for s in measure.steps]
             for i, step in enumerate(measure.steps):
-                self.database.write_row("steps", step.id, {"measure_id": measure.id, "ord": float(i + 1),
-                                                           "text": step.text, "due": date_to_db(step.due),
-                                                           "deleted": 0})
+                self.database.write_row("steps", step.id,
+                                        step_values(step, measure.id, float(i + 1)) | {"deleted": 0})
             for row in self.database.live_rows("steps", "measure_id = ?", (measure.id,)):
                 if row["id"] not in step_ids:
                     self.database.delete_row("steps", row["id"])
             progress_ids = set()
-            for p in measure.progress:
+            for i, p in enumerate(measure.progress):
                 step_id = step_ids[p.step - 1] if p.step and p.step <= len(step_ids) else None
                 if p.step and step_id is None:
                     continue
                 progress_ids.add(p.id)
-                self.database.write_row("progress", p.id, progress_values(p, measure.id, step_id) | {"deleted": 0})
+                self.database.write_row("progress", p.id,
+                                        progress_values(p, measure.id, step_id, float(i + 1)) | {"deleted": 0})
             for row in self.database.live_rows("progress", "measure_id = ?", (measure.id,)):
                 if row["id"] not in progress_ids:
                     self.database.delete_row("progress", row["id"])
@@ -89,10 +95,15 @@ class EditOps:
             dest.close()
 
     def save_progress(self, measure_id: str, step_id: str | None, progress: Progress) -> None:
-        """Insert or update one progress entry (a step of a measure in a round)."""
+        """Insert or update one progress entry (a step of a measure in a round); a new one goes last."""
         with self.database.transaction():
+            ord_ = None
+            if self.database.row("progress", progress.id) is None:
+                row = self.database.conn.execute("SELECT max(ord) FROM progress WHERE measure_id = ? AND deleted = 0",
+                                                 (measure_id,)).fetchone()
+                ord_ = (float(row[0]) if row[0] is not None else 0.0) + 1.0
             self.database.write_row("progress", progress.id,
-                                    progress_values(progress, measure_id, step_id) | {"deleted": 0})
+                                    progress_values(progress, measure_id, step_id, ord_) | {"deleted": 0})
 
     def delete_progress(self, progress_id: str) -> None:
         with self.database.transaction():
@@ -106,7 +117,7 @@ class EditOps:
 def measure_field_values(measure: Measure, fields: list[str]) -> dict[str, Any]:
     """Storage form of some fields of a measure (the year id is not touched)."""
     values = measure_values(measure, "")
-    return {f: values[f] for f in fields}
+    return {MEASURE_COLUMNS.get(f, f): values[MEASURE_COLUMNS.get(f, f)] for f in fields}
 
 
 __all__ = ["EditOps", "Tombstones", "measure_field_values"]

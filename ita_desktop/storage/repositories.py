@@ -7,7 +7,10 @@ from typing import Any, NamedTuple
 
 from ita_desktop.domain.catalogue import default_indicators
 from ita_desktop.domain.model import (
+    DOCUMENTS,
+    TEXT_PARTS,
     Assessment,
+    DocText,
     Document,
     Indicator,
     IndicatorScore,
@@ -29,18 +32,40 @@ ORG_FIELDS = ("name", "kind", "district", "province", "address", "phone", "websi
 def measure_values(measure: Measure, year_id: str) -> dict[str, Any]:
     """The stored fields of a measure (without its order)."""
     return {
-        "year_id": year_id, "indicator": measure.indicator, "issue": measure.issue, "title": measure.title,
-        "guideline": measure.guideline, "units": list_to_db(measure.units), "start": date_to_db(measure.start),
-        "end": date_to_db(measure.end), "monitoring": measure.monitoring, "rounds": list_to_db(measure.rounds),
+        "year_id": year_id, "indicators": list_to_db(measure.indicators), "issue": measure.issue,
+        "title": measure.title, "guideline": measure.guideline, "units": list_to_db(measure.units),
+        "start": date_to_db(measure.start), "end": date_to_db(measure.end), "monitoring": measure.monitoring,
+        "rounds": list_to_db(measure.rounds), "group_name": measure.group, "timeframe_text": measure.timeframe_text,
     }
 
 
-def progress_values(progress: Progress, measure_id: str, step_id: str | None) -> dict[str, Any]:
-    return {
+# Domain field of a measure -> its stored column(s), for writing some fields only (see measure_field_values).
+MEASURE_COLUMNS: dict[str, str] = {"group": "group_name"}
+
+
+def step_values(step: Step, measure_id: str, ord_: float) -> dict[str, Any]:
+    return {"measure_id": measure_id, "ord": ord_, "text": step.text, "due": date_to_db(step.due),
+            "timeframe_text": step.timeframe_text}
+
+
+def progress_values(progress: Progress, measure_id: str, step_id: str | None,
+                    ord_: float | None = None) -> dict[str, Any]:
+    """The stored fields of a progress entry; ``ord_`` None leaves its stored order as it is."""
+    values = {
         "measure_id": measure_id, "step_id": step_id, "round": progress.round, "status": str(progress.status),
         "done_on": date_to_db(progress.done_on), "result": progress.result, "outcome": progress.outcome,
         "evidence_urls": list_to_db(progress.evidence_urls),
     }
+    return values if ord_ is None else values | {"ord": ord_}
+
+
+def text_order(t: DocText) -> tuple[int, int, int]:
+    """Plan, progress, analysis; all rounds, then each round; title, intro, closing."""
+    return DOCUMENTS.index(t.document), t.round or 0, TEXT_PARTS.index(t.part)
+
+
+def _indicators_from_db(value: Any) -> list[int]:
+    return [int(n) for n in list_from_db(value) if isinstance(n, int) and not isinstance(n, bool)]
 
 
 class RowPlace(NamedTuple):
@@ -155,7 +180,8 @@ class DocumentRepository:
         if not rows:
             return None
         r = rows[0]
-        scores = [IndicatorScore(id=s["id"], number=int(s["number"]), score=s["score"], note=text(s["note"]))
+        scores = [IndicatorScore(id=s["id"], number=int(s["number"]), score=s["score"], note=text(s["note"]),
+                                 verdict=text(s["verdict"]))
                   for s in self.database.live_rows("indicator_scores", "assessment_id = ?", (r["id"],),
                                                    order="number")]
         tools = {Tool.IIT: r["iit"], Tool.EIT: r["eit"], Tool.OIT: r["oit"]}
@@ -175,7 +201,7 @@ class DocumentRepository:
             for score in assessment.indicators:
                 self.database.write_row("indicator_scores", old.pop(score.number, score.id), {
                     "assessment_id": assessment_id, "number": score.number, "score": score.score,
-                    "note": score.note})
+                    "note": score.note, "verdict": score.verdict})
 
     # -- measures ------------------------------------------------------------------------------------------
     def measures(self, year_id: str) -> list[Measure]:
@@ -190,7 +216,7 @@ class DocumentRepository:
             for s in self.database.db.query(joined, (year_id,)):
                 steps_by.setdefault(s["measure_id"], []).append(s)
             joined = ("SELECT p.* FROM progress p JOIN measures m ON m.id = p.measure_id "
-                      "WHERE p.deleted = 0 AND m.year_id = ? ORDER BY p.round, p.rowid")
+                      "WHERE p.deleted = 0 AND m.year_id = ? ORDER BY p.ord, p.id")
             for p in self.database.db.query(joined, (year_id,)):
                 progress_by.setdefault(p["measure_id"], []).append(p)
         return [self._measure(r, steps_by[r["id"]], progress_by[r["id"]]) for r in rows]
@@ -200,13 +226,14 @@ class DocumentRepository:
         if r is None or r["deleted"]:
             return None
         steps = self.database.live_rows("steps", "measure_id = ?", (measure_id,), order="ord, rowid")
-        progress = self.database.live_rows("progress", "measure_id = ?", (measure_id,), order="round, rowid")
+        progress = self.database.live_rows("progress", "measure_id = ?", (measure_id,), order="ord, id")
         return self._measure(r, steps, progress)
 
     @staticmethod
     def _measure(r: dict[str, Any], step_rows: list[dict[str, Any]],
                  progress_rows: list[dict[str, Any]]) -> Measure:
-        steps = [Step(id=s["id"], text=text(s["text"]), due=date_from_db(s["due"])) for s in step_rows]
+        steps = [Step(id=s["id"], text=text(s["text"]), due=date_from_db(s["due"]),
+                      timeframe_text=text(s["timeframe_text"])) for s in step_rows]
         number = {s.id: i + 1 for i, s in enumerate(steps)}
         progress = [
             Progress(id=p["id"], round=int(p["round"]), step=number.get(p["step_id"]) if p["step_id"] else None,
@@ -215,10 +242,11 @@ class DocumentRepository:
             for p in progress_rows if not p["step_id"] or p["step_id"] in number
         ]
         return Measure(
-            id=r["id"], indicator=int(r["indicator"]), issue=text(r["issue"]), title=text(r["title"]),
+            id=r["id"], indicators=_indicators_from_db(r["indicators"]), issue=text(r["issue"]), title=text(r["title"]),
             guideline=text(r["guideline"]), steps=steps, units=[str(u) for u in list_from_db(r["units"])],
             start=date_from_db(r["start"]), end=date_from_db(r["end"]), monitoring=text(r["monitoring"]),
             rounds=[int(x) for x in list_from_db(r["rounds"])], progress=progress,
+            group=text(r["group_name"]), timeframe_text=text(r["timeframe_text"]),
         )
 
     def measure_ord(self, measure_id: str) -> float | None:
@@ -253,24 +281,27 @@ class DocumentRepository:
             if self.database.row("steps", step.id) is None and i < len(old_ids) and old_ids[i] not in kept:
                 step.id = old_ids[i]
             kept.add(step.id)
-            self.database.write_row("steps", step.id, {"measure_id": measure.id, "ord": float(i + 1),
-                                                       "text": step.text, "due": date_to_db(step.due),
-                                                       "deleted": 0})
+            self.database.write_row("steps", step.id, step_values(step, measure.id, float(i + 1)) | {"deleted": 0})
         for row_id in old_ids:
             if row_id not in kept:
                 self.database.delete_row("steps", row_id)
 
     def _save_progress(self, measure: Measure) -> None:
         step_ids = [s.id for s in measure.steps]
-        old = self.database.live_rows("progress", "measure_id = ?", (measure.id,))
-        by_key = {(r["round"], r["step_id"]): r["id"] for r in old}
+        old = self.database.live_rows("progress", "measure_id = ?", (measure.id,), order="ord, id")
+        unclaimed: dict[tuple[Any, Any], list[str]] = {}  # (round, step id) -> stored entries not yet matched
+        for r in old:
+            unclaimed.setdefault((r["round"], r["step_id"]), []).append(r["id"])
         kept: set[str] = set()
-        for p in measure.progress:
+        for i, p in enumerate(measure.progress):
             step_id = step_ids[p.step - 1] if p.step else None
-            if self.database.row("progress", p.id) is None and (p.round, step_id) in by_key:
-                p.id = by_key[(p.round, step_id)]
+            # An entry without a stored id of its own takes the place of the next stored one of its (round, step).
+            free = [row_id for row_id in unclaimed.get((p.round, step_id), []) if row_id not in kept]
+            if self.database.row("progress", p.id) is None and free:
+                p.id = free[0]
             kept.add(p.id)
-            self.database.write_row("progress", p.id, progress_values(p, measure.id, step_id) | {"deleted": 0})
+            self.database.write_row("progress", p.id,
+                                    progress_values(p, measure.id, step_id, float(i + 1)) | {"deleted": 0})
         for r in old:
             if r["id"] not in kept:
                 self.database.delete_row("progress", r["id"])
@@ -300,7 +331,8 @@ class DocumentRepository:
     # -- signatories ---------------------------------------------------------------------------------------
     def signatories(self, year_id: str) -> list[Signatory]:
         rows = self.database.live_rows("signatories", "year_id = ?", (year_id,), order="ord, rowid")
-        return [Signatory(id=r["id"], role=text(r["role"]), name=text(r["name"]), position=text(r["position"]))
+        return [Signatory(id=r["id"], role=text(r["role"]), name=text(r["name"]), position=text(r["position"]),
+                          signed_name=text(r["signed_name"]), signed_on=date_from_db(r["signed_on"]))
                 for r in rows]
 
     def save_signatories(self, year_id: str, signatories: list[Signatory]) -> None:
@@ -315,7 +347,10 @@ class DocumentRepository:
                 kept.add(sig.id)
                 self.database.write_row("signatories", sig.id, {"year_id": year_id, "ord": float(i),
                                                                 "role": sig.role, "name": sig.name,
-                                                                "position": sig.position, "deleted": 0})
+                                                                "position": sig.position,
+                                                                "signed_name": sig.signed_name,
+                                                                "signed_on": date_to_db(sig.signed_on),
+                                                                "deleted": 0})
             for row_id in old_ids - kept:
                 self.database.delete_row("signatories", row_id)
 
@@ -332,6 +367,35 @@ class DocumentRepository:
                                               year if isinstance(year, int) else None, text(title), bool(deleted))
         return found
 
+    # -- the office's own texts -----------------------------------------------------------------------------
+    def texts(self, year_id: str) -> list[DocText]:
+        """The year's own texts, one per (document, round, part), in document, round, part order."""
+        rows = self.database.live_rows("texts", "year_id = ?", (year_id,), order="id")
+        found: list[DocText] = []
+        for r in rows:
+            try:
+                found.append(DocText(id=r["id"], document=text(r["document"]), part=text(r["part"]),
+                                     round=None if r["round"] is None else int(r["round"]), text=text(r["text"])))
+            except (TypeError, ValueError):
+                continue  # a value no version of the program writes: not shown, never rewritten
+        return sorted(found, key=text_order)
+
+    def save_text(self, year_id: str, doc_text: DocText) -> None:
+        """Write one of the office's texts; the same (document, round, part) keeps its stored row."""
+        with self.database.transaction():
+            same = next((t for t in self.texts(year_id) if (t.document, t.round, t.part) ==
+                         (doc_text.document, doc_text.round, doc_text.part)), None)
+            if same is not None and self.database.row("texts", doc_text.id) is None:
+                doc_text.id = same.id
+            self.database.write_row("texts", doc_text.id, {
+                "year_id": year_id, "document": doc_text.document, "round": doc_text.round,
+                "part": doc_text.part, "text": doc_text.text, "deleted": 0})
+
+    def delete_text(self, text_id: str) -> None:
+        """Back to the generated text: the office's own one is tombstoned."""
+        with self.database.transaction():
+            self.database.delete_row("texts", text_id)
+
     # -- whole documents -----------------------------------------------------------------------------------
     def load_year(self, fiscal_year: int) -> YearPlan | None:
         year_id = self.year_id(fiscal_year)
@@ -339,7 +403,7 @@ class DocumentRepository:
             return None
         return YearPlan(id=year_id, fiscal_year=fiscal_year, indicators=self.indicators(year_id),
                         assessment=self.assessment(year_id), measures=self.measures(year_id),
-                        signatories=self.signatories(year_id))
+                        signatories=self.signatories(year_id), texts=self.texts(year_id))
 
     def load_document(self) -> Document:
         years = [y for y in (self.load_year(fy) for fy in self.fiscal_years()) if y is not None]
@@ -369,6 +433,8 @@ class DocumentRepository:
                 self.save_measure(year_id, measure)
             if plan.signatories:
                 self.save_signatories(year_id, plan.signatories)
+            for doc_text in plan.texts:
+                self.save_text(year_id, doc_text)
 
 
 def _new_id() -> str:

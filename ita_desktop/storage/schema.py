@@ -9,15 +9,28 @@ The clock is a version vector: each copy (replica) counts its own transactions, 
 "changed on one side only" from "changed on both sides" without trusting any clock.
 Migration 2 adds `conflicts`: values two copies changed differently, kept (both of them) until the clerk
 chooses. It is local bookkeeping of this copy, not document content, so it is never merged itself.
+Migration 3 holds documents as offices really write them (issue 10): `measures.indicators` (a JSON list, 0..n
+numbers) replaces the single `measures.indicator`, which is **dropped** (not kept stale beside it: the file is
+documented for any SQLite tool, and two columns saying different things would mislead; its value and its
+change stamp move to `indicators`, so a copy still at version 2 merges as if it had been migrated), plus
+`group_name` and `timeframe_text` on measures, `timeframe_text` on steps, `ord` on progress (the clerk's order
+of several entries for one step; migrated rows get ``round * 1000 + step ord``, a value every copy computes
+alike from the content, and take the stamp of `round`), `signed_name`/`signed_on` on signatories, `verdict`
+on indicator scores, and the stamped, mergeable table `texts` (the office's own title/intro/closing lines).
+The columns a file of each version holds are kept here (`table_columns`), so files from sticks and backups
+at an older version are still checked and read exactly, then migrated (on disk by MIGRATIONS, in memory by
+`upgrade_rows` when merging an untrusted copy without writing to it).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from sqlite3 import Connection
+from typing import Any
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION_ID = 0x49544131  # "ITA1": lets any SQLite tool (and `file`) tell our documents apart
 
 MERGE_COLUMNS = ("id", "doc_id", "updated_at", "deleted", "stamps")
@@ -33,7 +46,8 @@ class TableSpec:
         return tuple(c for c, _ in self.columns)
 
 
-TABLES: tuple[TableSpec, ...] = (
+# The tables as release 1 created them: frozen, because migration 1 must build exactly this forever.
+TABLES_V1: tuple[TableSpec, ...] = (
     TableSpec("organization", (("name", "TEXT"), ("kind", "TEXT"), ("district", "TEXT"), ("province", "TEXT"),
                                ("address", "TEXT"), ("phone", "TEXT"), ("website", "TEXT"))),
     TableSpec("units", (("name", "TEXT"), ("ord", "REAL"))),
@@ -53,6 +67,29 @@ TABLES: tuple[TableSpec, ...] = (
     TableSpec("signatories", (("year_id", "TEXT"), ("ord", "REAL"), ("role", "TEXT"), ("name", "TEXT"),
                               ("position", "TEXT"))),
 )
+# Columns migration 3 adds (appended at the end of each table, in this order) and the one it drops.
+V3_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
+    "indicator_scores": (("verdict", "TEXT"),),
+    "measures": (("indicators", "TEXT"), ("group_name", "TEXT"), ("timeframe_text", "TEXT")),
+    "steps": (("timeframe_text", "TEXT"),),
+    "progress": (("ord", "REAL"),),
+    "signatories": (("signed_name", "TEXT"), ("signed_on", "TEXT")),
+}
+V3_DROPPED: dict[str, tuple[str, ...]] = {"measures": ("indicator",)}
+V3_TABLES: tuple[TableSpec, ...] = (
+    TableSpec("texts", (("year_id", "TEXT"), ("document", "TEXT"), ("round", "INTEGER"), ("part", "TEXT"),
+                        ("text", "TEXT"))),
+)
+V3_INDEXES: tuple[tuple[str, str, str], ...] = (("idx_texts_year", "texts", "year_id, document, round, part"),)
+
+
+def _v3_spec(spec: TableSpec) -> TableSpec:
+    kept = tuple(c for c in spec.columns if c[0] not in V3_DROPPED.get(spec.name, ()))
+    return TableSpec(spec.name, kept + V3_COLUMNS.get(spec.name, ()))
+
+
+# The live tables (what the program reads and writes): the columns of the newest version, in file order.
+TABLES: tuple[TableSpec, ...] = tuple(_v3_spec(t) for t in TABLES_V1) + V3_TABLES
 TABLE_BY_NAME = {t.name: t for t in TABLES}
 
 INDEXES: tuple[tuple[str, str, str], ...] = (
@@ -69,14 +106,18 @@ INDEXES: tuple[tuple[str, str, str], ...] = (
 def _create_v1(conn: Connection) -> None:
     conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
     conn.execute("CREATE TABLE clock (replica_id TEXT PRIMARY KEY, counter INTEGER NOT NULL)")
-    for spec in TABLES:
-        cols = ", ".join(f'"{name}" {sqltype}' for name, sqltype in spec.columns)
-        conn.execute(
-            f'CREATE TABLE "{spec.name}" (id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, updated_at TEXT NOT NULL, '
-            f"deleted INTEGER NOT NULL DEFAULT 0, stamps TEXT NOT NULL DEFAULT '{{}}', {cols})"
-        )
+    for spec in TABLES_V1:
+        _create_table(conn, spec)
     for name, table, cols in INDEXES:
         conn.execute(f'CREATE INDEX "{name}" ON "{table}" ({cols})')
+
+
+def _create_table(conn: Connection, spec: TableSpec) -> None:
+    cols = ", ".join(f'"{name}" {sqltype}' for name, sqltype in spec.columns)
+    conn.execute(
+        f'CREATE TABLE "{spec.name}" (id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, updated_at TEXT NOT NULL, '
+        f"deleted INTEGER NOT NULL DEFAULT 0, stamps TEXT NOT NULL DEFAULT '{{}}', {cols})"
+    )
 
 
 CONFLICT_COLUMNS = (
@@ -98,16 +139,123 @@ def _add_conflicts_v2(conn: Connection) -> None:
         conn.execute(f'CREATE INDEX "{name}" ON "{table}" ({index_cols})')
 
 
+def _indicator_v3(values: dict[str, Any], stamps: dict[str, Any]) -> None:
+    """A version-2 measure row made version 3 in place: `indicator` becomes the list `indicators`, with its stamp."""
+    number = values.pop("indicator", None)
+    values["indicators"] = json.dumps([] if number is None else [int(number)])
+    if "indicator" in stamps:
+        stamps["indicators"] = stamps.pop("indicator")
+
+
+def _progress_ord_v3(values: dict[str, Any], stamps: dict[str, Any], step_ord: Any) -> None:
+    """The order of a version-2 progress row: by round, then step; computed alike by every copy."""
+    values["ord"] = float(int(values["round"] or 0) * 1000 + (float(step_ord) if step_ord is not None else 0.0))
+    if "round" in stamps:
+        stamps["ord"] = stamps["round"]
+
+
+def _indicator_conflict_v3(value: Any) -> Any:
+    """A conflict's JSON value of the old `indicator` field, as the JSON value of `indicators`."""
+    if value is None:
+        return None
+    number = json.loads(value)
+    return json.dumps(json.dumps([] if number is None else [int(number)]), ensure_ascii=False)
+
+
+def _entries_and_texts_v3(conn: Connection) -> None:
+    for table, columns in V3_COLUMNS.items():
+        for name, sqltype in columns:
+            conn.execute(f'ALTER TABLE "{table}" ADD COLUMN "{name}" {sqltype}')
+    for row_id, indicator, raw in conn.execute("SELECT id, indicator, stamps FROM measures").fetchall():
+        values, stamps = {"indicator": indicator}, json.loads(raw)
+        _indicator_v3(values, stamps)
+        conn.execute("UPDATE measures SET indicators = ?, stamps = ? WHERE id = ?",
+                     (values["indicators"], json.dumps(stamps, separators=(",", ":")), row_id))
+    conn.execute('ALTER TABLE measures DROP COLUMN "indicator"')
+    rows = conn.execute("SELECT p.id, p.round, s.ord, p.stamps FROM progress p "
+                        "LEFT JOIN steps s ON s.id = p.step_id").fetchall()
+    for row_id, round_, step_ord, raw in rows:
+        values, stamps = {"round": round_}, json.loads(raw)
+        _progress_ord_v3(values, stamps, step_ord)
+        conn.execute("UPDATE progress SET ord = ?, stamps = ? WHERE id = ?",
+                     (values["ord"], json.dumps(stamps, separators=(",", ":")), row_id))
+    for row_id, mine, theirs in conn.execute("SELECT id, mine_value, theirs_value FROM conflicts "
+                                             "WHERE table_name = 'measures' AND field = 'indicator'").fetchall():
+        conn.execute("UPDATE conflicts SET field = 'indicators', mine_value = ?, theirs_value = ? WHERE id = ?",
+                     (_indicator_conflict_v3(mine), _indicator_conflict_v3(theirs), row_id))
+    for spec in V3_TABLES:
+        _create_table(conn, spec)
+    for name, table, index_cols in V3_INDEXES:
+        conn.execute(f'CREATE INDEX "{name}" ON "{table}" ({index_cols})')
+
+
 # Migration N brings a file from user_version N-1 to N. Never edit a released one; append.
-MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_create_v1, _add_conflicts_v2)
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_create_v1, _add_conflicts_v2, _entries_and_texts_v3)
 assert len(MIGRATIONS) == SCHEMA_VERSION
+
+
+def tables_at(version: int = SCHEMA_VERSION) -> tuple[TableSpec, ...]:
+    """The stamped tables a file of ``version`` holds, with their columns in file order."""
+    return TABLES_V1 if version < 3 else TABLES
+
+
+def table_columns(version: int = SCHEMA_VERSION) -> dict[str, list[str]]:
+    """Every table of a file of ``version`` with all its columns, in file order."""
+    columns: dict[str, list[str]] = {"meta": ["key", "value"], "clock": ["replica_id", "counter"]}
+    if version >= 2:
+        columns["conflicts"] = [name for name, _ in CONFLICT_COLUMNS]
+    return columns | {t.name: list(MERGE_COLUMNS) + list(t.fields) for t in tables_at(version)}
+
+
+def known_columns() -> dict[str, list[str]]:
+    """Every column any version's file may hold, by table (what a reader of older files may look at)."""
+    columns: dict[str, list[str]] = {}
+    for version in range(1, SCHEMA_VERSION + 1):
+        for table, names in table_columns(version).items():
+            columns.setdefault(table, [])
+            columns[table] += [c for c in names if c not in columns[table]]
+    return columns
 
 
 def expected_objects(version: int = SCHEMA_VERSION) -> set[tuple[str, str]]:
     """(type, name) of every schema object a file of ``version`` may hold; anything else is foreign."""
     objects = {("table", "meta"), ("table", "clock")}
-    objects |= {("table", t.name) for t in TABLES}
+    objects |= {("table", t.name) for t in tables_at(version)}
     objects |= {("index", name) for name, _, _ in INDEXES}
     if version >= 2:
         objects |= {("table", "conflicts")} | {("index", name) for name, _, _ in V2_INDEXES}
+    if version >= 3:
+        objects |= {("index", name) for name, _, _ in V3_INDEXES}
     return objects
+
+
+def upgrade_rows(version: int, tables: dict[str, dict[str, dict[str, Any]]],
+                 conflicts: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """Rows read from a file of ``version`` made what migration would make them (in memory, the file untouched).
+
+    ``tables`` is changed in place (table -> id -> row with parsed "stamps"); returns the open conflicts
+    (rows in CONFLICT_COLUMNS order) converted the same way.
+    """
+    if version >= 3:
+        return conflicts
+    steps = tables.get("steps", {})
+    for table, columns in V3_COLUMNS.items():
+        for row in tables.get(table, {}).values():
+            for name, _ in columns:
+                row.setdefault(name, None)
+            if table == "measures":
+                _indicator_v3(row, row["stamps"])
+            elif table == "progress":
+                step = steps.get(row.get("step_id") or "")
+                _progress_ord_v3(row, row["stamps"], step["ord"] if step else None)
+    for spec in V3_TABLES:
+        tables.setdefault(spec.name, {})
+    names = [name for name, _ in CONFLICT_COLUMNS]
+    converted = []
+    for values in conflicts:
+        row = dict(zip(names, values, strict=True))
+        if row["table_name"] == "measures" and row["field"] == "indicator":
+            row |= {"field": "indicators", "mine_value": _indicator_conflict_v3(row["mine_value"]),
+                    "theirs_value": _indicator_conflict_v3(row["theirs_value"])}
+        converted.append(tuple(row[n] for n in names))
+    return converted

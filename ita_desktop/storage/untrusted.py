@@ -32,7 +32,14 @@ from ita_desktop.storage.database import (
     integrity_problems,
 )
 from ita_desktop.storage.row_rules import row_problems
-from ita_desktop.storage.schema import CONFLICT_COLUMNS, MERGE_COLUMNS, TABLES
+from ita_desktop.storage.schema import (
+    CONFLICT_COLUMNS,
+    MERGE_COLUMNS,
+    known_columns,
+    table_columns,
+    tables_at,
+    upgrade_rows,
+)
 
 TIME_LIMIT_SECONDS = 20.0
 LIMITS = {
@@ -49,16 +56,10 @@ LIMITS = {
     sqlite3.SQLITE_LIMIT_TRIGGER_DEPTH: 1,
 }
 READABLE_PRAGMAS = {"quick_check", "integrity_check", "user_version", "application_id", "table_xinfo"}
+_EXPECTED_COLUMNS: dict[str, list[str]] = known_columns()  # of every version read (an old stick, a backup)
 _ALLOWED_COLUMNS: dict[str, set[str]] = {
-    "meta": {"key", "value"},
-    "clock": {"replica_id", "counter"},
-    "conflicts": {name for name, _ in CONFLICT_COLUMNS},
     "sqlite_master": {"type", "name", "tbl_name", "rootpage", "sql"},
-} | {t.name: set(MERGE_COLUMNS) | set(t.fields) for t in TABLES}
-_EXPECTED_COLUMNS: dict[str, list[str]] = {
-    "meta": ["key", "value"], "clock": ["replica_id", "counter"],
-    "conflicts": [name for name, _ in CONFLICT_COLUMNS],
-} | {t.name: list(MERGE_COLUMNS) + list(t.fields) for t in TABLES}
+} | {table: set(columns) for table, columns in _EXPECTED_COLUMNS.items()}
 
 
 @dataclass
@@ -117,9 +118,7 @@ def _refuse(path: Path, why: str) -> BadFileError:
 
 
 def _check_columns(conn: sqlite3.Connection, path: Path, version: int) -> None:
-    for table, expected in _EXPECTED_COLUMNS.items():
-        if table == "conflicts" and version < 2:
-            continue
+    for table, expected in table_columns(version).items():
         info = conn.execute(f'PRAGMA table_xinfo("{table}")').fetchall()
         names = [row[1] for row in info]
         if names != expected or any(row[6] != 0 for row in info):  # hidden/generated columns are not ours
@@ -160,7 +159,7 @@ def read_untrusted(path: Path) -> UntrustedCopy:
                 raise _refuse(path, "it has no document id")
             tables: dict[str, dict[str, dict[str, Any]]] = {}
             parsed: dict[str, dict[str, tuple[int, str]]] = {}  # stamps text shared by rows written together
-            for spec in TABLES:
+            for spec in tables_at(version):
                 cols = list(MERGE_COLUMNS) + list(spec.fields)
                 quoted = ", ".join(f'"{c}"' for c in cols)
                 rows: dict[str, dict[str, Any]] = {}
@@ -179,7 +178,7 @@ def read_untrusted(path: Path) -> UntrustedCopy:
                     row["stamps"] = stamps
                     rows[row["id"]] = row
                 tables[spec.name] = rows
-            conflicts = _open_conflicts(conn, path) if version >= 2 else []
+            conflicts = upgrade_rows(version, tables, _open_conflicts(conn, path, version) if version >= 2 else [])
             bad = list(islice(row_problems(tables), 3))
             if bad:
                 raise _refuse(path, "it holds values ITA Desktop never writes, so it may have been changed with "
@@ -190,10 +189,10 @@ def read_untrusted(path: Path) -> UntrustedCopy:
                          conflicts=conflicts)
 
 
-def _open_conflicts(conn: sqlite3.Connection, path: Path) -> list[tuple[Any, ...]]:
+def _open_conflicts(conn: sqlite3.Connection, path: Path, version: int) -> list[tuple[Any, ...]]:
     """Open conflicts the file carries (saved back from a working copy), checked value by value."""
     names = [name for name, _ in CONFLICT_COLUMNS]
-    fields = {t.name: {*t.fields, "deleted"} for t in TABLES}
+    fields = {t.name: {*t.fields, "deleted"} for t in tables_at(version)}
     rows = []
     for values in conn.execute(f"SELECT {', '.join(names)} FROM conflicts WHERE resolved = 0"):
         row = dict(zip(names, values, strict=True))

@@ -10,6 +10,7 @@ TABLE_TH = {
     "organization": "ข้อมูลหน่วยงาน", "units": "หน่วยงานรับผิดชอบ", "fiscal_years": "ปีงบประมาณ",
     "indicators": "ตัวชี้วัด", "assessments": "ผลการประเมิน", "indicator_scores": "คะแนนตัวชี้วัด",
     "measures": "มาตรการ", "steps": "ขั้นตอน", "progress": "ผลการดำเนินการ", "signatories": "ผู้ลงนาม",
+    "texts": "ข้อความของหน่วยงาน",
 }
 FIELD_TH = {
     "name": "ชื่อ", "kind": "ประเภท", "district": "อำเภอ", "province": "จังหวัด", "address": "ที่อยู่",
@@ -20,7 +21,9 @@ FIELD_TH = {
     "end": "วันสิ้นสุด", "monitoring": "การกำกับติดตาม", "rounds": "รอบรายงาน", "text": "ข้อความขั้นตอน",
     "due": "กำหนดเสร็จ", "round": "รอบ", "status": "สถานะ", "done_on": "ดำเนินการเมื่อ", "result": "ผลการดำเนินการ",
     "outcome": "ผลสัมฤทธิ์", "evidence_urls": "ลิงก์หลักฐาน", "role": "บทบาท", "position": "ตำแหน่ง",
-    "deleted": "การลบ",
+    "deleted": "การลบ", "indicators": "ตัวชี้วัด", "group_name": "หัวข้อกลุ่มมาตรการ",
+    "timeframe_text": "ระยะเวลาดำเนินการ (ข้อความ)", "signed_name": "ชื่อที่ลงนาม", "signed_on": "วันที่ลงนาม",
+    "verdict": "ผลการประเมิน (ข้อความ)", "document": "เอกสาร", "part": "ส่วนของเอกสาร",
 }
 
 

@@ -16,7 +16,7 @@ def test_inserting_again_and_again_at_one_position_keeps_the_order(sample_doc: P
     plan = editor.load_year(2567)
     assert plan is not None
     for i in range(30):  # each insert halves the gap before the old second measure: renumbered when too small
-        editor.insert_measure(plan.id, Measure(indicator=1, title=f"แทรก {i}"), 1)
+        editor.insert_measure(plan.id, Measure(indicators=[1], title=f"แทรก {i}"), 1)
     editor.close()
     titles = [m.title for m in load(sample_doc).years[0].measures]
     assert titles[1:31] == [f"แทรก {i}" for i in reversed(range(30))]
@@ -44,7 +44,7 @@ def test_replaced_steps_are_tombstoned_and_revived_with_their_ids(sample_doc: Pa
 def test_roll_over_moves_dates_one_year_and_29_february_to_28() -> None:
     assert next_year_date(date(2024, 2, 29)) == date(2025, 2, 28)
     source = YearPlan(fiscal_year=2567, measures=[
-        Measure(indicator=2, title="ก", start=date(2024, 2, 29), end=date(2024, 9, 30),
+        Measure(indicators=[2], title="ก", start=date(2024, 2, 29), end=date(2024, 9, 30),
                 steps=[Step(text="ข", due=date(2023, 12, 1))], rounds=[6, 12])])
     new = rolled_over(source, 2568)
     m = new.measures[0]

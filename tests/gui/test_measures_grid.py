@@ -89,14 +89,33 @@ def test_deleting_a_step_line_removes_its_progress_and_undo_brings_both_back(win
 
 def test_indicator_combo_commits_on_choice(window: MainWindow) -> None:
     view = window.measures_page.view
-    editor = open_editor(view, 0, COLUMN_OF["indicator"])
+    editor = open_editor(view, 0, COLUMN_OF["indicators"])
     assert isinstance(editor, QtWidgets.QComboBox)
-    assert editor.count() == 10 and editor.itemText(8) == "9. การเปิดเผยข้อมูล"
-    editor.setCurrentIndex(8)
-    editor.activated.emit(8)
-    assert stored_measures(doc_path(window))[0].indicator == 9
+    assert editor.count() == 11 and editor.itemText(9) == "9. การเปิดเผยข้อมูล"  # first: no indicator
+    editor.setCurrentIndex(9)
+    editor.activated.emit(9)
+    assert stored_measures(doc_path(window))[0].indicators == [9]
     window.undo_stack.undo()
-    assert stored_measures(doc_path(window))[0].indicator == 1
+    assert stored_measures(doc_path(window))[0].indicators == [1]
+
+
+def test_indicator_combo_allows_none_and_shows_several(window: MainWindow) -> None:
+    view = window.measures_page.view
+    editor = open_editor(view, 0, COLUMN_OF["indicators"])
+    assert isinstance(editor, QtWidgets.QComboBox)
+    editor.setCurrentIndex(0)
+    editor.activated.emit(0)
+    assert stored_measures(doc_path(window))[0].indicators == []
+    model = window.measures_model
+    assert model is not None
+    assert model.index(0, COLUMN_OF["indicators"]).data() == ""
+    assert model.setData(model.index(0, COLUMN_OF["indicators"]), "๒, ๓")
+    assert stored_measures(doc_path(window))[0].indicators == [2, 3]
+    assert model.index(0, COLUMN_OF["indicators"]).data() == "๒, ๓"
+    editor = open_editor(view, 0, COLUMN_OF["indicators"])
+    assert isinstance(editor, QtWidgets.QComboBox) and editor.currentData() == 2
+    editor.activated.emit(editor.currentIndex())  # the first of several chosen again: both kept
+    assert stored_measures(doc_path(window))[0].indicators == [2, 3]
 
 
 def test_units_multi_select(window: MainWindow, qtbot: QtBot) -> None:

@@ -179,3 +179,33 @@ def test_steps_the_clerk_numbered_herself_are_not_numbered_twice(window: MainWin
     assert model is not None
     shown = [model.index(r, COLUMN_OF["step"]).data() for r in range(3)]
     assert shown == ["1. ประชุมวางแผน", "- จัดทำประกาศ", "3. รายงานผล"]
+
+
+def test_editing_a_step_with_several_entries_changes_the_first_and_keeps_the_others(
+        app: QtWidgets.QApplication, qtbot: QtBot, sample_doc: Path) -> None:
+    from ita_desktop.domain.model import Progress
+    from ita_desktop.storage.database import Database
+    from ita_desktop.storage.repositories import DocumentRepository
+
+    with Database.open(sample_doc) as database:
+        repo = DocumentRepository(database)
+        plan = repo.load_year(2567)
+        assert plan is not None
+        m = plan.measures[0]
+        m.progress.append(Progress(round=6, step=2, status=Status.DONE, result="ครั้งที่สอง"))
+        m.progress.append(Progress(round=6, step=2, status=Status.DONE, result="ครั้งที่สาม"))
+        repo.save_measure(plan.id, m)
+    win = MainWindow()
+    qtbot.addWidget(win)
+    assert win.open_document(sample_doc)
+    win.go_to("progress", 6)
+    model = win.progress_page.model
+    assert model is not None
+    before = [p.result for p in measures(win)[0].entries_for(6, 2)]
+    assert before[-2:] == ["ครั้งที่สอง", "ครั้งที่สาม"]
+    assert model.setData(model.index(1, COLUMN_OF["result"]), "แก้ไขรายการแรก")
+    after = [p.result for p in measures(win)[0].entries_for(6, 2)]
+    assert after == ["แก้ไขรายการแรก", *before[1:]]
+    win.undo_stack.undo()
+    assert [p.result for p in measures(win)[0].entries_for(6, 2)] == before
+    win.close()

@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 from ita_desktop.cli import main
-from ita_desktop.domain.model import Document, Organization
+from ita_desktop.domain.model import Document, Organization, Progress, Status
 from ita_desktop.errors import UserError
 from ita_desktop.interchange.json_writer import document_json
 from ita_desktop.reports.office.sheet_columns import MEASURE_COLUMNS, MEASURE_SHEET, PROGRESS_SHEET
@@ -38,7 +38,8 @@ def sha(path: Path) -> str:
 
 @pytest.fixture(scope="module")
 def tricky_file(sample_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample with formula-like text in a title, a step, a unit and a result."""
+    """The sample with formula-like text in a title, a step, a unit and a result; a measure for two indicators,
+    one for none, and a second entry for a step already reported in the same round."""
     path = tmp_path_factory.mktemp("tricky") / "tricky.ita"
     path.write_bytes(sample_file.read_bytes())
     with Database.open(path) as database:
@@ -48,6 +49,11 @@ def tricky_file(sample_file: Path, tmp_path_factory: pytest.TempPathFactory) -> 
         m = plan.measures[0]
         m.title, m.steps[0].text, m.units[0], m.monitoring = FORMULA_LIKE
         m.progress[0].result = "=1+1"
+        first = m.progress[0]
+        m.progress.insert(1, Progress(round=first.round, step=first.step, status=Status.DONE,
+                                      done_on=date(2024, 1, 27), result="ดำเนินการอีกครั้ง"))
+        plan.measures[1].indicators = [2, 3]
+        plan.measures[2].indicators = []
         repo.save_year(plan)
     return path
 
@@ -114,6 +120,10 @@ def test_round_trip_into_a_new_file_is_exact(tricky_xlsx: Path, tmp_path: Path) 
     again = tmp_path / "again.xlsx"
     export_xlsx(load(target), ExportOptions(), again)
     assert cells(again) == cells(tricky_xlsx)
+    plan = load(target).years[-1]
+    assert [m.indicators for m in plan.measures[:3]] == [[1], [2, 3], []]
+    first = plan.measures[0].progress[0]
+    assert [p.result for p in plan.measures[0].entries_for(first.round, first.step)] == ["=1+1", "ดำเนินการอีกครั้ง"]
 
 
 def test_reimport_into_the_same_file_changes_nothing(tricky_file: Path, tricky_xlsx: Path,
@@ -181,13 +191,17 @@ def test_a_departments_sheet_adds_new_measures(sample_file: Path, tmp_path: Path
          "issue": "=การตรวจรับไม่เป็นไปตามระเบียบ"},
         {"title": "มาตรการเบิกจ่าย", "indicator": 2, "steps": "1. รวบรวมเอกสาร\n2) ตรวจสอบ\nต่อเนื่อง",
          "start": datetime(2566, 10, 1), "rounds": 12},
+        {"title": "มาตรการงบประมาณและการใช้อำนาจ", "indicator": "๒, ๓"},
+        {"title": "มาตรการทั่วไป", "indicator": None},
+        {"title": "มาตรการตามตัวชี้วัดสองข้อ", "indicator": "2. การใช้งบประมาณ\n๓. การใช้อำนาจ"},
     ])
     warnings = import_file(copy, xlsx)
     assert any("หมายเหตุ" in w for w in warnings), warnings
     assert any("แถว 5" in w and "พ.ศ." in w for w in warnings), "a BE year in a Gregorian cell is corrected"
     plan = load(copy).latest_year()
-    assert plan is not None and len(plan.measures) == 12
-    first, second = plan.measures[-2:]
+    assert plan is not None and len(plan.measures) == 15
+    first, second = plan.measures[-5:-3]
+    assert [m.indicators for m in plan.measures[-3:]] == [[2, 3], [], [2, 3]]
     assert (first.title, first.indicator, [s.text for s in first.steps], first.units) == (
         "มาตรการตรวจรับพัสดุ", 2, ["จัดทำคู่มือ", "อบรมกรรมการตรวจรับ"], ["กองคลัง"])
     assert (first.start, first.end, first.rounds) == (date(2023, 11, 1), date(2024, 3, 31), [6, 12])

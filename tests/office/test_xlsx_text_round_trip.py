@@ -36,7 +36,7 @@ def one_line(text: str) -> str:
        result=typed(), day=st.dates(date(2023, 10, 1), date(2024, 9, 30)))
 def test_typed_text_round_trips(title: str, issue: str, guideline: str, monitoring: str, steps: list[str],
                                 units: list[str], result: str, day: date) -> None:
-    measure = Measure(indicator=9, title=title, issue=issue, guideline=guideline, monitoring=monitoring,
+    measure = Measure(indicators=[9], title=title, issue=issue, guideline=guideline, monitoring=monitoring,
                       steps=[Step(s) for s in steps], units=units, start=day, end=date(2024, 9, 30),
                       rounds=[6, 12], progress=[Progress(round=6, status=Status.DONE, done_on=day, result=result)])
     document = Document(organization=Organization(name="อบต."), years=[YearPlan(2567, measures=[measure])])

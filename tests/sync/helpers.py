@@ -24,7 +24,7 @@ def small_document(path: Path, measures: int = 3) -> Path:
         with database.transaction():
             for i in range(measures):
                 repo.save_measure(year_id, Measure(
-                    id=f"m{i}", indicator=9, title=f"มาตรการที่ {i + 1}", issue=f"ประเด็น {i + 1}",
+                    id=f"m{i}", indicators=[9], title=f"มาตรการที่ {i + 1}", issue=f"ประเด็น {i + 1}",
                     steps=[Step(id=f"m{i}-s1", text="ประชุมชี้แจง"), Step(id=f"m{i}-s2", text="เผยแพร่ข้อมูล")]))
     return path
 

@@ -135,7 +135,7 @@ HOSTILE_VALUES: dict[str, tuple[str, str]] = {
     "round 7": ("UPDATE progress SET round = 7 WHERE rowid = 1", "round"),
     "round -6": ("UPDATE progress SET round = -6 WHERE rowid = 1", "round"),
     "impossible date": ("UPDATE measures SET start = '2023-02-30' WHERE rowid = 1", "start"),
-    "indicator 999": ("UPDATE measures SET indicator = 999 WHERE rowid = 1", "indicator"),
+    "indicator 999": ("UPDATE measures SET indicators = '[999]' WHERE rowid = 1", "indicator"),
     "year 99999": ("UPDATE fiscal_years SET year = 99999", "year"),
     "year 9999": ("UPDATE fiscal_years SET year = 9999", "year"),
     "step of no measure": ("UPDATE steps SET measure_id = 'no-such-measure' WHERE rowid = 1", "measure_id"),

@@ -147,7 +147,9 @@ class Signatory:
 
 
 DOCUMENTS = ("plan", "progress", "analysis")
-TEXT_PARTS = ("title", "intro", "closing")
+# title / intro / closing: the document's own title lines, the words before its table and after it (a line
+# starting with "# " is a sub-heading there); tool:IIT … the office's wording of a tool's section heading.
+TEXT_PARTS = ("title", "intro", "closing", "tool:IIT", "tool:EIT", "tool:OIT")
 TEXT_ROUNDS = (3, 6, 9, 12)
 
 
@@ -157,7 +159,7 @@ class DocText:
 
     document: str  # plan | progress | analysis
     round: int | None  # 3/6/9/12: one round's report; None: every round (or a document without rounds)
-    part: str  # title | intro | closing
+    part: str  # title | intro | closing | tool:IIT | tool:EIT | tool:OIT
     text: str = ""
     id: str = field(default_factory=new_id)
 

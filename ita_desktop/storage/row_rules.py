@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
-from ita_desktop.domain.model import Status, Tool
+from ita_desktop.domain.model import DOCUMENTS, TEXT_PARTS, Status, Tool
 from ita_desktop.domain.validation import has_unsafe_scheme
 from ita_desktop.storage.schema import TABLES
 
@@ -35,8 +35,6 @@ REFERENCES = {
     ("steps", "measure_id"): "measures", ("progress", "measure_id"): "measures",
     ("signatories", "year_id"): "fiscal_years", ("texts", "year_id"): "fiscal_years",
 }
-DOCUMENTS = ("plan", "progress", "analysis")
-PARTS = ("title", "intro", "closing")
 
 Check = Callable[[Any], str | None]  # None when the value is fine, else what is wrong with it
 
@@ -162,7 +160,7 @@ RULES: dict[tuple[str, str], Check] = {
     ("signatories", "signed_on"): _day,
     ("texts", "document"): _one_of(DOCUMENTS, required=True),
     ("texts", "round"): _int_in(ROUNDS),
-    ("texts", "part"): _one_of(PARTS, required=True),
+    ("texts", "part"): _one_of(TEXT_PARTS, required=True),
 }
 
 

@@ -12,6 +12,12 @@ def has_own_marker(text: str) -> bool:
     return bool(_OWN_MARKER.match(text))
 
 
+def own_marker(text: str) -> str:
+    """The clerk's own number or bullet at the start of ``text`` ("1.", "๒)", "-"), or ""."""
+    match = _OWN_MARKER.match(text)
+    return match[1] if match else ""
+
+
 def numbered_step(label: str | int, text: str) -> str:
     """'label. text' (or 'label text' for labels that are already dotted, such as "๑.๑"), unless the clerk
     numbered or bulleted the step herself: then it is kept exactly as typed, never numbered twice."""

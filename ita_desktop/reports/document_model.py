@@ -63,6 +63,7 @@ class Signer:
     role: str  # ผู้จัดทำ / ผู้รายงาน / ผู้อนุมัติ
     name: str
     position: str
+    lines: tuple[str, ...] = ()  # what prints, centred, one under the other ("ลงชื่อ … ผู้จัดทำ", "(ชื่อ)", …)
 
 
 @dataclass

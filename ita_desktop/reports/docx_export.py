@@ -200,18 +200,16 @@ class _Writer:
         self.paragraph()
 
     def signatures(self, block: SignatureBlock) -> None:
-        """Signers side by side, as offices sign: 'ลงชื่อ …… role', '(name)', 'ตำแหน่ง …'."""
+        """Signers side by side, as offices sign: 'ลงชื่อ …… role', '(name)', 'ตำแหน่ง …', the date."""
         per_row = min(3, max(1, len(block.signers)))
         widths = [self.body_width / per_row] * per_row
         self.paragraph().paragraph_format.keep_with_next = True
         table = new_table(self.doc, widths, grid=False)
-        dots = "." * 24  # short enough that "ลงชื่อ …… ผู้อนุมัติ" fits a third of the page on one line
         for start in range(0, len(block.signers), per_row):
             row = add_row(table, widths)
             keep_row_whole(row)
             for cell, signer in zip(row.cells, block.signers[start:start + per_row], strict=False):
-                lines = [f"ลงชื่อ {dots} {signer.role}", f"({signer.name or dots})",
-                         f"ตำแหน่ง {signer.position or dots}", ""]
+                lines = [*signer.lines, ""]
                 self.cell_text(cell, "\n".join(lines), align=WD_ALIGN_PARAGRAPH.CENTER)
 
     def metadata(self) -> None:

@@ -14,7 +14,7 @@ from datetime import date
 
 from ita_desktop.domain.catalogue import TARGET_SCORE, TOOL_NAMES
 from ita_desktop.domain.model import Document, Measure, Progress, Status, Tool, YearPlan
-from ita_desktop.domain.steps import numbered_step
+from ita_desktop.domain.steps import numbered_step, own_marker
 from ita_desktop.errors import UserError
 from ita_desktop.reports.document_model import (
     BarChart,
@@ -29,13 +29,19 @@ from ita_desktop.reports.document_model import (
     Table,
     TableSection,
 )
+from ita_desktop.reports.texts import (
+    ANALYSIS_TITLE,
+    PLAN_TITLE,
+    PROGRESS_TITLE,
+    TOOL_SHORT,
+    default_round,
+    document_text,
+)
 from ita_desktop.services.exporting import ExportOptions
-from ita_desktop.thai.calendar import long_date, long_range, round_range, short_month_range
+from ita_desktop.thai.calendar import long_date, month_range
 from ita_desktop.thai.digits import DigitStyle, digits
 
-PLAN_TITLE = "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
-PROGRESS_TITLE = "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
-ANALYSIS_TITLE = "รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)"
+__all__ = ["ANALYSIS_TITLE", "LAYOUT_COLUMNS", "PLAN_TITLE", "PROGRESS_TITLE", "build_report"]
 
 LAYOUT_COLUMNS: dict[int, tuple[tuple[str, float], ...]] = {
     1: (("มาตรการ", 1.2), ("แนวทางการปฏิบัติ", 1.6), ("ขั้นตอน/วิธีการปฏิบัติ", 2.2), ("ผู้รับผิดชอบ", 1.0),
@@ -59,11 +65,7 @@ LAYOUT_NAMES: dict[int, str] = {
     4: "รายงานรอบ พร้อมวันที่ดำเนินการ", 5: "สรุปผลการดำเนินงาน", 6: "รายงานการวิเคราะห์",
 }
 SECTION_PREFIX: dict[int, str] = {2: "มาตรการยกระดับการประเมินตาม", 3: "", 4: "", 5: "", 1: "", 6: ""}
-TOOL_SHORT: dict[Tool, str] = {
-    Tool.IIT: "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT)",
-    Tool.EIT: "แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก (EIT)",
-    Tool.OIT: "แบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT)",
-}
+SIGN_DOTS = "." * 30  # a line to sign by hand; short enough for three signers side by side
 
 GENERAL_SECTION = "มาตรการทั่วไป (ไม่ระบุตัวชี้วัด)"  # measures tied to no indicator, in the by-tool layouts
 
@@ -74,6 +76,9 @@ class _Context:
     plan: YearPlan
     style: DigitStyle
     round: int | None
+    kind: str = "plan"
+    date_style: str = "short"
+    show_unreported: bool = False
 
     def d(self, value: str | int) -> str:
         return digits(value, self.style)
@@ -110,10 +115,12 @@ class _Context:
         return m.units[0] if len(m.units) == 1 else "\n".join(f"- {u}" for u in m.units)
 
     def timeframe(self, m: Measure) -> str:
-        if m.start and m.end:
-            return short_month_range(m.start, m.end, self.style)
-        one = m.start or m.end
-        return short_month_range(one, one, self.style) if one else ""
+        """The measure's timeframe as typed in words, else from its dates in the chosen style; then the steps
+        that have a timeframe of their own ("๒. ภายในเดือนมกราคม ๒๕๖๖")."""
+        lines = [m.timeframe_text.strip() or month_range(m.start, m.end, self.style, self.date_style)]
+        lines += [numbered_step(self.d(i), s.timeframe_text.strip())
+                  for i, s in enumerate(m.steps, 1) if s.timeframe_text.strip()]
+        return "\n".join(x for x in lines if x)
 
     def done_on(self, day: date) -> str:
         return f"ดำเนินการเมื่อ วันที่ {long_date(day, self.style)}"
@@ -125,56 +132,39 @@ class _Context:
         latest = max((p.round for p in found), default=None)
         return [p for p in found if p.round == latest]
 
+    def entry_text(self, p: Progress, *, with_dates: bool) -> str:
+        """One entry as the clerk wrote it: the done-on phrase unless her result already says when, the status
+        only where it adds something (not done, or nothing else to print)."""
+        result = p.result.strip()
+        marker = own_marker(result)  # "- …", "๑. …": the clerk's own list marker stays first, and alone
+        parts = [result[len(marker):].strip()] if result[len(marker):].strip() else []
+        said = not p.done_on or any(x in result for x in ("ดำเนินการเมื่อ", long_date(p.done_on, "thai"),
+                                                          long_date(p.done_on, "arabic")))
+        if p.done_on and (with_dates or p.status == Status.DONE) and not said:
+            parts.insert(0, self.done_on(p.done_on))
+        if p.status != Status.DONE or not parts:
+            parts.insert(0, p.status.thai)
+        return f"{marker} {' '.join(parts)}" if marker else " ".join(parts)
+
     def results(self, m: Measure, *, numbered: str = "", with_dates: bool = False, outcome: bool = False) -> str:
-        """One entry per step (and the measure as a whole) with status, date, result and evidence."""
+        """Every entry the clerk wrote for the measure as a whole and for each step, in her order, each once with
+        one list marker; a step nobody reported prints nothing unless the export asks (show_unreported)."""
         lines: list[str] = []
-        keys: list[int | None] = [None, *range(1, len(m.steps) + 1)]
-        for step in keys:
-            entries = self.reports_of(m, step)
-            if not entries and step is None:
-                continue
-            label = "" if step is None else (f"{self.d(f'{numbered}{step}')} " if numbered
-                                             else f"{self.d(step)}. ")
-            if outcome:
-                for p in entries:
-                    if p.outcome:
-                        lines.append(f"{label}{p.outcome}")
-                        label = ""
-                continue
-            if not entries:
-                lines.append(f"{label}{Status.PLANNED.thai}")
-                continue
-            for p in entries:  # several dated entries for one step: each once, the label on the first
-                parts = [p.result] if p.result else []
-                if p.done_on and (with_dates or p.status == Status.DONE):
-                    parts.insert(0, self.done_on(p.done_on))
-                if p.status != Status.DONE or not parts:
-                    parts.insert(0, p.status.thai)
-                lines.append(label + " ".join(x for x in parts if x))
-                lines += [f"หลักฐาน: {url}" for url in p.evidence_urls]
-                label = ""
+        for step in (None, *range(1, len(m.steps) + 1)):
+            label = "" if step is None else self.d(f"{numbered}{step}" if numbered else step)
+            printed: list[tuple[str, list[str]]] = []  # (text, evidence links) per entry
+            for p in self.reports_of(m, step):
+                if outcome:
+                    printed += [(p.outcome.strip(), [])] if p.outcome.strip() else []
+                else:
+                    links = [f"หลักฐาน: {u}" for u in p.evidence_urls]
+                    printed.append((self.entry_text(p, with_dates=with_dates), links))
+            if not printed and step is not None and self.show_unreported and not outcome:
+                printed.append((Status.PLANNED.thai, []))
+            for i, (text, links) in enumerate(printed):
+                lines.append(numbered_step(label, text) if label and i == 0 else text)
+                lines += links
         return "\n".join(lines)
-
-    def done_count(self) -> tuple[int, int]:
-        total = done = 0
-        for m in self.plan.measures:
-            for step in range(1, len(m.steps) + 1):
-                total += 1
-                done += any(p.status == Status.DONE for p in self.reports_of(m, step))
-        return done, total
-
-
-def _place(ctx: _Context) -> str:
-    org = ctx.doc.organization
-    district = org.district.strip()
-    province = org.province.strip()
-    parts = []
-    if district:
-        parts.append(district if district.startswith(("อำเภอ", "เขต")) else f"อำเภอ{district}")
-    if province:
-        parts.append(province if province.startswith("จังหวัด") else f"จังหวัด{province}")
-    return " ".join(parts)
-
 
 def _rows(ctx: _Context, layout: int, m: Measure) -> list[str]:
     if layout == 1:
@@ -199,42 +189,84 @@ def _rows(ctx: _Context, layout: int, m: Measure) -> list[str]:
     raise UserError(f"unknown layout {layout}")
 
 
-def _table(ctx: _Context, layout: int) -> Table:
+def _row(ctx: _Context, layout: int, m: Measure, i: int) -> list[str]:
+    if layout != 3:
+        return _rows(ctx, layout, m)
+    issue = "\n".join(x for x in (ctx.indicators_label(m), m.issue) if x)
+    measure = "\n".join(x for x in (m.title, ctx.steps(m, prefix=f"{i}.")) if x)
+    return [issue, measure, ctx.results(m, numbered=f"{i}."), ctx.units(m), ctx.timeframe(m)]
+
+
+def _by_group(ctx: _Context, layout: int, measures: list[Measure], first: int = 1) -> list[TableSection]:
+    """Sections headed by the office's own groups, in the order they first appear; measures without a group
+    first, under no heading of their own."""
+    groups = list(dict.fromkeys(m.group.strip() for m in measures))
+    sections = []
+    i = first
+    for group in sorted(groups, key=lambda g: g != ""):
+        section = TableSection(group or None)
+        for m in (m for m in measures if m.group.strip() == group):
+            section.rows.append(_row(ctx, layout, m, i))
+            i += 1
+        sections.append(section)
+    return sections
+
+
+def _tool_heading(ctx: _Context, layout: int, tool: Tool | None) -> str:
+    if tool is None:
+        return GENERAL_SECTION
+    own = ctx.plan.text(ctx.kind, f"tool:{tool.value}", ctx.round)
+    return own.text.strip() if own and own.text.strip() else f"{SECTION_PREFIX[layout]}{TOOL_SHORT[tool]}"
+
+
+def _table(ctx: _Context, layout: int, grouping: str) -> Table:
     table = Table(columns=[Column(h, w) for h, w in LAYOUT_COLUMNS[layout]])
-    by_tool = layout in (2, 3, 4)
-    if not by_tool:
-        table.sections.append(TableSection(None, [_rows(ctx, layout, m) for m in ctx.plan.measures]))
-        return table
-    n = 0
-    for tool in (*Tool, None):  # measures tied to no indicator come last, in a section of their own
-        measures = [m for m in ctx.plan.measures if ctx.tool_of(m) == tool]
-        if not measures:
-            continue
-        n += 1
-        heading = GENERAL_SECTION if tool is None else f"{SECTION_PREFIX[layout]}{TOOL_SHORT[tool]}"
-        section = TableSection(f"{ctx.d(n)}. {heading}")
-        for i, m in enumerate(measures, 1):
-            if layout == 3:
-                issue = "\n".join(x for x in (ctx.indicators_label(m), m.issue) if x)
-                measure = "\n".join(x for x in (m.title, ctx.steps(m, prefix=f"{i}.")) if x)
-                section.rows.append([issue, measure, ctx.results(m, numbered=f"{i}."), ctx.units(m),
-                                     ctx.timeframe(m)])
-            else:
-                section.rows.append(_rows(ctx, layout, m))
-        table.sections.append(section)
+    has_groups = any(m.group.strip() for m in ctx.plan.measures)
+    if grouping == "auto":
+        grouping = "tool" if layout in (2, 3, 4) else ("group" if has_groups else "none")
+    if grouping == "none":
+        table.sections.append(TableSection(None, [_row(ctx, layout, m, i)
+                                                  for i, m in enumerate(ctx.plan.measures, 1)]))
+    elif grouping == "group":
+        table.sections += _by_group(ctx, layout, ctx.plan.measures)
+    else:
+        n = 0
+        for tool in (*Tool, None):  # measures tied to no indicator come last, in a section of their own
+            measures = [m for m in ctx.plan.measures if ctx.tool_of(m) == tool]
+            if not measures:
+                continue
+            n += 1
+            inner = _by_group(ctx, layout, measures)  # the office's groups inside each tool
+            inner[0].heading = f"{ctx.d(n)}. {_tool_heading(ctx, layout, tool)}" + (
+                f"\n{inner[0].heading}" if inner[0].heading else "")
+            table.sections += inner
     return table
 
 
-def _signatures(plan: YearPlan) -> SignatureBlock:
-    signers = [Signer(s.role, s.name, s.position) for s in plan.signatories]
-    return SignatureBlock(signers or [Signer("ผู้จัดทำ", "", "")])
+def _signatures(ctx: _Context) -> SignatureBlock | None:
+    """Each signer as signed: the name written on the line, (the name), position, date; no block when the year
+    has no signatories at all (a line left to sign by hand is kept for a role with no name)."""
+    signers = []
+    for s in ctx.plan.signatories:
+        lines = [f"ลงชื่อ {s.signed_name.strip() or SIGN_DOTS} {s.role}".strip(), f"({s.name.strip() or SIGN_DOTS})"]
+        if s.position.strip():
+            position = s.position.strip()
+            lines.append(position if position.startswith("ตำแหน่ง") else f"ตำแหน่ง {position}")
+        if s.signed_on:
+            lines.append(f"วันที่ {long_date(s.signed_on, ctx.style)}")
+        signers.append(Signer(s.role, s.name, s.position, tuple(lines)))
+    return SignatureBlock(signers) if signers else None
 
 
-def _default_round(plan: YearPlan) -> int:
-    reported = sorted({p.round for m in plan.measures for p in m.progress})
-    if reported:
-        return reported[-1]
-    return (plan.rounds() or [6])[0]
+def _own_blocks(text: str) -> list[Block]:
+    """The office's words as paragraphs (one per line) and sub-headings (lines starting with "# ")."""
+    blocks: list[Block] = []
+    for line in (x.strip() for x in text.splitlines()):
+        if line.startswith("#"):
+            blocks.append(Heading(line.lstrip("#").strip(), level=2))
+        elif line:
+            blocks.append(Paragraph(line))
+    return blocks
 
 
 def _analysis_blocks(ctx: _Context) -> list[Block]:
@@ -306,41 +338,27 @@ def build_report(document: Document, options: ExportOptions) -> Report:
         raise UserError(f"Layout {layout} is not for a {options.doc} document; use one of "
                         f"{', '.join(map(str, allowed))}. รูปแบบ {layout} ใช้กับเอกสารนี้ไม่ได้")
     round_ = options.round if options.round is not None else (
-        _default_round(plan) if options.doc == "progress" or layout in (2, 5) else None)
-    ctx = _Context(document, plan, options.digits, round_)
-    org = document.organization
-    fy = f"ประจำปีงบประมาณ พ.ศ. {ctx.d(plan.fiscal_year)}"
-    place = _place(ctx)
-    blocks: list[Block] = []
-    if options.doc == "plan":
-        titles = [PLAN_TITLE, fy]
-        assessed = ctx.d(plan.assessment.year if plan.assessment and plan.assessment.year
-                         else plan.fiscal_year - 1)
-        blocks.append(Paragraph(
-            f"ตามที่ได้ดำเนินการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) "
-            f"ประจำปีงบประมาณ พ.ศ. {assessed} แล้ว {org.name} จึงได้กำหนดมาตรการส่งเสริมคุณธรรมและความโปร่งใส"
-            f"ภายในหน่วยงาน {fy} เพื่อยกระดับผลการประเมินให้สูงขึ้น โดยมีรายละเอียดดังนี้"))
-    elif options.doc == "progress":
-        assert round_ is not None
-        start, end = round_range(plan.fiscal_year, round_)
-        titles = [PROGRESS_TITLE, f"{fy} รอบ {ctx.d(round_)} เดือน", f"({long_range(start, end, ctx.style)})"]
-        done, total = ctx.done_count()
-        blocks.append(Paragraph(
-            f"ตามที่ {org.name} ได้กำหนดมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน {fy} ไว้แล้ว "
-            f"บัดนี้ได้รายงานผลการดำเนินการตามมาตรการ รอบ {ctx.d(round_)} เดือน ตั้งแต่วันที่ "
-            f"{long_date(start, ctx.style)} ถึงวันที่ {long_date(end, ctx.style)} ดำเนินการแล้ว {ctx.d(done)} "
-            f"จาก {ctx.d(total)} ขั้นตอน โดยมีรายละเอียดดังนี้"))
-    else:
-        assessed_year = plan.assessment.year if plan.assessment and plan.assessment.year else plan.fiscal_year - 1
-        titles = [ANALYSIS_TITLE, f"ประจำปีงบประมาณ พ.ศ. {ctx.d(assessed_year)}"]
+        default_round(plan) if options.doc == "progress" or layout in (2, 5) else None)
+    ctx = _Context(document, plan, options.digits, round_, kind=options.doc, date_style=options.date_style,
+                   show_unreported=options.show_unreported)
+    text_round = round_ if options.doc == "progress" else None
+
+    def words(part: str) -> str:
+        return document_text(document, plan, options.doc, part, text_round, options.digits)
+
+    titles = [line.strip() for line in words("title").splitlines() if line.strip()]
+    blocks: list[Block] = _own_blocks(words("intro"))
+    if options.doc == "analysis":
         blocks += _analysis_blocks(ctx)
-    titles += [x for x in (org.name, place) if x]
-    table = _table(ctx, layout)
+    table = _table(ctx, layout, options.grouping)
     if table.row_count():
         blocks.append(table)
     else:
         blocks.append(Paragraph("ยังไม่มีมาตรการในปีงบประมาณนี้", indent_first_line=False))
-    blocks.append(_signatures(plan))
+    blocks += _own_blocks(words("closing"))
+    signatures = _signatures(ctx)
+    if signatures is not None:
+        blocks.append(signatures)
     return Report(title_lines=titles, blocks=blocks, digits=options.digits, landscape=True,
                   file_title=" ".join(titles[:2]), page_label=page_label_for(options.digits),
-                  author=org.name, subject=LAYOUT_NAMES[layout])
+                  author=document.organization.name, subject=LAYOUT_NAMES[layout])

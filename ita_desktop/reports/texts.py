@@ -32,6 +32,11 @@ def default_round(plan: YearPlan) -> int:
     return (plan.rounds() or [6])[0]
 
 
+def assessed_year(plan: YearPlan) -> int:
+    """The fiscal year whose ITA result informs this plan (recorded, else the year before)."""
+    return plan.assessment.year if plan.assessment and plan.assessment.year else plan.fiscal_year - 1
+
+
 def place(document: Document) -> str:
     """'อำเภอศรีธาตุ จังหวัดอุดรธานี' from the organization's district and province."""
     org = document.organization
@@ -75,11 +80,10 @@ def generated_text(document: Document, plan: YearPlan, kind: str, part: str, rou
             start, end = round_range(plan.fiscal_year, round_)
             lines = [PROGRESS_TITLE, f"{fy} รอบ {d(round_)} เดือน", f"({long_range(start, end, style)})"]
         else:
-            assessed = plan.assessment.year if plan.assessment and plan.assessment.year else plan.fiscal_year - 1
-            lines = [ANALYSIS_TITLE, f"ประจำปีงบประมาณ พ.ศ. {d(assessed)}"]
+            lines = [ANALYSIS_TITLE, f"ประจำปีงบประมาณ พ.ศ. {d(assessed_year(plan))}"]
         return "\n".join([*lines, *(x for x in (org, place(document)) if x)])
     if part == "intro" and kind == "plan":
-        assessed = d(plan.assessment.year if plan.assessment and plan.assessment.year else plan.fiscal_year - 1)
+        assessed = d(assessed_year(plan))
         return (f"ตามที่ได้ดำเนินการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) "
                 f"ประจำปีงบประมาณ พ.ศ. {assessed} แล้ว {org} จึงได้กำหนดมาตรการส่งเสริมคุณธรรมและความโปร่งใส"
                 f"ภายในหน่วยงาน {fy} เพื่อยกระดับผลการประเมินให้สูงขึ้น โดยมีรายละเอียดดังนี้")

@@ -17,6 +17,12 @@ from ita_desktop.errors import UserError
 from ita_desktop.thai.digits import DigitStyle
 
 DocKind = Literal["plan", "progress", "analysis"]
+# How dates and timeframes print: short "ต.ค. ๖๕ – มี.ค. ๖๖", full "ตุลาคม ๒๕๖๕ – มีนาคม ๒๕๖๖",
+# thru "เดือนตุลาคม ๖๕ ถึง เดือนมีนาคม ๖๖", day "๑ ต.ค. ๖๕ – ๓๑ มี.ค. ๖๖". A timeframe typed as words prints as typed.
+DateStyle = Literal["short", "full", "thru", "day"]
+# Table sections: by tool (IIT/EIT/OIT), by the office's own groups, none; auto = the office's groups where it
+# has any (inside the tools in the by-tool layouts), else the layout's own.
+Grouping = Literal["auto", "tool", "group", "none"]
 ProgressCallback = Callable[[int, int, str], None]
 
 
@@ -29,6 +35,9 @@ class ExportOptions:
     digits: DigitStyle = "thai"
     font: str | None = None  # path of a TTF to use instead of the bundled Sarabun
     bold_font: str | None = None
+    date_style: DateStyle = "short"
+    grouping: Grouping = "auto"
+    show_unreported: bool = False  # print "ยังไม่ดำเนินการ" for steps nobody reported (never invented by default)
 
 
 # extension -> "module:function"; function(document, options, out, progress) writes the file.

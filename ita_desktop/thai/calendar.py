@@ -97,6 +97,31 @@ def short_month_range(start: date, end: date, style: DigitStyle = "thai") -> str
     return f"{short_month(start, style)} {EN_DASH} {short_month(end, style)}"
 
 
+def month_range(start: date | None, end: date | None, style: DigitStyle = "thai",
+                date_style: str = "short") -> str:
+    """A timeframe in one of the styles offices write (see services.exporting.DateStyle); one end may be missing.
+    short 'ต.ค. ๖๕ – มี.ค. ๖๖', full 'ตุลาคม ๒๕๖๕ – มีนาคม ๒๕๖๖', thru 'เดือนตุลาคม ๖๕ ถึง เดือนมีนาคม ๖๖',
+    day '๑ ต.ค. ๖๕ – ๓๑ มี.ค. ๖๖'."""
+    first, last = start or end, end or start
+    if first is None or last is None:
+        return ""
+    if date_style == "day":
+        if first == last:
+            return short_date(first, style)
+        return f"{short_date(first, style)} {EN_DASH} {short_date(last, style)}"
+    if date_style == "full":
+        def one(day: date) -> str:
+            return f"{month_names()[day.month]} {digits(be_year(day.year), style)}"
+    elif date_style == "thru":
+        def one(day: date) -> str:
+            return f"เดือน{month_names()[day.month]} {digits(f'{be_year(day.year) % 100:02d}', style)}"
+    else:
+        return short_month_range(first, last, style)
+    if (first.year, first.month) == (last.year, last.month):
+        return one(first)
+    return f"{one(first)} {'ถึง' if date_style == 'thru' else EN_DASH} {one(last)}"
+
+
 def parse_be_date(text: str) -> date:
     """Read 'd/m/yyyy' with a BE year (Thai or Arabic digits), as clerks type dates."""
     from ita_desktop.thai.digits import to_arabic_digits

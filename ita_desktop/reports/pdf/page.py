@@ -14,8 +14,6 @@ from ita_desktop.reports.pdf.draw import draw_glyphs
 from ita_desktop.reports.pdf.flowable import draw_lines
 from ita_desktop.reports.pdf.linebreak import Line, TextStyle, layout_text, lines_height
 
-SIGN_LINE = "ลงชื่อ " + "." * 40
-
 
 def numbered_canvas(label: Callable[[int, int], str], style: TextStyle,
                     margin: float) -> Callable[..., Canvas]:
@@ -46,7 +44,7 @@ def numbered_canvas(label: Callable[[int, int], str], style: TextStyle,
 
 
 class Signatures(Flowable):  # type: ignore[misc]
-    """Signers side by side (up to three a row), each: signature line with role, (name), position."""
+    """Signers side by side (up to three a row), each: signature line with role, (name), position, date."""
 
     def __init__(self, block: SignatureBlock, style: TextStyle, width: float) -> None:
         super().__init__()
@@ -58,11 +56,7 @@ class Signatures(Flowable):  # type: ignore[misc]
         for start in range(0, len(block.signers), per_row):
             group = []
             for signer in block.signers[start:start + per_row]:
-                texts = [f"{SIGN_LINE} {signer.role}".strip(),
-                         f"({signer.name})" if signer.name else "(" + "." * 40 + ")"]
-                if signer.position:
-                    position = signer.position.strip()
-                    texts.append(position if position.startswith("ตำแหน่ง") else f"ตำแหน่ง {position}")
+                texts = list(signer.lines)
                 lines: list[Line] = []
                 for text in texts:
                     lines += layout_text(text, self.style, self.col - 12)

@@ -56,6 +56,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--layout", type=int, choices=range(1, 7), metavar="1-6")
     p.add_argument("--digits", choices=["thai", "arabic"], default="thai")
     p.add_argument("--font", help="a Thai TTF to use instead of the bundled Sarabun")
+    p.add_argument("--date-style", choices=["short", "full", "thru", "day"], default="short",
+                   help="timeframes: ต.ค. ๖๕ – มี.ค. ๖๖ / ตุลาคม ๒๕๖๕ – มีนาคม ๒๕๖๖ / เดือนตุลาคม ๖๕ ถึง เดือนมีนาคม ๖๖ / "
+                        "๑ ต.ค. ๖๕ – ๓๑ มี.ค. ๖๖ (a timeframe typed in words prints as typed)")
+    p.add_argument("--grouping", choices=["auto", "tool", "group", "none"], default="auto",
+                   help="table sections: by tool, by the office's own groups, or none (auto: the layout's own)")
+    p.add_argument("--show-unreported", action="store_true",
+                   help="print 'ยังไม่ดำเนินการ' for steps nobody reported (by default nothing is invented)")
 
     p = sub.add_parser("merge", help="merge another copy of the same document into FILE")
     p.add_argument("file", type=Path)
@@ -108,7 +115,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
         export_json(args.file, args.out)
     else:
         options = ExportOptions(doc=args.doc, year=args.year, round=args.round, layout=args.layout,
-                                digits=args.digits, font=args.font)
+                                digits=args.digits, font=args.font, date_style=args.date_style,
+                                grouping=args.grouping, show_unreported=args.show_unreported)
         export_document(load(args.file), options, args.out)
     print(f"wrote {args.out}")
     return 0

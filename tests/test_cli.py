@@ -168,3 +168,18 @@ def test_the_real_command_line(tmp_path: Path) -> None:
 
     result = run("new", "y.ita", cwd=tmp_path)  # a usage error: argparse's own message, exit 2
     assert result.returncode == 2 and "--org" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_export_options_for_the_offices_style_reach_the_pdf(tmp_path: Path) -> None:
+    from ita_desktop.samples import create_sample_document
+    from tests.pdf.readback import found, pdfium_pages
+
+    doc = create_sample_document(tmp_path / "plan.ita")
+    plain, styled = tmp_path / "plain.pdf", tmp_path / "styled.pdf"
+    assert main(["export", str(doc), str(plain), "--doc", "progress", "--round", "6", "--layout", "5"]) == 0
+    assert main(["export", str(doc), str(styled), "--doc", "progress", "--round", "6", "--layout", "5",
+                 "--date-style", "full", "--show-unreported"]) == 0
+    before, after = "\n".join(pdfium_pages(plain)), "\n".join(pdfium_pages(styled))
+    assert found("พ.ย. ๖๖ – ก.ย. ๖๗", before) and not found("พฤศจิกายน ๒๕๖๖ – กันยายน ๒๕๖๗", before)
+    assert found("พฤศจิกายน ๒๕๖๖ – กันยายน ๒๕๖๗", after) and not found("พ.ย. ๖๖ – ก.ย. ๖๗", after)
+    assert after.count("ยังไม่ดำเนินการ") > before.count("ยังไม่ดำเนินการ")

@@ -32,7 +32,11 @@ def sample() -> dict[str, Any]:
 
 
 def write(path: Path, data: object) -> Path:
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    try:
+        path.write_text(text, encoding="utf-8")
+    except UnicodeEncodeError:  # a lone surrogate can only travel escaped ("\ud800"), as it does in real files
+        path.write_text(json.dumps(data, indent=1), encoding="utf-8")
     return path
 
 
@@ -95,6 +99,10 @@ BAD_INPUTS: dict[str, tuple[Mutation, str, str]] = {
                      "must be 'ita-desktop/2' or 'ita-desktop/1'"),
     "bad last measure": (lambda d: d["years"][0]["measures"][-1].update(end="soon"),
                          "years[0].measures[9].end", "bad date"),
+    "a javascript: evidence link": (lambda d: m3(d)["progress"][0].update(evidence_urls=["javascript:alert(1)"]),
+                                    "years[0].measures[3].progress[0].evidence_urls[0]", "is not a web link"),
+    "a NUL in a title": (lambda d: m3(d).update(title="ก\x00ข"), "years[0].measures[3].title", "NUL character"),
+    "a lone surrogate": (lambda d: m3(d).update(title="ก\ud800"), "years[0].measures[3].title", "lone surrogate"),
 }
 
 

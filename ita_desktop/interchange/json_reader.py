@@ -36,7 +36,7 @@ from ita_desktop.domain.model import (
     Tool,
     YearPlan,
 )
-from ita_desktop.domain.validation import year_problems
+from ita_desktop.domain.validation import has_unsafe_scheme, year_problems
 from ita_desktop.errors import ValidationError
 from ita_desktop.thai.calendar import ROUNDS
 
@@ -100,7 +100,22 @@ class _Reader:
             return ""
         if not isinstance(value, str):
             raise ValidationError(path, "must be text / ต้องเป็นข้อความ")
+        if "\x00" in value:
+            raise ValidationError(path, "holds a NUL character (a damaged or pasted binary text) / มีอักขระที่ใช้ไม่ได้")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValidationError(path, "holds half of a character (a lone surrogate) / มีอักขระที่ไม่สมบูรณ์") from None
         return unicodedata.normalize("NFC", value)
+
+    def links(self, value: Any, path: str) -> list[str]:
+        """Evidence links: text, and never a scheme a browser would run or open locally (javascript:, file:)."""
+        found = self.texts(value, path)
+        for i, link in enumerate(found):
+            if has_unsafe_scheme(link):
+                raise ValidationError(f"{path}[{i}]", f"{link[:40]!r} is not a web link (only http:// and https://) "
+                                                      "/ ลิงก์หลักฐานต้องขึ้นต้นด้วย http:// หรือ https://")
+        return found
 
     @staticmethod
     def integer(value: Any, path: str) -> int:
@@ -325,7 +340,7 @@ class _Reader:
                       done_on=self.day(d.get("done_on"), f"{path}.done_on"),
                       result=self.text(d.get("result"), f"{path}.result"),
                       outcome=self.text(d.get("outcome"), f"{path}.outcome"),
-                      evidence_urls=self.texts(d.get("evidence_urls", []), f"{path}.evidence_urls"))
+                      evidence_urls=self.links(d.get("evidence_urls", []), f"{path}.evidence_urls"))
         if d.get("id") is not None:
             pr.id = self.claim("progress", self.text(d["id"], f"{path}.id"), f"{path}.id")
         return pr

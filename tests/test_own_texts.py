@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from ita_desktop.domain.model import DocText
 from ita_desktop.services import own_texts
 from ita_desktop.services.documents import load
@@ -99,3 +102,16 @@ def test_roll_over_carries_the_texts_on_with_fresh_ids(sample_doc: Path) -> None
         ("analysis", None, "tool:OIT", "แบบตรวจการเปิดเผยข้อมูลสาธารณะ")]
     new_year = load(sample_doc).year(2568)
     assert new_year is not None and not {t.id for t in new_year.texts} & source_ids
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(st.characters(blacklist_categories=("Cs",)), max_size=200))
+def test_whatever_the_clerk_types_is_what_the_file_holds(sample_doc: Path, text: str) -> None:
+    editor = DocumentEditor.open(sample_doc)
+    try:
+        plan = editor.load_year(2567)
+        assert plan is not None
+        own_texts.apply_changes(editor, plan, [own_texts.typed(plan, ("analysis", None, "intro"), text)])
+    finally:
+        editor.close()
+    assert [t.text for t in load(sample_doc).years[0].texts] == [text]

@@ -166,6 +166,18 @@ def test_a_reload_after_a_merge_shows_what_the_file_now_holds(window: MainWindow
     assert page.parts["intro"].state.text() == OWN_STATE
 
 
+def test_the_drafts_follow_the_organization_when_the_page_is_shown_again(window: MainWindow) -> None:
+    page = page_on(window, "plan")
+    window.go_to("org")
+    name = window.profile_page.fields["name"].widget
+    name.setFocus()
+    name.selectAll()
+    type_text(name, "เทศบาลตำบลทดสอบ")
+    window.go_to("texts")
+    assert "เทศบาลตำบลทดสอบ" in page.parts["title"].edit.toPlainText()
+    assert stored_texts(window) == []
+
+
 def test_screenshot_of_the_text_page(window: MainWindow) -> None:
     page = page_on(window, "progress", 6)
     type_into(page, "intro", "# ความเป็นมา\nตามที่องค์การบริหารส่วนตำบลได้กำหนดมาตรการส่งเสริมคุณธรรมและความโปร่งใส")

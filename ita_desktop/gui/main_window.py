@@ -26,6 +26,7 @@ from ita_desktop.gui.record_pages import CataloguePage, SignatoriesPage
 from ita_desktop.gui.settings import Preferences, WindowLayout
 from ita_desktop.gui.style import icon
 from ita_desktop.gui.sync_actions import SyncActions
+from ita_desktop.gui.texts_page import TextsPage
 from ita_desktop.gui.worker import Job, Progress
 from ita_desktop.services.editing import DocumentEditor
 from ita_desktop.services.exporting import ExportOptions
@@ -77,9 +78,11 @@ class MainWindow(QtWidgets.QMainWindow):
         self.progress_page = ProgressPage(self.undo_stack)
         self.signatories_page = SignatoriesPage(self.undo_stack)
         self.catalogue_page = CataloguePage(self.undo_stack)
+        self.texts_page = TextsPage(self.undo_stack)  # the office's own words of each document (issue 10)
         self.pages: dict[str, QtWidgets.QWidget] = {
             "org": self.profile_page, "assessment": self.assessment_page, "plan": self.measures_page,
-            "progress": self.progress_page, "signatories": self.signatories_page, "catalogue": self.catalogue_page}
+            "progress": self.progress_page, "signatories": self.signatories_page, "catalogue": self.catalogue_page,
+            "texts": self.texts_page}
         for page in self.pages.values():
             self.stack.addWidget(page)
             page.message.connect(self.show_message)  # type: ignore[attr-defined]
@@ -253,6 +256,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.commit_open_editors()
         self.undo_stack.clear()
         self.progress_models.clear()
+        self.texts_page.unload()
         if self.editor is not None:
             self.editor.close()
         self.editor = None
@@ -260,6 +264,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.sync.document_closed()
 
     def commit_open_editors(self) -> None:
+        self.texts_page.commit()
         for grid in self.findChildren(GridView):
             if grid.state() == QtWidgets.QAbstractItemView.State.EditingState:
                 editor = grid.indexWidget(grid.currentIndex())
@@ -294,6 +299,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.assessment_page.load(self.editor, plan)
         self.signatories_page.load(self.editor, plan)
         self.catalogue_page.load(self.editor, plan)
+        self.texts_page.load(self.editor, plan)
         self.year_combo.setCurrentIndex(max(self.year_combo.findData(fiscal_year), 0))
         self._rebuild_navigation(select="plan")
         self._update_title()
@@ -316,7 +322,7 @@ class MainWindow(QtWidgets.QMainWindow):
             ("ข้อมูลหน่วยงาน", "org", None, "org"), ("ผลการประเมินปีที่ผ่านมา", "assessment", None, "assessment"),
             ("แผนมาตรการ", "plan", None, "plan")]
         entries += [(f"ผลการดำเนินการ รอบ {r} เดือน", "progress", r, "progress") for r in self.plan_rounds()]
-        entries += [("ผู้ลงนาม", "signatories", None, "signatories"),
+        entries += [("ข้อความในเอกสาร", "texts", None, "texts"), ("ผู้ลงนาม", "signatories", None, "signatories"),
                     ("หน่วยงานและตัวชี้วัด", "catalogue", None, "catalogue")]
         select_row = 2
         for row, (label, key, round_, icon_name) in enumerate(entries):

@@ -143,6 +143,7 @@ def test_a_document_another_program_is_editing_opens_read_only(make_window: list
             grid = window.measures_page.findChild(QtWidgets.QTableView)
             assert grid is not None
             assert grid.editTriggers() == QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers
+            assert window.texts_page.parts["intro"].edit.isReadOnly()  # the office's texts: to read only
             shot(window, "window-read-only")
             window.close()
             assert sha(doc) == before

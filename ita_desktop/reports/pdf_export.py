@@ -52,7 +52,8 @@ def _steps(report: Report) -> int:
     return len(report.title_lines) + sum(b.row_count() if isinstance(b, Table) else 1 for b in report.blocks) + 1
 
 
-def _flowables(report: Report, styles: ReportStyles, width: float, progress: ProgressCallback | None) -> list[Flowable]:
+def _flowables(report: Report, styles: ReportStyles, width: float, progress: ProgressCallback | None,
+               height: float | None = None) -> list[Flowable]:
     steps = _steps(report)
     done = 0
 
@@ -84,7 +85,7 @@ def _flowables(report: Report, styles: ReportStyles, width: float, progress: Pro
                 story.append(ThaiParagraph(f"{BULLET} {item}", styles.body, left_indent=PARAGRAPH_INDENT / 2,
                                            space_after=1))
         elif isinstance(block, Table):
-            story.append(layout_table(block, width, styles, on_row=lambda: tick("ตาราง")))
+            story.append(layout_table(block, width, styles, on_row=lambda: tick("ตาราง"), page_height=height))
             continue
         elif isinstance(block, BarChart):
             story.append(ThaiBarChart(block, styles, min(width, 640.0), report.digits))
@@ -105,7 +106,7 @@ def render_report(report: Report, styles: ReportStyles, out: Path, progress: Pro
         # Pages start in our embedded font; ReportLab's default declares a non-embedded Helvetica on every page.
         initialFontName=styles.body.font.fontName,
     )
-    story = _flowables(report, styles, doc.width, progress)
+    story = _flowables(report, styles, doc.width, progress, doc.height)
     try:
         doc.build(story, canvasmaker=numbered_canvas(report.page_label, styles.small, BOTTOM_MARGIN))
         os.replace(part, out)

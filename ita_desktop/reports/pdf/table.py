@@ -1,8 +1,11 @@
 """A ruled table of Thai cells: header row repeated on every page, full-width section rows, rows that split.
 
 ReportLab's Table cannot split a row taller than a page (a measure with many reported steps can be), so this table
-is our own: cells are laid out once by the Thai line breaker, a row that does not fit is cut between lines (each
-cell keeps its own lines), and a section heading never stays alone at the foot of a page.
+is our own: cells are laid out once by the Thai line breaker. A row that does not fit the rest of the page but fits
+a fresh one moves on whole, unless that would leave the page under a quarter full; a row that must be cut is cut
+as Word cuts it, after the same line in every cell (a cell keeps two lines at least on each side, or stays whole
+on one side), so no part is a row of empty cells, and the part on the next page repeats the first column's label,
+marked "(ต่อ)". A section heading never stays alone at the foot of a page.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from ita_desktop.reports.pdf.styles import ReportStyles
 PAD_X = 8.0
 PAD_Y = 2.0
 MIN_SPLIT_LINES = 2  # lines of a split row kept on each side of a page break
+FRAME_PADDING = 12.0  # ReportLab's Frame keeps 6 pt of padding at the top and at the bottom
+CONTINUED = " (ต่อ)"
 HEADER_FILL = colors.Color(0.86, 0.89, 0.94)
 SECTION_FILL = colors.Color(0.94, 0.95, 0.97)
 
@@ -51,28 +56,27 @@ class Row:
         return n
 
     def split(self, lines: int) -> tuple[Row, Row]:
-        """Cut after ``lines`` lines. In each cell the cut moves up (by at most three lines) to the start of an
-        item, so a numbered step or a result is not torn across pages; a cell keeps two lines at least on each
-        side of the cut, or goes on whole."""
+        """Cut after ``lines`` lines in every cell at once. A cell that would leave a single line on either side
+        keeps its lines together (on the side that has room), so each part of a cell holds two lines or none."""
         cuts = []
         for cell in self.cells:
             k = min(lines, len(cell))
-            if k < len(cell):
-                k = next((j for j in range(k, max(-1, k - 4), -1) if j == 0 or cell[j].starts_item), k)
-                last_of_item = k + 1 == len(cell) or cell[k + 1].starts_item
-                if not cell[k].starts_item and last_of_item and k > 1:
-                    k -= 1  # never one line of an item alone at the top of a page
-                k = min(k, len(cell) - MIN_SPLIT_LINES)  # nor fewer than two lines of a cell
-                if k < MIN_SPLIT_LINES:
-                    k = 0  # and never one line alone at the foot: the cell goes on whole
+            if 0 < len(cell) - k < MIN_SPLIT_LINES:
+                k = len(cell) if len(cell) <= lines else max(len(cell) - MIN_SPLIT_LINES, 0)
+            if 0 < k < MIN_SPLIT_LINES and len(cell) > k:
+                k = 0 if len(cell) - k > lines else len(cell)
             cuts.append(k)
         head = Row(self.kind, [c[:k] for c, k in zip(self.cells, cuts, strict=True)], self.style)
         tail = Row(self.kind, [c[k:] for c, k in zip(self.cells, cuts, strict=True)], self.style)
         return head, tail
 
+    def has_empty_text_cell(self, original: Row) -> bool:
+        """True when a cell that has text in ``original`` holds none here (a fragment a reader cannot place)."""
+        return any(orig and not mine for mine, orig in zip(self.cells, original.cells, strict=True))
+
 
 def layout_table(table: Table, width: float, styles: ReportStyles,
-                 on_row: Callable[[], None] | None = None) -> ThaiTable:
+                 on_row: Callable[[], None] | None = None, page_height: float | None = None) -> ThaiTable:
     """Lay out every cell of ``table`` for a table ``width`` points wide."""
     total = sum(c.weight for c in table.columns) or 1.0
     widths = [width * c.weight / total for c in table.columns]
@@ -81,6 +85,7 @@ def layout_table(table: Table, width: float, styles: ReportStyles,
                                                                                        strict=True)],
                  styles.header)
     rows: list[Row] = []
+    labels: dict[int, list[Line]] = {}  # body row index -> its first column's label for a continuation
     for section in table.sections:
         if section.heading:
             rows.append(Row("section", [layout_text(section.heading, styles.cell_bold, width - 2 * PAD_X)],
@@ -90,17 +95,23 @@ def layout_table(table: Table, width: float, styles: ReportStyles,
             rows.append(Row("body", [layout_text(text, styles.cell, w) for text, w in zip(padded, inner,
                                                                                           strict=True)],
                             styles.cell))
+            first = padded[0].strip().split("\n")[0]
+            if first:
+                labels[id(rows[-1])] = layout_text(first + CONTINUED, styles.cell, inner[0])
             if on_row:
                 on_row()
-    return ThaiTable(widths, header, rows)
+    return ThaiTable(widths, header, rows, page_height, labels)
 
 
 class ThaiTable(Flowable):  # type: ignore[misc]
-    def __init__(self, widths: list[float], header: Row, rows: list[Row]) -> None:
+    def __init__(self, widths: list[float], header: Row, rows: list[Row], page_height: float | None = None,
+                 labels: dict[int, list[Line]] | None = None) -> None:
         super().__init__()
         self.widths = widths
         self.header = header
         self.rows = rows
+        self.page_height = page_height  # the frame's height: what a fresh page offers
+        self.labels = labels or {}
         self.spaceBefore = 4.0
         self.spaceAfter = 8.0
         self._width = sum(widths)
@@ -111,8 +122,12 @@ class ThaiTable(Flowable):  # type: ignore[misc]
         self.height = self._height
         return self.width, self.height
 
+    def _part(self, rows: list[Row]) -> ThaiTable:
+        return ThaiTable(self.widths, self.header, rows, self.page_height, self.labels)
+
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         room = availHeight - self.header.height
+        fresh = None if self.page_height is None else self.page_height - FRAME_PADDING - self.header.height
         taken: list[Row] = []
         rest = list(self.rows)
         while rest:
@@ -121,19 +136,30 @@ class ThaiTable(Flowable):  # type: ignore[misc]
                 taken.append(rest.pop(0))
                 room -= row.height
                 continue
+            used = (fresh or 0.0) - room  # of this page, once the rows taken are placed
+            if fresh is not None and row.height <= fresh and used >= fresh / 4:
+                break  # it fits a fresh page: it moves on whole rather than leave a fragment here
             fit = row.lines_fitting(room)
             if row.kind == "body" and fit >= MIN_SPLIT_LINES:
                 head, tail = row.split(min(fit, row.line_count - MIN_SPLIT_LINES))
-                if head.line_count and tail.line_count and head.height <= room:
+                if head.line_count and tail.line_count and head.height <= room and not head.has_empty_text_cell(row):
                     taken.append(head)
-                    rest[0] = tail
+                    rest[0] = self._continued(row, tail)
             break
         while taken and taken[-1].kind == "section":  # a section heading goes with its first row
             rest.insert(0, taken.pop())
         if not taken:
             return []
-        return [ThaiTable(self.widths, self.header, taken), ThaiTable(self.widths, self.header, rest)] if rest \
-            else [ThaiTable(self.widths, self.header, taken)]
+        return [self._part(taken), self._part(rest)] if rest else [self._part(taken)]
+
+    def _continued(self, row: Row, tail: Row) -> Row:
+        """The part of a cut row on the next page, with its first column's label marked "(ต่อ)" if that column
+        has nothing left to print."""
+        label = self.labels.get(id(row))
+        keep = label is None or bool(tail.cells[0])
+        part = tail if keep else Row(tail.kind, [label or [], *tail.cells[1:]], tail.style)
+        self.labels[id(part)] = label or []
+        return part
 
     def draw(self) -> None:
         canv = self.canv

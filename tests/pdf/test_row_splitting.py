@@ -34,7 +34,8 @@ def steps(n: int) -> str:
 
 def parts(table: ThaiTable, first_room: float, page: float) -> list[ThaiTable]:
     """The pieces of ``table`` on a page with ``first_room`` points left, then on fresh pages."""
-    out, rest, room = [], table, first_room
+    out: list[ThaiTable] = []
+    rest, room = table, first_room
     while True:
         rest.wrap(rest._width, room)
         if rest.height <= room:

@@ -30,7 +30,7 @@ from ita_desktop.reports.pdf.flowable import ThaiParagraph
 from ita_desktop.reports.pdf.fonts import load_fonts
 from ita_desktop.reports.pdf.page import Signatures, numbered_canvas
 from ita_desktop.reports.pdf.styles import ReportStyles
-from ita_desktop.reports.pdf.table import layout_table
+from ita_desktop.reports.pdf.table import ThaiTable, layout_table
 from ita_desktop.services.exporting import ExportOptions, ProgressCallback
 
 MARGIN = 36.0  # 1.27 cm
@@ -90,7 +90,10 @@ def _flowables(report: Report, styles: ReportStyles, width: float, progress: Pro
         elif isinstance(block, BarChart):
             story.append(ThaiBarChart(block, styles, min(width, 640.0), report.digits))
         elif isinstance(block, SignatureBlock):
-            story.append(Signatures(block, styles.body, width))
+            signatures = Signatures(block, styles.body, width)
+            if isinstance(story[-1], ThaiTable):  # signed under the last rows, never alone on a page
+                story[-1].keep_with_last = signatures.height + signatures.spaceBefore
+            story.append(signatures)
         tick(type(block).__name__)
     return story
 

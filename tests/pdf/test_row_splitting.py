@@ -90,3 +90,17 @@ def test_the_pdf_shows_the_continuation_and_loses_no_step(tmp_path: Path, styles
     text = "".join(pages).replace("\r\n", "").replace("\n", "")
     for i in range(1, 31):
         assert f"{i}. ประชุมชี้แจง" in text
+
+
+def test_the_signatures_never_stand_alone_on_the_last_page(tmp_path: Path, styles: ReportStyles) -> None:
+    from ita_desktop.reports.document_model import SignatureBlock, Signer
+
+    signer = Signer("ผู้จัดทำ", "นายสมชาย ใจดี", "ปลัด", ("ลงชื่อ ........ ผู้จัดทำ", "(นายสมชาย ใจดี)", "ตำแหน่ง ปลัด"))
+    for n in range(8, 16):  # tables ending at every height of the page: one of them would leave the block alone
+        rows = [[f"มาตรการที่ {i}", steps(1), "สำนักปลัด"] for i in range(1, n + 1)]
+        report = Report(title_lines=["รายงานผล"], blocks=[table_of(*rows), SignatureBlock([signer])],
+                        digits="thai", landscape=True, file_title="t", page_label=lambda p, t: f"หน้า {p} / {t}")
+        out = tmp_path / f"signed-{n}.pdf"
+        render_report(report, styles, out)
+        last = pdfium_pages(out)[-1]
+        assert "ลงชื่อ" in last and "มาตรการที่" in last, f"{n} rows: the signatures stand alone"

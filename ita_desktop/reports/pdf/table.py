@@ -112,6 +112,7 @@ class ThaiTable(Flowable):  # type: ignore[misc]
         self.rows = rows
         self.page_height = page_height  # the frame's height: what a fresh page offers
         self.labels = labels or {}
+        self.keep_with_last = 0.0  # height of what must stay on the page of the last row (the signatures)
         self.spaceBefore = 4.0
         self.spaceAfter = 8.0
         self._width = sum(widths)
@@ -120,10 +121,21 @@ class ThaiTable(Flowable):  # type: ignore[misc]
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = self._width
         self.height = self._height
+        if self.height <= availHeight < self.height + self.keep_with_last + self.spaceAfter and self._can_keep():
+            return self.width, self.height + self.keep_with_last  # too tall with the signatures: split me
         return self.width, self.height
 
-    def _part(self, rows: list[Row]) -> ThaiTable:
-        return ThaiTable(self.widths, self.header, rows, self.page_height, self.labels)
+    def _can_keep(self) -> bool:
+        """Whether the last row and the signatures fit a fresh page together (else keeping them is impossible)."""
+        if not self.rows or not self.keep_with_last:
+            return False
+        fresh = None if self.page_height is None else self.page_height - FRAME_PADDING - self.header.height
+        return fresh is None or self.rows[-1].height + self.keep_with_last + self.spaceAfter <= fresh
+
+    def _part(self, rows: list[Row], *, last: bool) -> ThaiTable:
+        part = ThaiTable(self.widths, self.header, rows, self.page_height, self.labels)
+        part.keep_with_last = self.keep_with_last if last else 0.0
+        return part
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         room = availHeight - self.header.height
@@ -133,6 +145,8 @@ class ThaiTable(Flowable):  # type: ignore[misc]
         while rest:
             row = rest[0]
             if row.height <= room:
+                if len(rest) == 1 and room - row.height < self.keep_with_last + self.spaceAfter and self._can_keep():
+                    break  # the last row goes on with the signatures, which never stand alone on a page
                 taken.append(rest.pop(0))
                 room -= row.height
                 continue
@@ -150,7 +164,8 @@ class ThaiTable(Flowable):  # type: ignore[misc]
             rest.insert(0, taken.pop())
         if not taken:
             return []
-        return [self._part(taken), self._part(rest)] if rest else [self._part(taken)]
+        return [self._part(taken, last=False), self._part(rest, last=True)] if rest else \
+            [self._part(taken, last=True)]
 
     def _continued(self, row: Row, tail: Row) -> Row:
         """The part of a cut row on the next page, with its first column's label marked "(ต่อ)" if that column

@@ -50,7 +50,9 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="write .json, .pdf, .docx or .xlsx")
     p.add_argument("file", type=Path)
     p.add_argument("out", type=Path)
-    p.add_argument("--doc", choices=["plan", "progress", "analysis"], default="plan")
+    p.add_argument("--doc", choices=["plan", "progress", "analysis", "data"], default="plan",
+                   help="the document to write; data: the Excel workbook departments fill in and bring back "
+                        "(a .xlsx of plan/progress/analysis is that document as a printable sheet)")
     p.add_argument("--year", type=int, help="fiscal year in BE (default: the latest)")
     p.add_argument("--round", type=int, choices=[3, 6, 9, 12])
     p.add_argument("--layout", type=int, choices=range(1, 7), metavar="1-6")

@@ -159,7 +159,7 @@ def test_ids_in_their_own_place_still_update(two_years: Path, tmp_path: Path) ->
 def test_an_xlsx_row_with_the_id_of_a_2566_measure_is_named_by_sheet_row_and_column(
         two_years: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     xlsx = tmp_path / "plan.xlsx"
-    assert main(["export", str(two_years), str(xlsx), "--year", "2567"]) == 0
+    assert main(["export", str(two_years), str(xlsx), "--year", "2567", "--doc", "data"]) == 0
     book = openpyxl.load_workbook(xlsx)
     sheet = book[MEASURE_SHEET]
     id_column = next(i for i, c in enumerate(MEASURE_COLUMNS, 1) if c.key == "id")

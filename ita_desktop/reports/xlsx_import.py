@@ -39,6 +39,7 @@ from ita_desktop.reports.office.sheet_columns import (
     MEASURE_SHEET,
     PROGRESS_COLUMNS,
     PROGRESS_SHEET,
+    REPORT_SHEET,
     normalise_header,
 )
 from ita_desktop.reports.office.sheet_reader import (
@@ -284,6 +285,11 @@ def import_xlsx(path: Path, current: Document,
 
     ``check`` sees the result first; a ValidationError it raises is reported at the sheet, row and column."""
     book = _open(path)
+    if REPORT_SHEET in book.sheetnames and MEASURE_SHEET not in book.sheetnames:
+        raise UserError(f"{path.name} is a report workbook (made for printing), not the data workbook this import "
+                        "reads; export the data workbook with `ita-desktop export FILE.ita OUT.xlsx --doc data` "
+                        "(in the window: Excel แบบฟอร์มข้อมูล), fill it in, and import that. ไฟล์นี้เป็นรายงานสำหรับพิมพ์ "
+                        "ไม่ใช่แบบฟอร์มข้อมูล จึงนำเข้าไม่ได้")
     measure_sheet = _measure_sheet(book)
     structural = _unknown_sheets(book, measure_sheet) + uncached_formulas(path, book)
     if structural:

@@ -16,7 +16,7 @@ from ita_desktop.domain.model import Document
 from ita_desktop.errors import UserError
 from ita_desktop.thai.digits import DigitStyle
 
-DocKind = Literal["plan", "progress", "analysis"]
+DocKind = Literal["plan", "progress", "analysis", "data"]  # data: the Excel workbook departments fill in
 # How dates and timeframes print: short "ต.ค. ๖๕ – มี.ค. ๖๖", full "ตุลาคม ๒๕๖๕ – มีนาคม ๒๕๖๖",
 # thru "เดือนตุลาคม ๖๕ ถึง เดือนมีนาคม ๖๖", day "๑ ต.ค. ๖๕ – ๓๑ มี.ค. ๖๖". A timeframe typed as words prints as typed.
 DateStyle = Literal["short", "full", "thru", "day"]
@@ -44,7 +44,8 @@ class ExportOptions:
 WRITERS: dict[str, str] = {
     ".pdf": "ita_desktop.reports.pdf_export:export_pdf",
     ".docx": "ita_desktop.reports.docx_export:export_docx",
-    ".xlsx": "ita_desktop.reports.xlsx_export:export_xlsx",
+    ".xlsx": "ita_desktop.reports.xlsx_report:export_report_xlsx",  # the document as a printable sheet
+    "data.xlsx": "ita_desktop.reports.xlsx_export:export_xlsx",  # --doc data: the template to fill and bring back
 }
 # extension -> "module:function"; function(path, current_document) -> (document, warnings).
 IMPORTERS: dict[str, str] = {
@@ -56,7 +57,7 @@ def _load(table: dict[str, str], suffix: str, what: str) -> Callable[..., Any]:
     target = table.get(suffix)
     if target is None:
         raise UserError(f"Cannot {what} {suffix or 'files without an extension'}; "
-                        f"use one of: {', '.join(sorted(table))}.")
+                        f"use one of: {', '.join(sorted(k for k in table if k.startswith('.')))}.")
     module_name, func = target.split(":")
     try:
         module = importlib.import_module(module_name)
@@ -88,4 +89,10 @@ def export_document(document: Document, options: ExportOptions, out: Path,
                         f"ไม่มีปีงบประมาณ {options.year} ในเอกสาร")
     if not document.years:
         raise UserError("The document has no fiscal year yet. เอกสารยังไม่มีปีงบประมาณ")
-    load_writer(out.suffix.lower())(document, options, out, progress)
+    suffix = out.suffix.lower()
+    if options.doc == "data":
+        if suffix != ".xlsx":
+            raise UserError(f"--doc data is the Excel workbook departments fill in; write it to a .xlsx file, not "
+                            f"{suffix or 'a file without an extension'}. แบบฟอร์มข้อมูลต้องเป็นไฟล์ .xlsx")
+        suffix = "data.xlsx"
+    load_writer(suffix)(document, options, out, progress)

@@ -122,7 +122,7 @@ def test_export_runs_off_the_gui_thread_and_writes_the_file(window: MainWindow, 
     assert blocker.args == [str(out)]
     cells = [str(c.value) for ws in openpyxl.load_workbook(out).worksheets for row in ws.iter_rows() for c in row]
     assert any("มาตรการสร้างค่านิยมในการให้บริการประชาชน" in c for c in cells)
-    assert window.job is None
+    qtbot.waitUntil(lambda: window.job is None, timeout=10000)  # the worker is let go once it has finished
 
 
 def test_export_pdf_writes_a_pdf_or_says_why_not(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:

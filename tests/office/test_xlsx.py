@@ -271,7 +271,7 @@ def test_bad_progress_rows_are_named_in_the_progress_sheet(sample: Document, tmp
 def test_cli_imports_and_exports_xlsx(sample_file: Path, tmp_path: Path,
                                       capsys: pytest.CaptureFixture[str]) -> None:
     xlsx = tmp_path / "cli.xlsx"
-    assert main(["export", str(sample_file), str(xlsx), "--digits", "arabic"]) == 0
+    assert main(["export", str(sample_file), str(xlsx), "--digits", "arabic", "--doc", "data"]) == 0
     target = tmp_path / "b.ita"
     new_document(target, Organization(), 2567)
     assert main(["import", str(target), str(xlsx)]) == 0

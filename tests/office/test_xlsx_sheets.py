@@ -40,7 +40,7 @@ def setup(sample_file: Path, tmp_path: Path) -> tuple[Path, Path]:
     doc = tmp_path / "copy.ita"
     doc.write_bytes(sample_file.read_bytes())
     xlsx = tmp_path / "plan.xlsx"
-    assert main(["export", str(doc), str(xlsx)]) == 0
+    assert main(["export", str(doc), str(xlsx), "--doc", "data"]) == 0
     return doc, xlsx
 
 

@@ -14,6 +14,7 @@ from ita_desktop.thai.digits import DigitStyle
 INFO_SHEET = "เอกสาร"
 MEASURE_SHEET = "มาตรการ"
 PROGRESS_SHEET = "ผลการดำเนินการ"
+REPORT_SHEET = "รายงาน"  # the report workbook's one sheet: for printing, never imported
 
 INFO_FORMAT = "รูปแบบ"
 INFO_YEAR = "ปีงบประมาณ (พ.ศ.)"

@@ -23,6 +23,11 @@ from ita_desktop.storage.codec import date_from_db, date_to_db, list_from_db, li
 from ita_desktop.storage.database import Database
 
 ORG_FIELDS = ("name", "kind", "district", "province", "address", "phone", "website")
+# Progress entries of a round load in the order they were written, the same on every copy: by the stamp of the
+# change that created them (rowids differ between merged copies), then by rowid among entries created by one
+# change (a merge inserts a change's rows in their stored order, so that order travels with them).
+PROGRESS_ORDER = ("{p}round, json_extract({p}stamps, '$.measure_id[0]'), json_extract({p}stamps, '$.measure_id[1]'), "
+                  "{p}rowid")
 
 
 def measure_values(measure: Measure, year_id: str) -> dict[str, Any]:
@@ -149,17 +154,17 @@ class DocumentRepository:
     # -- measures ------------------------------------------------------------------------------------------
     def measures(self, year_id: str) -> list[Measure]:
         """All measures of a year with their steps and progress, in plan order."""
-        rows = self.database.live_rows("measures", "year_id = ?", (year_id,), order="ord, rowid")
+        rows = self.database.live_rows("measures", "year_id = ?", (year_id,), order="ord, id")
         ids = tuple(r["id"] for r in rows)
         steps_by: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
         progress_by: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
         if ids:
             joined = ("SELECT s.* FROM steps s JOIN measures m ON m.id = s.measure_id "
-                      "WHERE s.deleted = 0 AND m.year_id = ? ORDER BY s.ord, s.rowid")
+                      "WHERE s.deleted = 0 AND m.year_id = ? ORDER BY s.ord, s.id")
             for s in self.database.db.query(joined, (year_id,)):
                 steps_by.setdefault(s["measure_id"], []).append(s)
             joined = ("SELECT p.* FROM progress p JOIN measures m ON m.id = p.measure_id "
-                      "WHERE p.deleted = 0 AND m.year_id = ? ORDER BY p.round, p.rowid")
+                      "WHERE p.deleted = 0 AND m.year_id = ? ORDER BY " + PROGRESS_ORDER.format(p="p."))
             for p in self.database.db.query(joined, (year_id,)):
                 progress_by.setdefault(p["measure_id"], []).append(p)
         return [self._measure(r, steps_by[r["id"]], progress_by[r["id"]]) for r in rows]
@@ -168,8 +173,9 @@ class DocumentRepository:
         r = self.database.row("measures", measure_id)
         if r is None or r["deleted"]:
             return None
-        steps = self.database.live_rows("steps", "measure_id = ?", (measure_id,), order="ord, rowid")
-        progress = self.database.live_rows("progress", "measure_id = ?", (measure_id,), order="round, rowid")
+        steps = self.database.live_rows("steps", "measure_id = ?", (measure_id,), order="ord, id")
+        progress = self.database.live_rows("progress", "measure_id = ?", (measure_id,),
+                                           order=PROGRESS_ORDER.format(p=""))
         return self._measure(r, steps, progress)
 
     @staticmethod
@@ -214,7 +220,7 @@ class DocumentRepository:
             self._save_progress(measure)
 
     def _save_steps(self, measure: Measure) -> None:
-        old = self.database.live_rows("steps", "measure_id = ?", (measure.id,), order="ord, rowid")
+        old = self.database.live_rows("steps", "measure_id = ?", (measure.id,), order="ord, id")
         old_ids = [s["id"] for s in old]
         kept: set[str] = set()
         for i, step in enumerate(measure.steps):
@@ -268,7 +274,7 @@ class DocumentRepository:
 
     # -- signatories ---------------------------------------------------------------------------------------
     def signatories(self, year_id: str) -> list[Signatory]:
-        rows = self.database.live_rows("signatories", "year_id = ?", (year_id,), order="ord, rowid")
+        rows = self.database.live_rows("signatories", "year_id = ?", (year_id,), order="ord, id")
         return [Signatory(id=r["id"], role=text(r["role"]), name=text(r["name"]), position=text(r["position"]))
                 for r in rows]
 

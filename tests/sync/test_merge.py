@@ -191,3 +191,17 @@ def test_a_step_added_under_a_measure_the_other_side_deleted_is_kept_as_a_confli
     assert [s.text for s in restored.steps] == ["ประชุมชี้แจง", "เผยแพร่ข้อมูล", "กองคลังเพิ่มขั้นตอน"]
     assert merge(department, clerk) == 0
     assert titles(department) == titles(clerk)
+
+
+def test_two_copies_reporting_the_same_step_and_round_keep_both_entries_in_the_same_order(
+        pcs: tuple[Path, Path]) -> None:
+    clerk, department = pcs
+    for path, entry, result in ((clerk, "p-clerk", "สำนักปลัดรายงาน"), (department, "p-dept", "กองคลังรายงาน"),
+                                (clerk, "p-clerk2", "สำนักปลัดรายงานเพิ่ม")):
+        update(path, "progress", entry, {"measure_id": "m0", "step_id": "m0-s1", "round": 6, "status": "done",
+                                          "result": result})
+    assert merge(clerk, department) == 0 and merge(department, clerk) == 0
+    assert load(clerk) == load(department)  # rowids differ between the copies; the order they load in does not
+    entries = [p.result for p in load(clerk).years[0].measures[0].progress if p.round == 6]
+    assert sorted(entries) == sorted(["สำนักปลัดรายงาน", "กองคลังรายงาน", "สำนักปลัดรายงานเพิ่ม"])
+    assert entries.index("สำนักปลัดรายงาน") < entries.index("สำนักปลัดรายงานเพิ่ม")  # written in this order

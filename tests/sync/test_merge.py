@@ -85,7 +85,10 @@ def test_the_conflict_shows_the_same_value_on_every_copy_until_chosen(pcs: tuple
     update(clerk, "measures", "m0", {"title": "ก"})
     update(department, "measures", "m0", {"title": "ข"})
     assert merge(clerk, department) == 1
-    assert merge(department, clerk) == 0  # the clerk's copy already decided what shows; nothing is lost there
+    # the clerk's copy has seen both edits, so the department's copy cannot tell they were concurrent: the
+    # conflict travels in the clerk's file and is open on both copies
+    assert merge(department, clerk) == 1
+    assert merge(department, clerk) == 1 and merge(clerk, department) == 1  # and only once, however often merged
     assert titles(clerk)[0] == titles(department)[0]
 
 
@@ -205,3 +208,31 @@ def test_two_copies_reporting_the_same_step_and_round_keep_both_entries_in_the_s
     entries = [p.result for p in load(clerk).years[0].measures[0].progress if p.round == 6]
     assert sorted(entries) == sorted(["สำนักปลัดรายงาน", "กองคลังรายงาน", "สำนักปลัดรายงานเพิ่ม"])
     assert entries.index("สำนักปลัดรายงาน") < entries.index("สำนักปลัดรายงานเพิ่ม")  # written in this order
+
+
+def test_a_measure_deleted_on_one_copy_and_edited_on_the_other_is_a_conflict_on_both(
+        tmp_path: Path, pcs: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    clerk, department = pcs
+    third = copy_to(clerk, tmp_path / "works" / "plan.ita")
+    delete_measure(clerk, "m1")
+    update(department, "measures", "m1", {"title": "กองคลังแก้ชื่อ"})
+    assert merge(clerk, department) == 1
+    # the clerk's copy has seen the edit now; the department's copy learns of the conflict from the clerk's file
+    capsys.readouterr()
+    assert main(["merge", str(department), str(clerk)]) == EXIT_CONFLICTS
+    assert "1 deleted" in capsys.readouterr().out
+    assert merge(third, department) == 1  # and a copy that hears of both only through the department's copy
+    update(department, "measures", "m1", {"issue": "แก้อีกครั้ง"})  # a newer edit the deletion never saw either
+    for a, b in ((clerk, department), (department, clerk), (third, clerk), (clerk, third)):
+        assert merge(a, b) == 1  # one conflict for the measure on every copy, however the files travel
+    for path in (clerk, department, third):
+        with Database.open(path) as database:
+            (conflict,) = open_conflicts(database)
+            assert (conflict.table, conflict.row_id, conflict.kind) == ("measures", "m1", "delete")
+    assert titles(clerk) == titles(department) == titles(third) == ["มาตรการที่ 1", "มาตรการที่ 3"]
+    with Database.open(third) as database:  # the works office keeps the edit: every copy follows
+        resolve_conflict(database, open_conflicts(database)[0], "mine" if not open_conflicts(database)[0].mine
+                         else "theirs")
+    for a, b in ((clerk, third), (department, clerk), (third, department)):
+        assert merge(a, b) == 0
+    assert titles(clerk) == titles(department) == titles(third) == ["มาตรการที่ 1", "กองคลังแก้ชื่อ", "มาตรการที่ 3"]

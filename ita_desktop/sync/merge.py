@@ -23,8 +23,8 @@ say "1 deleted". Open conflicts are therefore saved in the file and merged like 
   this copy holds it too, or has resolved it, or a later edit that saw the value replaced it);
 - a conflict this copy holds open is closed when the other copy has seen both its stamps and no longer holds it
   (the clerk chose there; the choice is a newer change that this merge brings);
-- one conflict per field and pair of values, whichever side found it: a delete-versus-edit conflict is one per
-  row and deletion, its edit stamp the newest edit the deletion did not see.
+- one conflict per field and pair of values, whichever side found it; a delete-versus-edit conflict is one per
+  row, its stamps those of the newest deletion and the newest edit it did not see.
 This module is pure (no SQL, no files); sync.merging applies a plan in one transaction.
 """
 
@@ -79,14 +79,29 @@ class ConflictLike(Protocol):
 
 def conflict_key(c: ConflictLike) -> tuple[Hashable, ...]:
     """The same conflict on every copy, whichever side is 'mine': a field and its two values' stamps, or, for
-    a deletion against edits, the row and the deletion's stamp."""
+    a deletion against edits, the row (one decision: keep it deleted or bring it back)."""
     if c.kind == "delete":
-        return c.table, c.row_id, c.field, "delete", c.mine_stamp if c.mine else c.theirs_stamp
+        return c.table, c.row_id, c.field, "delete"
     return c.table, c.row_id, c.field, "edit", frozenset((c.mine_stamp, c.theirs_stamp))
 
 
-def _edit_stamp(c: ConflictLike) -> tuple[int, str]:
-    return _order(c.theirs_stamp if c.mine else c.mine_stamp)
+def _sides(c: ConflictLike) -> tuple[tuple[int, str], tuple[int, str]]:
+    """(deletion stamp, edit stamp) of a 'delete' conflict."""
+    return (_order(c.mine_stamp), _order(c.theirs_stamp)) if c.mine else (_order(c.theirs_stamp), _order(c.mine_stamp))
+
+
+def _widened(stored: ConflictLike, c: Conflict) -> Conflict | None:
+    """A stored 'delete' conflict turned to cover the newer deletion and the newer edit of both, or None when
+    it already does."""
+    (old_delete, old_edit), (new_delete, new_edit) = _sides(stored), _sides(c)
+    delete, edit = max(old_delete, new_delete), max(old_edit, new_edit)
+    if (delete, edit) == (old_delete, old_edit):
+        return None
+    stamps: tuple[Stamp | None, Stamp | None] = (
+        delete if delete[0] >= 0 else None, edit if edit[0] >= 0 else None)
+    mine_stamp, theirs_stamp = stamps if stored.mine else stamps[::-1]
+    return Conflict(stored.table, stored.row_id, stored.field, stored.kind, stored.mine, mine_stamp, stored.theirs,
+                    theirs_stamp, MINE if stored.mine else THEIRS)
 
 
 @dataclass
@@ -131,11 +146,14 @@ def reconcile_conflicts(found: Sequence[Conflict], mine_open: Sequence[tuple[str
         key = conflict_key(c)
         if key in held:
             stored_id, stored = held[key]
-            if c.kind == "delete" and _edit_stamp(c) > _edit_stamp(stored):
-                changes.widen.append((stored_id, c))
-                held[key] = stored_id, c
-        elif key not in new or (c.kind == "delete" and _edit_stamp(c) > _edit_stamp(new[key])):
+            widened = _widened(stored, c) if c.kind == "delete" else None
+            if widened is not None:
+                changes.widen = [w for w in changes.widen if w[0] != stored_id] + [(stored_id, widened)]
+                held[key] = stored_id, widened
+        elif key not in new:
             new[key] = c
+        elif c.kind == "delete":
+            new[key] = _widened(new[key], c) or new[key]
     changes.add = list(new.values())
     their_keys = {conflict_key(c) for c in theirs_open}
     changes.close = [stored_id for key, (stored_id, c) in held.items() if key not in their_keys

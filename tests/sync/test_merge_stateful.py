@@ -253,9 +253,9 @@ class MergeMachine(RuleBasedStateMachine):
 
 def conflict_key_text(c: StoredConflict) -> str:
     """Which conflict this is, on whichever copy and from whichever side: a field and its two values' stamps,
-    or a row and the deletion that hides edits it never saw."""
+    or a row deleted on one side and edited on another (one decision: keep it deleted or bring it back)."""
     if c.kind == "delete":
-        return repr((c.table, c.row_id, c.field, "delete", c.mine_stamp if c.mine else c.theirs_stamp))
+        return repr((c.table, c.row_id, c.field, "delete"))
     return repr((c.table, c.row_id, c.field, sorted([c.mine_stamp, c.theirs_stamp], key=str)))
 
 

@@ -8,7 +8,7 @@ Every row that two PCs may edit carries, besides its UUID key:
 The clock is a version vector: each copy (replica) counts its own transactions, so merging can tell
 "changed on one side only" from "changed on both sides" without trusting any clock.
 Migration 2 adds `conflicts`: values two copies changed differently, kept (both of them) until the clerk
-chooses. It is local bookkeeping of this copy, not document content, so it is never merged itself.
+chooses. Its rows are not merged row for row; a merge takes over the other copy's open conflicts (sync.merge).
 """
 
 from __future__ import annotations

@@ -216,10 +216,11 @@ class MergeMachine(RuleBasedStateMachine):
         held = [sorted(map(conflict_key_text, conflicts(p))) for p in self.copies]
         assert held[0] == held[1] == held[2], "the copies list different conflicts"
         self.each_conflict_once()
-        rows, waiting = shown[0], conflicts(self.copies[0])
-        for edit in self.edits:
-            if not self._replaced(edit):
-                assert self._kept(edit, rows, waiting), f"{edit} is neither shown nor in an open conflict"
+        kept = [edit for edit in self.edits if not self._replaced(edit)]
+        for path, rows in zip(self.copies, shown, strict=True):
+            waiting = conflicts(path)
+            for edit in kept:
+                assert self._kept(edit, rows, waiting), f"{path.parent.name}: {edit} is neither shown nor in conflict"
 
     def _replaced(self, edit: Edit) -> bool:
         """A later edit of the field, or a deletion of the row, was made knowing this one (or knowing the same

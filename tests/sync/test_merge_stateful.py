@@ -234,7 +234,8 @@ class MergeMachine(RuleBasedStateMachine):
     def _kept(self, edit: Edit, rows: dict[str, dict[str, dict[str, Any]]], waiting: list[StoredConflict]) -> bool:
         row = rows[edit.table][edit.row_id]
         in_conflict = any((c.table, c.row_id, c.field) == (edit.table, edit.row_id, edit.field)
-                          and edit.stamp in (c.mine_stamp, c.theirs_stamp) for c in waiting)
+                          and (edit.stamp in (c.mine_stamp, c.theirs_stamp) or edit.value in (c.mine, c.theirs))
+                          for c in waiting)
         if row["stamps"][edit.field] != edit.stamp and row[edit.field] != edit.value and not in_conflict:
             return False
         if edit.field == "deleted":

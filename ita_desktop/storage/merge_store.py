@@ -120,6 +120,12 @@ def stored_conflicts(rows: Iterable[Sequence[Any]]) -> list[StoredConflict]:
             for r in rows]
 
 
+def has_conflicts(database: Database) -> bool:
+    """Whether the file keeps conflicts (a file of format 1 opened read-only, not migrated, does not)."""
+    return database.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'conflicts'"
+                                 ).fetchone() is not None
+
+
 def open_conflicts(database: Database) -> list[StoredConflict]:
     """Conflicts the clerk has not chosen for yet, oldest first."""
     return stored_conflicts(database.conn.execute(

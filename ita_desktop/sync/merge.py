@@ -172,6 +172,7 @@ class MergePlan:
     conflicts: list[Conflict] = field(default_factory=list)
     vector: dict[str, int] = field(default_factory=dict)
     vector_changed: bool = False
+    conflicts_closed: int = 0  # open here, resolved on the other copy (set by sync.merging)
 
     @property
     def changes_content(self) -> bool:

@@ -20,6 +20,7 @@ from ita_desktop.storage.merge_store import (
     close_conflicts,
     family_deleted_with,
     fold_vector,
+    has_conflicts,
     mark_resolved,
     open_conflicts,
     read_tables,
@@ -68,12 +69,13 @@ def merge_copy(database: Database, other: UntrustedCopy, source: str, *, dry_run
         _check_same_document(database, other, Path(source))
     mine, vector = read_tables(database), database.version_vector()
     plan = plan_merge(mine, vector, other.tables, other.vector, FIELDS_OF)
-    held = [] if database.read_only else open_conflicts(database)
+    held = open_conflicts(database) if has_conflicts(database) else []
     changes = reconcile_conflicts(plan.conflicts, [(c.id, c) for c in held], stored_conflicts(other.conflicts),
                                   apply_plan(mine, plan), vector, other.vector)
     plan.conflicts = changes.add  # found now or carried over from the other copy, once each
+    plan.conflicts_closed = len(changes.close)
     if dry_run or not (plan.changes_content or plan.vector_changed or changes):
-        return MergeResult(plan, None, dry_run, held)
+        return MergeResult(plan, None, dry_run, [] if database.read_only else held)
     backup = take_backup(database, "before-merge")
     found_at = utc_now()
     with database.transaction():

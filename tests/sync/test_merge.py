@@ -236,3 +236,19 @@ def test_a_measure_deleted_on_one_copy_and_edited_on_the_other_is_a_conflict_on_
     for a, b in ((clerk, third), (department, clerk), (third, department)):
         assert merge(a, b) == 0
     assert titles(clerk) == titles(department) == titles(third) == ["มาตรการที่ 1", "กองคลังแก้ชื่อ", "มาตรการที่ 3"]
+
+
+def test_a_conflict_resolved_on_one_copy_closes_on_the_copies_that_merge_it(
+        pcs: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    clerk, department = pcs
+    update(clerk, "measures", "m0", {"title": "ก"})
+    update(department, "measures", "m0", {"title": "ข"})
+    assert merge(department, clerk) == 1 and merge(clerk, department) == 1
+    with Database.open(department) as database:
+        resolve_conflict(database, open_conflicts(database)[0], "mine")
+    capsys.readouterr()
+    assert main(["merge", str(clerk), str(department)]) == 0
+    out = capsys.readouterr().out
+    assert "1 conflict(s) resolved on the other copy" in out and "1 changed" in out
+    assert titles(clerk)[0] == titles(department)[0] == "ข"
+    assert merge(department, clerk) == 0 and merge(clerk, department) == 0  # never reopened by the other file

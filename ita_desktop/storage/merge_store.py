@@ -87,7 +87,11 @@ class StoredConflict:
 
 def _stamp_or_none(raw: str | None) -> Stamp | None:
     loaded = json.loads(raw) if raw else None
-    return None if loaded is None else (int(loaded[0]), str(loaded[1]))
+    if loaded is None:
+        return None
+    if not (isinstance(loaded, list) and len(loaded) == 2 and type(loaded[0]) is int and isinstance(loaded[1], str)):
+        raise ValueError(f"not a change stamp: {raw}")
+    return loaded[0], loaded[1]
 
 
 def add_conflicts(database: Database, conflicts: Iterable[StoredConflict]) -> int:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ita_desktop.errors import UserError
+from ita_desktop.errors import BadFileError, UserError
 from ita_desktop.storage.database import Database, utc_now
 from ita_desktop.storage.merge_store import (
     StoredConflict,
@@ -63,6 +63,24 @@ def _check_same_document(database: Database, other: UntrustedCopy, other_path: P
             "bring in another office's plan use Import. ไฟล์นี้เป็นเอกสารคนละฉบับ จึงไม่นำมารวม")
 
 
+def _carried(other: UntrustedCopy, source: str) -> list[StoredConflict]:
+    """The open conflicts the other file carries, each about a row it holds, with stamps its clock counted."""
+    try:
+        carried = stored_conflicts(other.conflicts)
+    except (IndexError, TypeError, ValueError):
+        carried = None
+    for c in carried or []:
+        stamps = [s for s in (c.mine_stamp, c.theirs_stamp) if s is not None]
+        if c.row_id not in other.tables.get(c.table, {}) or (c.kind == "delete") != (c.field == "deleted") or any(
+                n < 0 or n > other.vector.get(replica, 0) for n, replica in stamps):
+            carried = None
+            break
+    if carried is None:
+        raise BadFileError(f"{source} was not used: its list of conflicts is damaged. The file was not changed and "
+                           "nothing was merged. ไฟล์นี้ใช้ไม่ได้ จึงไม่ได้นำมารวม (ไฟล์ของท่านไม่ถูกเปลี่ยนแปลง)")
+    return carried
+
+
 def merge_copy(database: Database, other: UntrustedCopy, source: str, *, dry_run: bool) -> MergeResult:
     """Merge an already quarantined copy into an open document (see sync.merge for the rules)."""
     if other.doc_id != database.doc_id:
@@ -70,7 +88,7 @@ def merge_copy(database: Database, other: UntrustedCopy, source: str, *, dry_run
     mine, vector = read_tables(database), database.version_vector()
     plan = plan_merge(mine, vector, other.tables, other.vector, FIELDS_OF)
     held = open_conflicts(database) if has_conflicts(database) else []
-    changes = reconcile_conflicts(plan.conflicts, [(c.id, c) for c in held], stored_conflicts(other.conflicts),
+    changes = reconcile_conflicts(plan.conflicts, [(c.id, c) for c in held], _carried(other, source),
                                   apply_plan(mine, plan), vector, other.vector)
     plan.conflicts = changes.add  # found now or carried over from the other copy, once each
     plan.conflicts_closed = len(changes.close)

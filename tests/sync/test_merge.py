@@ -252,3 +252,27 @@ def test_a_conflict_resolved_on_one_copy_closes_on_the_copies_that_merge_it(
     assert "1 conflict(s) resolved on the other copy" in out and "1 changed" in out
     assert titles(clerk)[0] == titles(department)[0] == "ข"
     assert merge(department, clerk) == 0 and merge(clerk, department) == 0  # never reopened by the other file
+
+
+@pytest.mark.parametrize(("stamp", "row_id", "field"), [
+    ("[1]", "m0", "title"), ('{"0": 1}', "m0", "title"), ("[99999, \"x\"]", "m0", "title"),
+    ("[1, \"x\"]", "no-such-row", "title"), ("[1, \"x\"]", "m0", "deleted")])
+def test_a_copy_carrying_a_damaged_conflict_is_refused(pcs: tuple[Path, Path], capsys: pytest.CaptureFixture[str],
+                                                       stamp: str, row_id: str, field: str) -> None:
+    import sqlite3
+
+    clerk, department = pcs
+    update(department, "measures", "m0", {"title": "ข"})
+    with Database.open(department, read_only=True) as database:
+        replica = database.replica_id
+    conn = sqlite3.connect(department)
+    with conn:
+        conn.execute("INSERT INTO conflicts (id, table_name, row_id, field, kind, mine_value, mine_stamp, "
+                     "theirs_value, theirs_stamp, kept, source, found_at) "
+                     "VALUES ('c', 'measures', ?, ?, 'edit', '\"ก\"', ?, '\"ข\"', ?, 'mine', 'x.ita', '2026-01-01')",
+                     (row_id, field, stamp.replace('"x"', f'"{replica}"'), f'[1, "{replica}"]'))
+    conn.close()
+    before = sha(clerk)
+    assert main(["merge", str(clerk), str(department)]) == 3
+    assert "conflicts is damaged" in capsys.readouterr().err
+    assert sha(clerk) == before

@@ -10,6 +10,7 @@ legitimately replaced; every other edit must survive the sync, shown or in an op
 
 from __future__ import annotations
 
+import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,8 @@ from ita_desktop.services.editing import DocumentEditor
 from ita_desktop.storage.database import Database
 from ita_desktop.storage.merge_store import StoredConflict, open_conflicts
 from ita_desktop.sync.merging import merge_file, resolve_conflict
+from ita_desktop.sync.quarantine import read_from_elsewhere
+from ita_desktop.sync.working_copy import build_clean_copy
 from tests.sync.helpers import content, copy_to
 
 COPIES = 3
@@ -183,6 +186,16 @@ class MergeMachine(RuleBasedStateMachine):
         if into != other:
             with Database.open(self.copies[into]) as database:
                 merge_file(database, self.copies[other])
+
+    @rule(pc=st.integers(0, COPIES - 1))
+    def bring_in_again(self, pc: int) -> None:
+        """The PC's file is rebuilt from its own validated rows, as bringing it in from a stick does (new replica
+        id, rows and open conflicts carried over)."""
+        path = self.copies[pc]
+        rebuilt = path.with_name("rebuilt.ita")
+        build_clean_copy(rebuilt, read_from_elsewhere(path))
+        assert content(rebuilt) == content(path) and conflicts(rebuilt) == conflicts(path)
+        os.replace(rebuilt, path)
 
     @rule(pc=st.integers(0, COPIES - 1), pick=st.integers(0, 9), choice=st.sampled_from(["mine", "theirs"]))
     def resolve(self, pc: int, pick: int, choice: str) -> None:

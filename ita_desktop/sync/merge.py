@@ -138,7 +138,16 @@ def reconcile_conflicts(found: Sequence[Conflict], mine_open: Sequence[tuple[str
     """How this copy's open conflicts (stored id, conflict) change when the other copy (its open conflicts and
     vector) is merged: ``found`` are those plan_merge found, ``after`` the rows once the plan is applied."""
     changes = ConflictChanges()
-    held = {conflict_key(c): (row_id, c) for row_id, c in reversed(mine_open)}
+    held: dict[tuple[Hashable, ...], tuple[str, ConflictLike]] = {}
+    twice = []  # a file merged before conflicts travelled may hold one decision twice: keep the first
+    for stored_id, c in mine_open:
+        first_id, first = held.setdefault(conflict_key(c), (stored_id, c))
+        if first_id != stored_id:
+            twice.append(stored_id)
+            widened = _widened(first, _as_mine(c, mine_vector)) if c.kind == "delete" else None
+            if widened is not None:
+                changes.widen = [w for w in changes.widen if w[0] != first_id] + [(first_id, widened)]
+                held[conflict_key(c)] = first_id, widened
     new: dict[tuple[Hashable, ...], Conflict] = {}
     carried = [_shown(_as_mine(c, mine_vector), after) for c in theirs_open
                if not (_seen(mine_vector, c.mine_stamp) and _seen(mine_vector, c.theirs_stamp))]
@@ -156,8 +165,8 @@ def reconcile_conflicts(found: Sequence[Conflict], mine_open: Sequence[tuple[str
             new[key] = _widened(new[key], c) or new[key]
     changes.add = list(new.values())
     their_keys = {conflict_key(c) for c in theirs_open}
-    changes.close = [stored_id for key, (stored_id, c) in held.items() if key not in their_keys
-                     and _seen(their_vector, c.mine_stamp) and _seen(their_vector, c.theirs_stamp)]
+    changes.close = twice + [stored_id for key, (stored_id, c) in held.items() if key not in their_keys
+                             and _seen(their_vector, c.mine_stamp) and _seen(their_vector, c.theirs_stamp)]
     return changes
 
 

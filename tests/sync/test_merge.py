@@ -13,6 +13,7 @@ from ita_desktop.storage import database as database_module
 from ita_desktop.storage.database import Database
 from ita_desktop.storage.merge_store import open_conflicts
 from ita_desktop.sync.backups import list_backups
+from ita_desktop.sync.merge import Conflict, reconcile_conflicts
 from ita_desktop.sync.merging import EXIT_CONFLICTS, merge_file, resolve_conflict
 from tests.sync.helpers import content, copy_to, delete_measure, row, sha, small_document, update
 
@@ -276,3 +277,11 @@ def test_a_copy_carrying_a_damaged_conflict_is_refused(pcs: tuple[Path, Path], c
     assert main(["merge", str(clerk), str(department)]) == 3
     assert "conflicts is damaged" in capsys.readouterr().err
     assert sha(clerk) == before
+
+
+def test_a_file_holding_one_deletion_conflict_twice_keeps_one_covering_both() -> None:
+    older = Conflict("measures", "m1", "deleted", "delete", 1, (2, "a"), 0, (1, "b"), "mine")
+    newer = Conflict("measures", "m1", "deleted", "delete", 1, (3, "a"), 0, (4, "b"), "mine")
+    changes = reconcile_conflicts([], [("x", older), ("y", newer)], [], {}, {"a": 3, "b": 1}, {})
+    assert changes.close == ["y"] and [(i, c.mine_stamp, c.theirs_stamp) for i, c in changes.widen] == [
+        ("x", (3, "a"), (4, "b"))] and not changes.add

@@ -156,6 +156,7 @@ def v2_document(path: Path) -> Path:
     ]
     with conn:
         conn.execute("INSERT INTO clock VALUES (?, 1)", (OLD_REPLICA_ID,))
+        conn.execute("INSERT INTO clock VALUES (?, 1)", (OTHER_REPLICA,))  # where the conflict's other value came from
         for table, values in rows:
             fields = [k for k in values if k != "id"]
             record = values | {"doc_id": OLD_DOC_ID, "updated_at": "2024-01-01T00:00:00+00:00",
@@ -214,9 +215,9 @@ def test_a_version_2_copy_from_a_stick_merges_into_a_migrated_document(tmp_path:
     # a change made on the stick by release 2 (the indicator) arrives as a change of `indicators`
     conn = sqlite3.connect(stick)
     with conn:
-        conn.execute("INSERT INTO clock VALUES (?, 1)", (OTHER_REPLICA,))
+        conn.execute("UPDATE clock SET counter = 2 WHERE replica_id = ?", (OTHER_REPLICA,))
         conn.execute("UPDATE measures SET indicator = 10, stamps = ? WHERE id = 'm1'",
-                     (json.dumps({"indicator": [1, OTHER_REPLICA]}),))
+                     (json.dumps({"indicator": [2, OTHER_REPLICA]}),))
     conn.close()
     with Database.open(here) as database:
         merge_file(database, stick)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -87,7 +87,11 @@ class StoredConflict:
 
 def _stamp_or_none(raw: str | None) -> Stamp | None:
     loaded = json.loads(raw) if raw else None
-    return None if loaded is None else (int(loaded[0]), str(loaded[1]))
+    if loaded is None:
+        return None
+    if not (isinstance(loaded, list) and len(loaded) == 2 and type(loaded[0]) is int and isinstance(loaded[1], str)):
+        raise ValueError(f"not a change stamp: {raw}")
+    return loaded[0], loaded[1]
 
 
 def add_conflicts(database: Database, conflicts: Iterable[StoredConflict]) -> int:
@@ -112,15 +116,41 @@ def add_conflicts(database: Database, conflicts: Iterable[StoredConflict]) -> in
     return added
 
 
-def open_conflicts(database: Database) -> list[StoredConflict]:
-    """Conflicts the clerk has not chosen for yet, oldest first."""
-    rows = database.conn.execute(
-        "SELECT id, table_name, row_id, field, kind, mine_value, mine_stamp, theirs_value, theirs_stamp, kept, "
-        "source, found_at FROM conflicts WHERE resolved = 0 ORDER BY found_at, rowid").fetchall()
+def stored_conflicts(rows: Iterable[Sequence[Any]]) -> list[StoredConflict]:
+    """Conflict rows (CONFLICT_COLUMNS order, as a file holds them) as StoredConflicts."""
     return [StoredConflict(id=r[0], table=r[1], row_id=r[2], field=r[3], kind=r[4], mine=json.loads(r[5]),
                            mine_stamp=_stamp_or_none(r[6]), theirs=json.loads(r[7]),
                            theirs_stamp=_stamp_or_none(r[8]), kept=r[9], source=r[10], found_at=r[11])
             for r in rows]
+
+
+def has_conflicts(database: Database) -> bool:
+    """Whether the file keeps conflicts (a file of format 1 opened read-only, not migrated, does not)."""
+    return database.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'conflicts'"
+                                 ).fetchone() is not None
+
+
+def open_conflicts(database: Database) -> list[StoredConflict]:
+    """Conflicts the clerk has not chosen for yet, oldest first."""
+    return stored_conflicts(database.conn.execute(
+        "SELECT id, table_name, row_id, field, kind, mine_value, mine_stamp, theirs_value, theirs_stamp, kept, "
+        "source, found_at FROM conflicts WHERE resolved = 0 ORDER BY found_at, rowid"))
+
+
+def widen_conflict(database: Database, conflict_id: str, mine: Any, mine_stamp: Stamp | None, theirs: Any,
+                   theirs_stamp: Stamp | None) -> None:
+    """A delete-versus-edit conflict now also covers a newer edit the deletion never saw."""
+    database.conn.execute(
+        "UPDATE conflicts SET mine_value = ?, mine_stamp = ?, theirs_value = ?, theirs_stamp = ? WHERE id = ?",
+        (json.dumps(mine, ensure_ascii=False), json.dumps(list(mine_stamp) if mine_stamp else None),
+         json.dumps(theirs, ensure_ascii=False), json.dumps(list(theirs_stamp) if theirs_stamp else None),
+         conflict_id))
+
+
+def close_conflicts(database: Database, conflict_ids: Iterable[str]) -> None:
+    """Conflicts the clerk resolved on another copy (whose choice this merge brought): no longer open here."""
+    database.conn.executemany("UPDATE conflicts SET resolved = 1, chosen = NULL WHERE id = ?",
+                              [(i,) for i in conflict_ids])
 
 
 def mark_resolved(database: Database, conflict_id: str, chosen: str) -> None:

@@ -27,6 +27,8 @@ from ita_desktop.storage.codec import date_from_db, date_to_db, list_from_db, li
 from ita_desktop.storage.database import Database
 
 ORG_FIELDS = ("name", "kind", "district", "province", "address", "phone", "website")
+# Progress entries load by their stored `ord` (the clerk's order, stamped and merged like any field), then id:
+# the same on every copy, whatever rowids a merge gave them.
 
 
 def measure_values(measure: Measure, year_id: str) -> dict[str, Any]:
@@ -206,13 +208,13 @@ class DocumentRepository:
     # -- measures ------------------------------------------------------------------------------------------
     def measures(self, year_id: str) -> list[Measure]:
         """All measures of a year with their steps and progress, in plan order."""
-        rows = self.database.live_rows("measures", "year_id = ?", (year_id,), order="ord, rowid")
+        rows = self.database.live_rows("measures", "year_id = ?", (year_id,), order="ord, id")
         ids = tuple(r["id"] for r in rows)
         steps_by: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
         progress_by: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
         if ids:
             joined = ("SELECT s.* FROM steps s JOIN measures m ON m.id = s.measure_id "
-                      "WHERE s.deleted = 0 AND m.year_id = ? ORDER BY s.ord, s.rowid")
+                      "WHERE s.deleted = 0 AND m.year_id = ? ORDER BY s.ord, s.id")
             for s in self.database.db.query(joined, (year_id,)):
                 steps_by.setdefault(s["measure_id"], []).append(s)
             joined = ("SELECT p.* FROM progress p JOIN measures m ON m.id = p.measure_id "
@@ -225,7 +227,7 @@ class DocumentRepository:
         r = self.database.row("measures", measure_id)
         if r is None or r["deleted"]:
             return None
-        steps = self.database.live_rows("steps", "measure_id = ?", (measure_id,), order="ord, rowid")
+        steps = self.database.live_rows("steps", "measure_id = ?", (measure_id,), order="ord, id")
         progress = self.database.live_rows("progress", "measure_id = ?", (measure_id,), order="ord, id")
         return self._measure(r, steps, progress)
 
@@ -273,7 +275,7 @@ class DocumentRepository:
             self._save_progress(measure)
 
     def _save_steps(self, measure: Measure) -> None:
-        old = self.database.live_rows("steps", "measure_id = ?", (measure.id,), order="ord, rowid")
+        old = self.database.live_rows("steps", "measure_id = ?", (measure.id,), order="ord, id")
         old_ids = [s["id"] for s in old]
         kept: set[str] = set()
         for i, step in enumerate(measure.steps):
@@ -330,7 +332,7 @@ class DocumentRepository:
 
     # -- signatories ---------------------------------------------------------------------------------------
     def signatories(self, year_id: str) -> list[Signatory]:
-        rows = self.database.live_rows("signatories", "year_id = ?", (year_id,), order="ord, rowid")
+        rows = self.database.live_rows("signatories", "year_id = ?", (year_id,), order="ord, id")
         return [Signatory(id=r["id"], role=text(r["role"]), name=text(r["name"]), position=text(r["position"]),
                           signed_name=text(r["signed_name"]), signed_on=date_from_db(r["signed_on"]))
                 for r in rows]

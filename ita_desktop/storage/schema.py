@@ -8,7 +8,7 @@ Every row that two PCs may edit carries, besides its UUID key:
 The clock is a version vector: each copy (replica) counts its own transactions, so merging can tell
 "changed on one side only" from "changed on both sides" without trusting any clock.
 Migration 2 adds `conflicts`: values two copies changed differently, kept (both of them) until the clerk
-chooses. It is local bookkeeping of this copy, not document content, so it is never merged itself.
+chooses. Its rows are not merged row for row; a merge takes over the other copy's open conflicts (sync.merge).
 Migration 3 holds documents as offices really write them (issue 10): `measures.indicators` (a JSON list, 0..n
 numbers) replaces the single `measures.indicator`, which is **dropped** (not kept stale beside it: the file is
 documented for any SQLite tool, and two columns saying different things would mislead; its value and its

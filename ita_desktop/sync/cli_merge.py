@@ -29,6 +29,9 @@ def _counts(result: MergeResult) -> list[str]:
                                                 (plan.deleted[table], "deleted / ลบ")) if n]
         if parts:
             lines.append(f"  {TABLE_TH.get(table, table)} ({table}): " + ", ".join(parts))
+    if plan.conflicts_closed:
+        lines.append(f"  {plan.conflicts_closed} conflict(s) resolved on the other copy / "
+                     "ข้อมูลที่เลือกแล้วในไฟล์อื่น")
     return lines
 
 

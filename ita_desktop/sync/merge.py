@@ -14,14 +14,26 @@ carries a version vector: the highest counter it has seen from each replica. For
   other: the row stays deleted (with the edit merged into it) and the pair is kept as a 'delete' conflict,
   so the clerk sees the edit and can bring the row back; the edit is never silently lost.
 After a merge this copy's vector is the element-wise max of both, so merging the same copy again changes
-nothing. This module is pure (no SQL, no files); sync.merging applies a plan in one transaction.
+nothing.
+
+Conflicts travel with the file. Once one copy has merged the other, the other can no longer see that the two
+edits were concurrent (the first copy's vector has seen both), so it would take the shown value silently and
+say "1 deleted". Open conflicts are therefore saved in the file and merged like content (reconcile_conflicts):
+- a conflict the other copy holds open is taken over unless this copy has already seen both its stamps (then
+  this copy holds it too, or has resolved it, or a later edit that saw the value replaced it);
+- a conflict this copy holds open is closed when the other copy has seen both its stamps and no longer holds it
+  (the clerk chose there; the choice is a newer change that this merge brings);
+- one conflict per field and pair of values, whichever side found it; a delete-versus-edit conflict is one per
+  row, its stamps those of the newest deletion and the newest edit it did not see.
+This module is pure (no SQL, no files); sync.merging applies a plan in one transaction.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, Protocol
 
 Stamp = tuple[int, str]
 Rows = dict[str, dict[str, dict[str, Any]]]  # table -> id -> row with "stamps": {field: Stamp}
@@ -44,6 +56,120 @@ class Conflict:
     kept: str
 
 
+class ConflictLike(Protocol):
+    """What a conflict found now (Conflict) and one stored in a file (merge_store.StoredConflict) share."""
+
+    @property
+    def table(self) -> str: ...
+    @property
+    def row_id(self) -> str: ...
+    @property
+    def field(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def mine(self) -> Any: ...
+    @property
+    def mine_stamp(self) -> Stamp | None: ...
+    @property
+    def theirs(self) -> Any: ...
+    @property
+    def theirs_stamp(self) -> Stamp | None: ...
+
+
+def conflict_key(c: ConflictLike) -> tuple[Hashable, ...]:
+    """The same conflict on every copy, whichever side is 'mine': a field and its two values' stamps, or, for
+    a deletion against edits, the row (one decision: keep it deleted or bring it back)."""
+    if c.kind == "delete":
+        return c.table, c.row_id, c.field, "delete"
+    return c.table, c.row_id, c.field, "edit", frozenset((c.mine_stamp, c.theirs_stamp))
+
+
+def _sides(c: ConflictLike) -> tuple[tuple[int, str], tuple[int, str]]:
+    """(deletion stamp, edit stamp) of a 'delete' conflict."""
+    return (_order(c.mine_stamp), _order(c.theirs_stamp)) if c.mine else (_order(c.theirs_stamp), _order(c.mine_stamp))
+
+
+def _widened(stored: ConflictLike, c: Conflict) -> Conflict | None:
+    """A stored 'delete' conflict turned to cover the newer deletion and the newer edit of both, or None when
+    it already does."""
+    (old_delete, old_edit), (new_delete, new_edit) = _sides(stored), _sides(c)
+    delete, edit = max(old_delete, new_delete), max(old_edit, new_edit)
+    if (delete, edit) == (old_delete, old_edit):
+        return None
+    stamps: tuple[Stamp | None, Stamp | None] = (
+        delete if delete[0] >= 0 else None, edit if edit[0] >= 0 else None)
+    mine_stamp, theirs_stamp = stamps if stored.mine else stamps[::-1]
+    return Conflict(stored.table, stored.row_id, stored.field, stored.kind, stored.mine, mine_stamp, stored.theirs,
+                    theirs_stamp, MINE if stored.mine else THEIRS)
+
+
+@dataclass
+class ConflictChanges:
+    """What merging does to the list of open conflicts: new ones, stored ones that cover newer edits, closed ones."""
+
+    add: list[Conflict] = field(default_factory=list)
+    widen: list[tuple[str, Conflict]] = field(default_factory=list)  # (stored id, what it becomes)
+    close: list[str] = field(default_factory=list)  # stored ids
+
+    def __bool__(self) -> bool:
+        return bool(self.add or self.widen or self.close)
+
+
+def _as_mine(c: ConflictLike, mine_vector: dict[str, int]) -> Conflict:
+    """A conflict another copy recorded, turned so that 'mine' is the value this copy held."""
+    swap = _seen(mine_vector, c.theirs_stamp) and not _seen(mine_vector, c.mine_stamp)
+    mine, mine_stamp, theirs, theirs_stamp = (
+        (c.theirs, c.theirs_stamp, c.mine, c.mine_stamp) if swap else (c.mine, c.mine_stamp, c.theirs, c.theirs_stamp))
+    return Conflict(c.table, c.row_id, c.field, c.kind, mine, mine_stamp, theirs, theirs_stamp, MINE)
+
+
+def _shown(c: Conflict, after: Rows) -> Conflict:
+    """The side the merged row shows (a deletion shows until the clerk brings the row back)."""
+    if c.kind == "delete":
+        return replace(c, kept=MINE if c.mine else THEIRS)
+    stamp = after.get(c.table, {}).get(c.row_id, {}).get("stamps", {}).get(c.field)
+    return replace(c, kept=THEIRS if stamp == c.theirs_stamp and stamp != c.mine_stamp else MINE)
+
+
+def reconcile_conflicts(found: Sequence[Conflict], mine_open: Sequence[tuple[str, ConflictLike]],
+                        theirs_open: Sequence[ConflictLike], after: Rows, mine_vector: dict[str, int],
+                        their_vector: dict[str, int]) -> ConflictChanges:
+    """How this copy's open conflicts (stored id, conflict) change when the other copy (its open conflicts and
+    vector) is merged: ``found`` are those plan_merge found, ``after`` the rows once the plan is applied."""
+    changes = ConflictChanges()
+    held: dict[tuple[Hashable, ...], tuple[str, ConflictLike]] = {}
+    twice = []  # a file merged before conflicts travelled may hold one decision twice: keep the first
+    for stored_id, c in mine_open:
+        first_id, first = held.setdefault(conflict_key(c), (stored_id, c))
+        if first_id != stored_id:
+            twice.append(stored_id)
+            widened = _widened(first, _as_mine(c, mine_vector)) if c.kind == "delete" else None
+            if widened is not None:
+                changes.widen = [w for w in changes.widen if w[0] != first_id] + [(first_id, widened)]
+                held[conflict_key(c)] = first_id, widened
+    new: dict[tuple[Hashable, ...], Conflict] = {}
+    carried = [_shown(_as_mine(c, mine_vector), after) for c in theirs_open
+               if not (_seen(mine_vector, c.mine_stamp) and _seen(mine_vector, c.theirs_stamp))]
+    for c in [*found, *carried]:
+        key = conflict_key(c)
+        if key in held:
+            stored_id, stored = held[key]
+            widened = _widened(stored, c) if c.kind == "delete" else None
+            if widened is not None:
+                changes.widen = [w for w in changes.widen if w[0] != stored_id] + [(stored_id, widened)]
+                held[key] = stored_id, widened
+        elif key not in new:
+            new[key] = c
+        elif c.kind == "delete":
+            new[key] = _widened(new[key], c) or new[key]
+    changes.add = list(new.values())
+    their_keys = {conflict_key(c) for c in theirs_open}
+    changes.close = twice + [stored_id for key, (stored_id, c) in held.items() if key not in their_keys
+                             and _seen(their_vector, c.mine_stamp) and _seen(their_vector, c.theirs_stamp)]
+    return changes
+
+
 @dataclass
 class MergePlan:
     """What merging would do: rows to write (merged values and stamps), counts, conflicts, the new vector."""
@@ -55,6 +181,7 @@ class MergePlan:
     conflicts: list[Conflict] = field(default_factory=list)
     vector: dict[str, int] = field(default_factory=dict)
     vector_changed: bool = False
+    conflicts_closed: int = 0  # open here, resolved on the other copy (set by sync.merging)
 
     @property
     def changes_content(self) -> bool:

@@ -12,23 +12,27 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ita_desktop.errors import UserError
+from ita_desktop.errors import BadFileError, UserError
 from ita_desktop.storage.database import Database, utc_now
 from ita_desktop.storage.merge_store import (
     StoredConflict,
     add_conflicts,
+    close_conflicts,
     family_deleted_with,
     fold_vector,
+    has_conflicts,
     mark_resolved,
     open_conflicts,
     read_tables,
     restamp,
+    stored_conflicts,
+    widen_conflict,
     write_merged_rows,
 )
 from ita_desktop.storage.schema import TABLES
 from ita_desktop.storage.untrusted import UntrustedCopy
 from ita_desktop.sync.backups import Backup, take_backup
-from ita_desktop.sync.merge import MINE, THEIRS, MergePlan, plan_merge
+from ita_desktop.sync.merge import MINE, THEIRS, MergePlan, apply_plan, plan_merge, reconcile_conflicts
 from ita_desktop.sync.quarantine import read_from_elsewhere
 
 FIELDS_OF = {t.name: t.fields for t in TABLES}
@@ -59,13 +63,37 @@ def _check_same_document(database: Database, other: UntrustedCopy, other_path: P
             "bring in another office's plan use Import. ไฟล์นี้เป็นเอกสารคนละฉบับ จึงไม่นำมารวม")
 
 
+def _carried(other: UntrustedCopy, source: str) -> list[StoredConflict]:
+    """The open conflicts the other file carries, each about a row it holds, with stamps its clock counted."""
+    try:
+        carried = stored_conflicts(other.conflicts)
+    except (IndexError, TypeError, ValueError):
+        carried = None
+    for c in carried or []:
+        stamps = [s for s in (c.mine_stamp, c.theirs_stamp) if s is not None]
+        if c.row_id not in other.tables.get(c.table, {}) or (c.kind == "delete") != (c.field == "deleted") or any(
+                n < 0 or n > other.vector.get(replica, 0) for n, replica in stamps):
+            carried = None
+            break
+    if carried is None:
+        raise BadFileError(f"{source} was not used: its list of conflicts is damaged. The file was not changed and "
+                           "nothing was merged. ไฟล์นี้ใช้ไม่ได้ จึงไม่ได้นำมารวม (ไฟล์ของท่านไม่ถูกเปลี่ยนแปลง)")
+    return carried
+
+
 def merge_copy(database: Database, other: UntrustedCopy, source: str, *, dry_run: bool) -> MergeResult:
     """Merge an already quarantined copy into an open document (see sync.merge for the rules)."""
     if other.doc_id != database.doc_id:
         _check_same_document(database, other, Path(source))
-    plan = plan_merge(read_tables(database), database.version_vector(), other.tables, other.vector, FIELDS_OF)
-    if dry_run or not (plan.changes_content or plan.vector_changed or plan.conflicts):
-        return MergeResult(plan, None, dry_run, [] if database.read_only else open_conflicts(database))
+    mine, vector = read_tables(database), database.version_vector()
+    plan = plan_merge(mine, vector, other.tables, other.vector, FIELDS_OF)
+    held = open_conflicts(database) if has_conflicts(database) else []
+    changes = reconcile_conflicts(plan.conflicts, [(c.id, c) for c in held], _carried(other, source),
+                                  apply_plan(mine, plan), vector, other.vector)
+    plan.conflicts = changes.add  # found now or carried over from the other copy, once each
+    plan.conflicts_closed = len(changes.close)
+    if dry_run or not (plan.changes_content or plan.vector_changed or changes):
+        return MergeResult(plan, None, dry_run, [] if database.read_only else held)
     backup = take_backup(database, "before-merge")
     found_at = utc_now()
     with database.transaction():
@@ -73,6 +101,9 @@ def merge_copy(database: Database, other: UntrustedCopy, source: str, *, dry_run
             if rows:
                 write_merged_rows(database, table, rows)
         fold_vector(database, plan.vector)
+        close_conflicts(database, changes.close)
+        for stored_id, c in changes.widen:
+            widen_conflict(database, stored_id, c.mine, c.mine_stamp, c.theirs, c.theirs_stamp)
         add_conflicts(database, [
             StoredConflict(id=str(uuid.uuid4()), table=c.table, row_id=c.row_id, field=c.field, kind=c.kind,
                            mine=c.mine, mine_stamp=c.mine_stamp, theirs=c.theirs, theirs_stamp=c.theirs_stamp,

@@ -13,6 +13,7 @@ from ita_desktop.storage import database as database_module
 from ita_desktop.storage.database import Database
 from ita_desktop.storage.merge_store import open_conflicts
 from ita_desktop.sync.backups import list_backups
+from ita_desktop.sync.merge import Conflict, reconcile_conflicts
 from ita_desktop.sync.merging import EXIT_CONFLICTS, merge_file, resolve_conflict
 from tests.sync.helpers import content, copy_to, delete_measure, row, sha, small_document, update
 
@@ -85,7 +86,10 @@ def test_the_conflict_shows_the_same_value_on_every_copy_until_chosen(pcs: tuple
     update(clerk, "measures", "m0", {"title": "ก"})
     update(department, "measures", "m0", {"title": "ข"})
     assert merge(clerk, department) == 1
-    assert merge(department, clerk) == 0  # the clerk's copy already decided what shows; nothing is lost there
+    # the clerk's copy has seen both edits, so the department's copy cannot tell they were concurrent: the
+    # conflict travels in the clerk's file and is open on both copies
+    assert merge(department, clerk) == 1
+    assert merge(department, clerk) == 1 and merge(clerk, department) == 1  # and only once, however often merged
     assert titles(clerk)[0] == titles(department)[0]
 
 
@@ -191,3 +195,93 @@ def test_a_step_added_under_a_measure_the_other_side_deleted_is_kept_as_a_confli
     assert [s.text for s in restored.steps] == ["ประชุมชี้แจง", "เผยแพร่ข้อมูล", "กองคลังเพิ่มขั้นตอน"]
     assert merge(department, clerk) == 0
     assert titles(department) == titles(clerk)
+
+
+def test_two_copies_reporting_the_same_step_and_round_keep_both_entries_in_the_same_order(
+        pcs: tuple[Path, Path]) -> None:
+    clerk, department = pcs
+    for path, entry, result in ((clerk, "p-clerk", "สำนักปลัดรายงาน"), (department, "p-dept", "กองคลังรายงาน"),
+                                (clerk, "p-clerk2", "สำนักปลัดรายงานเพิ่ม")):
+        update(path, "progress", entry, {"measure_id": "m0", "step_id": "m0-s1", "round": 6, "status": "done",
+                                          "result": result})
+    assert merge(clerk, department) == 0 and merge(department, clerk) == 0
+    assert load(clerk) == load(department)  # rowids differ between the copies; the order they load in does not
+    entries = [p.result for p in load(clerk).years[0].measures[0].progress if p.round == 6]
+    assert sorted(entries) == sorted(["สำนักปลัดรายงาน", "กองคลังรายงาน", "สำนักปลัดรายงานเพิ่ม"])
+    assert entries.index("สำนักปลัดรายงาน") < entries.index("สำนักปลัดรายงานเพิ่ม")  # written in this order
+
+
+def test_a_measure_deleted_on_one_copy_and_edited_on_the_other_is_a_conflict_on_both(
+        tmp_path: Path, pcs: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    clerk, department = pcs
+    third = copy_to(clerk, tmp_path / "works" / "plan.ita")
+    delete_measure(clerk, "m1")
+    update(department, "measures", "m1", {"title": "กองคลังแก้ชื่อ"})
+    assert merge(clerk, department) == 1
+    # the clerk's copy has seen the edit now; the department's copy learns of the conflict from the clerk's file
+    capsys.readouterr()
+    assert main(["merge", str(department), str(clerk)]) == EXIT_CONFLICTS
+    assert "1 deleted" in capsys.readouterr().out
+    assert merge(third, department) == 1  # and a copy that hears of both only through the department's copy
+    update(department, "measures", "m1", {"issue": "แก้อีกครั้ง"})  # a newer edit the deletion never saw either
+    for a, b in ((clerk, department), (department, clerk), (third, clerk), (clerk, third)):
+        assert merge(a, b) == 1  # one conflict for the measure on every copy, however the files travel
+    for path in (clerk, department, third):
+        with Database.open(path) as database:
+            (conflict,) = open_conflicts(database)
+            assert (conflict.table, conflict.row_id, conflict.kind) == ("measures", "m1", "delete")
+    assert titles(clerk) == titles(department) == titles(third) == ["มาตรการที่ 1", "มาตรการที่ 3"]
+    with Database.open(third) as database:  # the works office keeps the edit: every copy follows
+        resolve_conflict(database, open_conflicts(database)[0], "mine" if not open_conflicts(database)[0].mine
+                         else "theirs")
+    for a, b in ((clerk, third), (department, clerk), (third, department)):
+        assert merge(a, b) == 0
+    assert titles(clerk) == titles(department) == titles(third) == ["มาตรการที่ 1", "กองคลังแก้ชื่อ", "มาตรการที่ 3"]
+
+
+def test_a_conflict_resolved_on_one_copy_closes_on_the_copies_that_merge_it(
+        pcs: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    clerk, department = pcs
+    update(clerk, "measures", "m0", {"title": "ก"})
+    update(department, "measures", "m0", {"title": "ข"})
+    assert merge(department, clerk) == 1 and merge(clerk, department) == 1
+    with Database.open(department) as database:
+        resolve_conflict(database, open_conflicts(database)[0], "mine")
+    capsys.readouterr()
+    assert main(["merge", str(clerk), str(department)]) == 0
+    out = capsys.readouterr().out
+    assert "1 conflict(s) resolved on the other copy" in out and "1 changed" in out
+    assert titles(clerk)[0] == titles(department)[0] == "ข"
+    assert merge(department, clerk) == 0 and merge(clerk, department) == 0  # never reopened by the other file
+
+
+@pytest.mark.parametrize(("stamp", "row_id", "field"), [
+    ("[1]", "m0", "title"), ('{"0": 1}', "m0", "title"), ("[99999, \"x\"]", "m0", "title"),
+    ("[1, \"x\"]", "no-such-row", "title"), ("[1, \"x\"]", "m0", "deleted")])
+def test_a_copy_carrying_a_damaged_conflict_is_refused(pcs: tuple[Path, Path], capsys: pytest.CaptureFixture[str],
+                                                       stamp: str, row_id: str, field: str) -> None:
+    import sqlite3
+
+    clerk, department = pcs
+    update(department, "measures", "m0", {"title": "ข"})
+    with Database.open(department, read_only=True) as database:
+        replica = database.replica_id
+    conn = sqlite3.connect(department)
+    with conn:
+        conn.execute("INSERT INTO conflicts (id, table_name, row_id, field, kind, mine_value, mine_stamp, "
+                     "theirs_value, theirs_stamp, kept, source, found_at) "
+                     "VALUES ('c', 'measures', ?, ?, 'edit', '\"ก\"', ?, '\"ข\"', ?, 'mine', 'x.ita', '2026-01-01')",
+                     (row_id, field, stamp.replace('"x"', f'"{replica}"'), f'[1, "{replica}"]'))
+    conn.close()
+    before = sha(clerk)
+    assert main(["merge", str(clerk), str(department)]) == 3
+    assert "conflicts is damaged" in capsys.readouterr().err
+    assert sha(clerk) == before
+
+
+def test_a_file_holding_one_deletion_conflict_twice_keeps_one_covering_both() -> None:
+    older = Conflict("measures", "m1", "deleted", "delete", 1, (2, "a"), 0, (1, "b"), "mine")
+    newer = Conflict("measures", "m1", "deleted", "delete", 1, (3, "a"), 0, (4, "b"), "mine")
+    changes = reconcile_conflicts([], [("x", older), ("y", newer)], [], {}, {"a": 3, "b": 1}, {})
+    assert changes.close == ["y"] and [(i, c.mine_stamp, c.theirs_stamp) for i, c in changes.widen] == [
+        ("x", (3, "a"), (4, "b"))] and not changes.add

@@ -12,7 +12,7 @@ from typing import Any, cast
 from ita_desktop.domain.model import Status
 from ita_desktop.gui.editors import DateEditor, MultiLineEditor, RoundsEditor, UnitsEditor
 from ita_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
-from ita_desktop.gui.roles import KIND_ROLE, URLS_ROLE, VALUE_ROLE
+from ita_desktop.gui.roles import CHOICES_ROLE, KIND_ROLE, URLS_ROLE, VALUE_ROLE
 
 Index = QtCore.QModelIndex | QtCore.QPersistentModelIndex
 Hint = QtWidgets.QAbstractItemDelegate.EndEditHint
@@ -51,6 +51,13 @@ class GridDelegate(QtWidgets.QStyledItemDelegate):
                 combo.addItem(status.thai, status)
             combo.activated.connect(lambda _i, c=combo: self._finish(c, Hint.NoHint))
             editor = combo
+        elif kind == "step":  # which step an entry reports on, or the whole measure
+            combo = QtWidgets.QComboBox(parent)
+            for label, value in index.data(CHOICES_ROLE) or []:
+                combo.addItem(label, value)
+            combo.activated.connect(lambda _i, c=combo: self._finish(c, Hint.NoHint))
+            editor = combo
+            self.hint.emit("เลือกขั้นตอนที่รายการนี้รายงาน หรือ “ทั้งมาตรการ” • Ctrl+Enter = เพิ่มรายการ")
         elif kind == "units":
             editor = UnitsEditor(parent)
             self.hint.emit("เลือกหน่วยงานได้หลายหน่วย: คลิกช่องสี่เหลี่ยม หรือกด Space • Enter = บันทึก")

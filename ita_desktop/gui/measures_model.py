@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ita_desktop.domain.catalogue import DEFAULT_ROUNDS
-from ita_desktop.domain.model import Measure, Step, YearPlan
+from ita_desktop.domain.model import Measure, Progress, Step, YearPlan
 from ita_desktop.domain.steps import numbered_step
 from ita_desktop.domain.validation import Problem, Severity, measure_problems
 from ita_desktop.gui.commands import (
@@ -288,6 +288,17 @@ class MeasuresModel(QtCore.QAbstractTableModel):
         ids = [self.plan.measures[r].id for r in sorted(set(rows))]
         if ids:
             self.undo_stack.push(DeleteMeasuresCommand(self, ids, f"ลบมาตรการ {len(ids)} รายการ"))
+
+    def set_progress(self, measure_id: str, entries: list[Progress], text: str) -> None:
+        """Make a measure's progress entries exactly ``entries`` (added, removed, re-attached or reordered)."""
+        measure = self.plan.measures[self.row_of(measure_id)]
+        self.undo_stack.push(MeasureFieldCommand(self, measure_id, "progress", copy.deepcopy(measure.progress),
+                                                 copy.deepcopy(entries), text))
+
+    def progress_edited(self, measure_id: str) -> None:
+        """One progress entry of a measure was written (by a progress grid): the other grids follow."""
+        self._problems.pop(measure_id, None)
+        self.changed.emit()
 
     def move_row(self, row: int, delta: int) -> bool:
         target = row + delta

@@ -24,8 +24,12 @@ class RoundRow:
     step: int | None  # 1-based step number; None = the measure as a whole
     entry: Progress | None  # None: nothing reported yet for this step in the round (a placeholder row)
     first_of_measure: bool  # the first row of its measure
-    first_of_step: bool  # the first row of its step (or of the whole-measure entries)
+    nth: int  # 1 for the first row of its step (or of the whole-measure entries), 2 for the next entry …
     group: int  # running number of the measure among those shown (for shading)
+
+    @property
+    def first_of_step(self) -> bool:
+        return self.nth == 1
 
     @property
     def key(self) -> tuple[str, int | None, str | None]:
@@ -52,7 +56,7 @@ def round_rows(measures: list[Measure], round_: int) -> list[RoundRow]:
         for slot in slots:
             entries: list[Progress | None] = list(measure.entries_for(round_, slot)) or [None]
             for i, entry in enumerate(entries):
-                rows.append(RoundRow(measure, slot, entry, first_of_measure, i == 0, group))
+                rows.append(RoundRow(measure, slot, entry, first_of_measure, i + 1, group))
                 first_of_measure = False
         group += 1
     return rows

@@ -152,7 +152,12 @@ class ProgressModel(QtCore.QAbstractTableModel):
         key = COLUMNS[index.column()].key
         entry = row.entry
         if role == Qt.ItemDataRole.DisplayRole:
-            return NOT_REPORTED if key == "status" and entry is None else self.cell_text(row, key)
+            if key == "status" and entry is None:
+                return NOT_REPORTED
+            if key == "step" and not row.first_of_step:  # the step is named in full on its first row
+                where = WHOLE_MEASURE if row.step is None else f"ขั้นตอนที่ {row.step}"
+                return f"{where} — รายการที่ {row.nth}"
+            return self.cell_text(row, key)
         if role == Qt.ItemDataRole.EditRole:
             return self.cell_text(row, key)
         if role == VALUE_ROLE:

@@ -137,6 +137,7 @@ class MeasuresModel(QtCore.QAbstractTableModel):
 
     message = QtCore.Signal(str)  # a Thai sentence for the status bar
     changed = QtCore.Signal()  # anything about the measures changed (progress grids refresh)
+    progress_changed = QtCore.Signal(str)  # only the progress entries of this measure changed
 
     def __init__(self, editor: DocumentEditor, plan: YearPlan, undo_stack: QtGui.QUndoStack,
                  parent: QtCore.QObject | None = None) -> None:
@@ -332,9 +333,8 @@ class MeasuresModel(QtCore.QAbstractTableModel):
                                                  copy.deepcopy(entries), text))
 
     def progress_edited(self, measure_id: str) -> None:
-        """One progress entry of a measure was written (by a progress grid): the other grids follow."""
-        self._problems.pop(measure_id, None)
-        self.changed.emit()
+        """One progress entry of a measure was written (by a progress grid): the grids follow."""
+        self.progress_changed.emit(measure_id)
 
     def move_row(self, row: int, delta: int) -> bool:
         target = row + delta
@@ -391,6 +391,9 @@ class MeasuresModel(QtCore.QAbstractTableModel):
         else:
             setattr(measure, key, copy.deepcopy(state))
         self.editor.write_measure(measure, [key])
+        if key == "progress":  # not shown in the plan grid: only the progress grids follow
+            self.progress_changed.emit(measure_id)
+            return
         self._problems.pop(measure_id, None)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
         self._announce(row)

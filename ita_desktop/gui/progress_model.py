@@ -9,6 +9,7 @@ entries — every change is an undo command that goes through the editing servic
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -95,11 +96,26 @@ class ProgressModel(QtCore.QAbstractTableModel):
         self.measures, self.round = measures, round_
         self.rows: list[RoundRow] = round_rows(measures.plan.measures, round_)
         measures.changed.connect(self.refresh)
+        measures.progress_changed.connect(self.refresh_measure)
 
     def refresh(self) -> None:
-        """Follow the plan: rows that stayed keep their place (so do the clerk's current cell and selection);
-        rows that came or went are announced as exact inserts and removes."""
-        new = round_rows(self.measures.plan.measures, self.round)
+        """Follow the plan (any change to it)."""
+        self._apply(round_rows(self.measures.plan.measures, self.round), 0, None)
+
+    def refresh_measure(self, measure_id: str) -> None:
+        """Follow a change to one measure's progress entries: only its rows are rebuilt and announced."""
+        block = [i for i, r in enumerate(self.rows) if r.measure.id == measure_id]
+        if not block:
+            return
+        first, last = block[0], block[-1]
+        group = self.rows[first].group
+        fresh = [dataclasses.replace(r, group=group) for r in round_rows([self.rows[first].measure], self.round)]
+        self._apply(self.rows[:first] + fresh + self.rows[last + 1:], first, first + len(fresh))
+
+    def _apply(self, new: list[RoundRow], changed_from: int, changed_to: int | None) -> None:
+        """Make ``new`` the rows: rows that stayed keep their place (so do the clerk's current cell and
+        selection); rows that came or went are announced as exact removes and inserts, then the values of
+        rows changed_from … changed_to (None: to the end)."""
         old = self.rows
         if [r.key[:2] for r in new] != [r.key[:2] for r in old]:
             start = 0
@@ -118,8 +134,9 @@ class ProgressModel(QtCore.QAbstractTableModel):
                 self.rows = old[:start] + new[start:len(new) - tail] + old[len(old) - tail:]
                 self.endInsertRows()
         self.rows = new
-        if new:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(new) - 1, len(COLUMNS) - 1))
+        end = len(new) if changed_to is None else min(changed_to, len(new))
+        if end > changed_from:
+            self.dataChanged.emit(self.index(changed_from, 0), self.index(end - 1, len(COLUMNS) - 1))
         self.summary_changed.emit(self.summary())
 
     # -- Qt model interface --------------------------------------------------------------------------------

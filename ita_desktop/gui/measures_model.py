@@ -175,6 +175,9 @@ class MeasuresModel(QtCore.QAbstractTableModel):
         key = COLUMNS[index.column()].key
         if role == Qt.ItemDataRole.DisplayRole and key == "steps":
             return numbered_steps(measure)
+        if role == Qt.ItemDataRole.DisplayRole and key == "indicators" and len(measure.indicators) > 1:
+            return "\n".join(self.indicator_label(n) for n in measure.indicators)  # copy gives '๒, ๓'
+
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self.cell_text(measure, key)
         if role == VALUE_ROLE:

@@ -104,7 +104,9 @@ def test_indicators_are_ticked_in_a_list_several_or_none(window: MainWindow, qtb
     assert editor.text() == "๒, ๓"
     qtbot.keyClick(editor.list, Qt.Key.Key_Return)
     assert stored_measures(doc_path(window))[0].indicators == [2, 3]
-    assert view.model().index(0, COLUMN_OF["indicators"]).data() == "๒, ๓"
+    cell = view.model().index(0, COLUMN_OF["indicators"])
+    assert cell.data() == "2. การใช้งบประมาณ\n3. การใช้อำนาจ"  # several: each named, one per line
+    assert cell.data(Qt.ItemDataRole.EditRole) == "๒, ๓"  # what copy puts on the clipboard
     editor = open_editor(view, 0, COLUMN_OF["indicators"])
     assert isinstance(editor, IndicatorsEditor) and ticks(editor)[:4] == [False, True, True, False]
     editor.list.setFocus()

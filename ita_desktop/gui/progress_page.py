@@ -83,10 +83,19 @@ class ProgressPage(QtWidgets.QWidget):
             self.view.commitData(editor)
             self.view.closeEditor(editor, QtWidgets.QAbstractItemDelegate.EndEditHint.NoHint)
 
+    def _read_only(self) -> bool:
+        """A document opened for viewing only locks the grid (no editors); its entries are locked too."""
+        if self.view.editTriggers() == QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers:
+            self.message.emit("เอกสารนี้เปิดแบบอ่านอย่างเดียว แก้ไขรายการไม่ได้")
+            return True
+        return False
+
     def add_entry(self, *, whole_measure: bool = False) -> None:
         """Add an entry for the current row's step (or its measure as a whole) and go to its result cell."""
         current = self.view.currentIndex()
-        if self.model is None or not current.isValid():
+        if self.model is None or self._read_only():
+            return
+        if not current.isValid():
             self.message.emit("เลือกแถวของขั้นตอนที่จะเพิ่มรายการก่อน")
             return
         self._finish_editing()
@@ -98,7 +107,7 @@ class ProgressPage(QtWidgets.QWidget):
         self.view.setFocus()
 
     def delete_entries(self) -> None:
-        if self.model is None:
+        if self.model is None or self._read_only():
             return
         self._finish_editing()
         rows = {i.row() for i in self.view.selectionModel().selectedIndexes()}

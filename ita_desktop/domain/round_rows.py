@@ -11,6 +11,7 @@ The rule lives here, not in the Qt model, so that the window, the CLI and the te
 from __future__ import annotations
 
 import copy
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from ita_desktop.domain.model import Measure, Progress, Status
@@ -82,9 +83,9 @@ def with_new_entry(measure: Measure, entry: Progress) -> list[Progress]:
     return [*copy.deepcopy(measure.progress), copy.deepcopy(entry)]
 
 
-def without_entry(measure: Measure, entry_id: str) -> list[Progress]:
-    """The measure's progress list without one entry."""
-    return [copy.deepcopy(p) for p in measure.progress if p.id != entry_id]
+def without_entries(measure: Measure, entry_ids: Collection[str]) -> list[Progress]:
+    """The measure's progress list without some entries (the others in their order)."""
+    return [copy.deepcopy(p) for p in measure.progress if p.id not in entry_ids]
 
 
 def attached_to(measure: Measure, entry_id: str, step: int | None) -> list[Progress]:
@@ -94,4 +95,4 @@ def attached_to(measure: Measure, entry_id: str, step: int | None) -> list[Progr
         raise ValueError(f"มาตรการนี้ไม่มีขั้นตอนที่ {step}")
     moved = next(copy.deepcopy(p) for p in measure.progress if p.id == entry_id)
     moved.step = step
-    return [*without_entry(measure, entry_id), moved]
+    return [*without_entries(measure, {entry_id}), moved]

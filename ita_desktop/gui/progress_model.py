@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ita_desktop.domain.model import Measure, Progress, Status, new_id
-from ita_desktop.domain.round_rows import RoundRow, attached_to, round_rows, steps_done, with_new_entry, without_entry
+from ita_desktop.domain.round_rows import RoundRow, attached_to, round_rows, steps_done, with_new_entry, without_entries
 from ita_desktop.domain.steps import numbered_step
 from ita_desktop.domain.validation import Problem, Severity, progress_problems
 from ita_desktop.gui.commands import ProgressFieldCommand
@@ -375,10 +375,7 @@ class ProgressModel(QtCore.QAbstractTableModel):
         try:
             for measure_id, ids in by_measure.items():
                 measure = self.measures.measure_at(self.measures.row_of(measure_id))
-                remaining = measure
-                for entry_id in ids:
-                    remaining = Measure(steps=measure.steps, progress=without_entry(remaining, entry_id))
-                self.measures.set_progress(measure_id, remaining.progress, "ลบรายการ")
+                self.measures.set_progress(measure_id, without_entries(measure, ids), "ลบรายการ")
         finally:
             stack.endMacro()
         self.message.emit(f"ลบรายการ {count} รายการแล้ว (กด Ctrl+Z เพื่อเรียกคืน)")

@@ -25,3 +25,20 @@ def numbered_step(label: str | int, text: str) -> str:
         return text
     label = str(label)
     return f"{label} {text}" if "." in label else f"{label}. {text}"
+
+
+TIMEFRAME_SEPARATOR = " | "  # "จัดทำประกาศ | ภายในเดือนมกราคม ๒๕๖๖": a step and its timeframe on one line
+
+
+def step_line(text: str, timeframe_text: str = "") -> str:
+    """A step as one line of the steps cell: its text, then " | " and its timeframe when it has one."""
+    return f"{text}{TIMEFRAME_SEPARATOR}{timeframe_text}" if timeframe_text else text
+
+
+def parse_step_line(line: str) -> tuple[str, str]:
+    """(text, timeframe text) of a line of the steps cell; the timeframe follows the last "|" (the text keeps
+    its indent, as typed)."""
+    if "|" not in line:
+        return line.rstrip(), ""
+    text, timeframe = line.rsplit("|", 1)
+    return text.rstrip(), timeframe.strip()

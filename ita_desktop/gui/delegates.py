@@ -10,16 +10,13 @@ from collections.abc import Callable
 from typing import Any, cast
 
 from ita_desktop.domain.model import Status
-from ita_desktop.gui.editors import DateEditor, MultiLineEditor, RoundsEditor, UnitsEditor
+from ita_desktop.gui.editors import DateEditor, IndicatorsEditor, MultiLineEditor, RoundsEditor, UnitsEditor
 from ita_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
-from ita_desktop.gui.roles import KIND_ROLE, URLS_ROLE, VALUE_ROLE
+from ita_desktop.gui.roles import CHOICES_ROLE, KIND_ROLE, URLS_ROLE, VALUE_ROLE
 
 Index = QtCore.QModelIndex | QtCore.QPersistentModelIndex
 Hint = QtWidgets.QAbstractItemDelegate.EndEditHint
 TALL_EDITOR = 150
-
-
-NO_INDICATOR = "— ไม่ระบุตัวชี้วัด —"
 
 
 class GridDelegate(QtWidgets.QStyledItemDelegate):
@@ -29,28 +26,43 @@ class GridDelegate(QtWidgets.QStyledItemDelegate):
     hint = QtCore.Signal(str)  # how to use the editor just opened, for the status bar
 
     def __init__(self, indicators: Callable[[], list[tuple[int, str]]], units: Callable[[], list[str]],
-                 parent: QtCore.QObject | None = None) -> None:
+                 parent: QtCore.QObject | None = None, groups: Callable[[], list[str]] | None = None) -> None:
         super().__init__(parent)
         self.indicators, self.units = indicators, units
+        self.groups = groups or list
 
     # -- editors -------------------------------------------------------------------------------------------
     def createEditor(self, parent: QtWidgets.QWidget, option: QtWidgets.QStyleOptionViewItem,
                      index: Index) -> QtWidgets.QWidget:
         kind = index.data(KIND_ROLE)
         editor: QtWidgets.QWidget
-        if kind == "indicator":
-            combo = QtWidgets.QComboBox(parent)
-            combo.addItem(NO_INDICATOR, -1)  # a measure may answer no indicator (a general measure)
-            for number, label in self.indicators():
-                combo.addItem(label, number)
-            combo.activated.connect(lambda _i, c=combo: self._finish(c, Hint.NoHint))
-            editor = combo
+        if kind == "indicator":  # none (a general measure), one or several
+            indicators_editor = IndicatorsEditor(parent)
+            for child in (indicators_editor.line, indicators_editor.list):
+                child.installEventFilter(self)
+            editor = indicators_editor
+            self.hint.emit("ติ๊กตัวชี้วัดได้หลายข้อ หรือพิมพ์เลข เช่น ๒, ๓ (ว่าง = ไม่ระบุตัวชี้วัด) • Enter = บันทึก")
+        elif kind == "group":  # the office's own heading: free text, the headings already used offered
+            line = QtWidgets.QLineEdit(parent)
+            completer = QtWidgets.QCompleter(self.groups(), line)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            line.setCompleter(completer)
+            editor = line
+            self.hint.emit("หัวข้อกลุ่มของหน่วยงานเอง (พิมพ์ใหม่ หรือเลือกหัวข้อที่ใช้แล้ว) • ว่าง = ไม่มีกลุ่ม")
         elif kind == "status":
             combo = QtWidgets.QComboBox(parent)
             for status in Status:
                 combo.addItem(status.thai, status)
             combo.activated.connect(lambda _i, c=combo: self._finish(c, Hint.NoHint))
             editor = combo
+        elif kind == "step":  # which step an entry reports on, or the whole measure
+            combo = QtWidgets.QComboBox(parent)
+            for label, value in index.data(CHOICES_ROLE) or []:
+                combo.addItem(label, value)
+            combo.activated.connect(lambda _i, c=combo: self._finish(c, Hint.NoHint))
+            editor = combo
+            self.hint.emit("เลือกขั้นตอนที่รายการนี้รายงาน หรือ “ทั้งมาตรการ” • Ctrl+Enter = เพิ่มรายการ")
         elif kind == "units":
             editor = UnitsEditor(parent)
             self.hint.emit("เลือกหน่วยงานได้หลายหน่วย: คลิกช่องสี่เหลี่ยม หรือกด Space • Enter = บันทึก")
@@ -78,9 +90,11 @@ class GridDelegate(QtWidgets.QStyledItemDelegate):
 
     def setEditorData(self, editor: QtWidgets.QWidget, index: Index) -> None:
         value = index.data(VALUE_ROLE)
-        if isinstance(editor, QtWidgets.QComboBox) and index.data(KIND_ROLE) == "indicator":
-            numbers = list(value or [])  # the combo picks one; several show as the first until chosen again
-            editor.setCurrentIndex(max(editor.findData(numbers[0] if numbers else -1), 0))
+        if isinstance(editor, IndicatorsEditor):
+            editor.set_indicators(self.indicators(), list(value or []))
+        elif isinstance(editor, QtWidgets.QLineEdit):
+            editor.setText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+            editor.selectAll()
         elif isinstance(editor, QtWidgets.QComboBox):
             found = editor.findData(value)
             editor.setCurrentIndex(max(found, 0))
@@ -95,11 +109,11 @@ class GridDelegate(QtWidgets.QStyledItemDelegate):
             editor.moveCursor(QtGui.QTextCursor.MoveOperation.End)
 
     def setModelData(self, editor: QtWidgets.QWidget, model: QtCore.QAbstractItemModel, index: Index) -> None:
-        if isinstance(editor, QtWidgets.QComboBox) and index.data(KIND_ROLE) == "indicator":
-            chosen, numbers = editor.currentData(), list(index.data(VALUE_ROLE) or [])
-            if numbers and chosen == numbers[0]:
-                return  # the first of several chosen again: keep them all
-            model.setData(index, [] if chosen in (None, -1) else [int(chosen)], VALUE_ROLE)
+        if isinstance(editor, IndicatorsEditor):
+            if editor.text() != editor.initial:  # unchanged: nothing to save (nor to refuse)
+                model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+        elif isinstance(editor, QtWidgets.QLineEdit):
+            model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
         elif isinstance(editor, QtWidgets.QComboBox):
             model.setData(index, editor.currentData(), VALUE_ROLE)
         elif isinstance(editor, UnitsEditor):
@@ -118,6 +132,9 @@ class GridDelegate(QtWidgets.QStyledItemDelegate):
         if isinstance(editor, MultiLineEditor | UnitsEditor):
             rect.setHeight(max(rect.height(), TALL_EDITOR))
             rect.setWidth(max(rect.width(), 260))
+        elif isinstance(editor, IndicatorsEditor):
+            rect.setHeight(max(rect.height(), 230))
+            rect.setWidth(max(rect.width(), 320))
         elif isinstance(editor, RoundsEditor):
             rect.setHeight(max(rect.height(), editor.sizeHint().height()))
             rect.setWidth(max(rect.width(), 120))
@@ -135,8 +152,13 @@ class GridDelegate(QtWidgets.QStyledItemDelegate):
     # -- keys in composite editors (date, rounds): Tab / Enter / Esc act on the whole editor ------------------
     def eventFilter(self, obj: QtCore.QObject, event: QtCore.QEvent) -> bool:
         parent = obj.parent() if isinstance(obj, QtWidgets.QWidget) else None
-        if isinstance(parent, DateEditor | RoundsEditor):
+        if isinstance(parent, DateEditor | RoundsEditor | IndicatorsEditor):
             return self._child_key(parent, event)
+        if (isinstance(obj, QtWidgets.QLineEdit) and event.type() == QtCore.QEvent.Type.KeyPress
+                and cast(QtGui.QKeyEvent, event).key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not ((completer := obj.completer()) and (popup := completer.popup()) and popup.isVisible())):
+            self._finish(obj, Hint.SubmitModelCache)  # at once, as the other editors (Qt's own is queued)
+            return True
         return super().eventFilter(obj, event)
 
     def _child_key(self, parent: QtWidgets.QWidget, event: QtCore.QEvent) -> bool:

@@ -6,10 +6,11 @@ import re
 from datetime import date
 
 from ita_desktop.gui.be_calendar import CalendarPopup
-from ita_desktop.gui.formatting import date_text, parse_date
+from ita_desktop.gui.formatting import date_text, indicators_text, parse_date
 from ita_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from ita_desktop.paths import resource
 from ita_desktop.thai.calendar import ROUNDS
+from ita_desktop.thai.digits import to_arabic_digits
 
 _NUMBERED = re.compile(r"^(\s*)([0-9๐-๙]+)((?:[.)]\s*))")
 _BULLET = re.compile(r"^(\s*)([-•*–]\s+)")
@@ -152,3 +153,82 @@ class RoundsEditor(QtWidgets.QWidget):
 
     def rounds(self) -> list[int]:
         return [r for r, box in self.boxes.items() if box.isChecked()]
+
+
+class CheckList(QtWidgets.QListWidget):
+    """A list of ticks; Space ticks or unticks the current item."""
+
+    def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and self.currentItem():
+            item = self.currentItem()
+            checked = item.checkState() == Qt.CheckState.Checked
+            item.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
+            return
+        super().keyPressEvent(event)
+
+
+class IndicatorsEditor(QtWidgets.QWidget):
+    """The indicators a measure answers — none, one or several: tick them in the year's list, or type their
+    numbers ("๒, ๓"; empty = none). The line and the ticks follow each other; the line is what is saved."""
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAutoFillBackground(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.line = QtWidgets.QLineEdit(self)
+        self.line.setPlaceholderText("เลขตัวชี้วัด เช่น ๒, ๓ (ว่าง = ไม่ระบุตัวชี้วัด)")
+        self.list = CheckList(self)
+        self.list.setMinimumHeight(180)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.line)
+        layout.addWidget(self.list, 1)
+        self.setFocusProxy(self.line)
+        self.initial = ""
+        self.order: list[int] = []  # ticked numbers in the order the clerk chose them
+        self.list.itemChanged.connect(self._ticked)
+        self.line.textEdited.connect(self._typed)
+
+    def set_indicators(self, choices: list[tuple[int, str]], chosen: list[int]) -> None:
+        """Offer the year's indicators (and any chosen one the year lacks), ticking ``chosen``."""
+        self.list.blockSignals(True)
+        self.list.clear()
+        known = {n for n, _ in choices}
+        for number, label in choices + [(n, f"{n} (ไม่มีในปีนี้)") for n in chosen if n not in known]:
+            item = QtWidgets.QListWidgetItem(label, self.list)
+            item.setData(Qt.ItemDataRole.UserRole, number)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if number in chosen else Qt.CheckState.Unchecked)
+        self.list.blockSignals(False)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+        self.order = list(chosen)
+        self.initial = indicators_text(chosen)
+        self.line.setText(self.initial)
+        self.line.selectAll()  # typing replaces, as in a spreadsheet
+
+    def text(self) -> str:
+        return self.line.text()
+
+    def chosen(self) -> list[int]:
+        return list(self.order)
+
+    def _items(self) -> list[QtWidgets.QListWidgetItem]:
+        return [self.list.item(i) for i in range(self.list.count())]
+
+    def _ticked(self, item: QtWidgets.QListWidgetItem) -> None:
+        number = int(item.data(Qt.ItemDataRole.UserRole))
+        if item.checkState() == Qt.CheckState.Checked and number not in self.order:
+            self.order.append(number)
+        elif item.checkState() != Qt.CheckState.Checked and number in self.order:
+            self.order.remove(number)
+        self.line.setText(indicators_text(self.order))
+
+    def _typed(self, text: str) -> None:
+        self.order = list(dict.fromkeys(int(n) for n in re.findall(r"\d+", to_arabic_digits(text))))
+        self.list.blockSignals(True)
+        for item in self._items():
+            ticked = int(item.data(Qt.ItemDataRole.UserRole)) in self.order
+            item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+        self.list.blockSignals(False)

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ita_desktop.domain.catalogue import DEFAULT_ROUNDS
-from ita_desktop.domain.model import Measure, Step, YearPlan
-from ita_desktop.domain.steps import numbered_step
+from ita_desktop.domain.model import Measure, Progress, Step, YearPlan
+from ita_desktop.domain.steps import numbered_step, parse_step_line, step_line
 from ita_desktop.domain.validation import Problem, Severity, measure_problems
 from ita_desktop.gui.commands import (
     DeleteMeasuresCommand,
@@ -34,6 +34,7 @@ from ita_desktop.gui.qt import Qt, QtCore, QtGui
 from ita_desktop.gui.roles import (
     ERROR_BACKGROUND,
     KIND_ROLE,
+    MUTED_TEXT,
     PROBLEMS_ROLE,
     ROOT,
     SORT_ROLE,
@@ -62,9 +63,19 @@ COLUMNS: tuple[Column, ...] = (
     Column("units", "ผู้รับผิดชอบ", "units", 150),
     Column("start", "เริ่ม", "date", 105),
     Column("end", "สิ้นสุด", "date", 105),
+    Column("timeframe_text", "ระยะเวลา (ข้อความ)", "multiline", 150),
     Column("monitoring", "การกำกับติดตาม", "multiline", 180),
     Column("rounds", "รอบติดตาม", "rounds", 95),
+    Column("group", "กลุ่ม (หัวข้อ)", "group", 180),
 )
+HEADER_TIPS = {
+    "indicators": "ตัวชี้วัดที่มาตรการตอบ: ไม่ระบุ หนึ่ง หรือหลายข้อ (ติ๊กเลือก หรือพิมพ์ เช่น ๒, ๓)",
+    "steps": "หนึ่งบรรทัดต่อหนึ่งขั้นตอน • ระยะเวลาของขั้นตอนพิมพ์ต่อท้ายหลังเครื่องหมาย | "
+             "เช่น “จัดทำประกาศ | ภายในเดือนมกราคม ๒๕๖๗”",
+    "timeframe_text": "ระยะเวลาตามที่หน่วยงานเขียน เช่น “ตลอดปีงบประมาณ” หรือ “ภายในเดือนมกราคม ๒๕๖๗” "
+                      "— ถ้ากรอก เอกสารจะพิมพ์ข้อความนี้แทนช่วงวันที่เริ่ม–สิ้นสุด",
+    "group": "หัวข้อกลุ่มของหน่วยงานเอง (พิมพ์เป็นแถวหัวข้อเหนือมาตรการในเอกสาร) • ว่าง = ไม่มีกลุ่ม",
+}
 COLUMN_OF = {c.key: i for i, c in enumerate(COLUMNS)}
 # Column headings of real plans (DESIGN §6) that a pasted table may start with, mapped to our columns.
 HEADER_NAMES: dict[str, tuple[str, ...]] = {
@@ -81,6 +92,8 @@ HEADER_NAMES: dict[str, tuple[str, ...]] = {
     "end": ("สิ้นสุด", "วันสิ้นสุด", "กำหนดเวลาแล้วเสร็จ"),
     "monitoring": ("การกำกับติดตาม", "การติดตามผล", "การรายงานผลและการกำกับติดตาม"),
     "rounds": ("รอบติดตาม", "รอบการติดตาม"),
+    "timeframe_text": ("ระยะเวลา(ข้อความ)",),
+    "group": ("กลุ่ม(หัวข้อ)", "กลุ่มมาตรการ", "กลุ่ม"),
 }
 
 _ROW_NUMBER_HEADINGS = ("ลำดับ", "ลำดับที่", "ที่", "ข้อ")
@@ -102,15 +115,21 @@ TEXT_FIELDS = ("issue", "title", "guideline", "monitoring")
 
 
 def steps_text(measure: Measure) -> str:
-    """The steps as typed, one per line (what the editor shows and copy puts on the clipboard)."""
-    return "\n".join(s.text for s in measure.steps)
+    """The steps as typed, one per line, each with " | its timeframe" when it has one (what the editor shows
+    and copy puts on the clipboard; paste reads it back)."""
+    return "\n".join(step_line(s.text, s.timeframe_text) for s in measure.steps)
 
 
+def parse_steps(text: str) -> list[Step]:
+    """New steps from the lines of a steps cell ("text" or "text | timeframe"), blank lines dropped."""
+    return [Step(text=t, timeframe_text=tf) for t, tf in (parse_step_line(line) for line in text.split("\n")
+                                                          if line.strip())]
 
 
 def numbered_steps(measure: Measure) -> str:
     """The steps as the grid shows them: numbered 1., 2. … unless the clerk numbered or bulleted them."""
-    return "\n".join(numbered_step(i, s.text) for i, s in enumerate(measure.steps, start=1))
+    return "\n".join(numbered_step(i, step_line(s.text, s.timeframe_text))
+                     for i, s in enumerate(measure.steps, start=1))
 
 
 class MeasuresModel(QtCore.QAbstractTableModel):
@@ -118,6 +137,7 @@ class MeasuresModel(QtCore.QAbstractTableModel):
 
     message = QtCore.Signal(str)  # a Thai sentence for the status bar
     changed = QtCore.Signal()  # anything about the measures changed (progress grids refresh)
+    progress_changed = QtCore.Signal(str)  # only the progress entries of this measure changed
 
     def __init__(self, editor: DocumentEditor, plan: YearPlan, undo_stack: QtGui.QUndoStack,
                  parent: QtCore.QObject | None = None) -> None:
@@ -135,6 +155,8 @@ class MeasuresModel(QtCore.QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
+            return HEADER_TIPS.get(COLUMNS[section].key) if 0 <= section < len(COLUMNS) else None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
@@ -153,6 +175,9 @@ class MeasuresModel(QtCore.QAbstractTableModel):
         key = COLUMNS[index.column()].key
         if role == Qt.ItemDataRole.DisplayRole and key == "steps":
             return numbered_steps(measure)
+        if role == Qt.ItemDataRole.DisplayRole and key == "indicators" and len(measure.indicators) > 1:
+            return "\n".join(self.indicator_label(n) for n in measure.indicators)  # copy gives '๒, ๓'
+
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self.cell_text(measure, key)
         if role == VALUE_ROLE:
@@ -166,11 +191,18 @@ class MeasuresModel(QtCore.QAbstractTableModel):
             return self.cell_text(measure, key)
         if role == KIND_ROLE:
             return COLUMNS[index.column()].kind
+        worded = key in ("start", "end") and bool(measure.timeframe_text.strip())
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QtGui.QBrush(MUTED_TEXT) if worded else None
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole, PROBLEMS_ROLE):
             found = [p for p in self.problems(measure) if p.field == key]
             if role == PROBLEMS_ROLE:
                 return [p.thai for p in found]
             if not found:
+                if role == Qt.ItemDataRole.ToolTipRole and worded:
+                    return f"เอกสารพิมพ์ระยะเวลาเป็นข้อความ “{measure.timeframe_text}” แทนช่วงวันที่นี้"
+                if role == Qt.ItemDataRole.ToolTipRole and key == "steps" and measure.steps:
+                    return HEADER_TIPS["steps"]
                 return None
             if role == Qt.ItemDataRole.ToolTipRole:
                 return "\n".join(p.thai for p in found)
@@ -233,7 +265,15 @@ class MeasuresModel(QtCore.QAbstractTableModel):
             return parse_date(raw)
         if key == "rounds":
             return parse_rounds(raw)
+        if key == "group":  # a heading: one line
+            return " ".join(raw.split())
+        if key == "timeframe_text":
+            return raw.replace("\r\n", "\n").strip()
         return raw.replace("\r\n", "\n")
+
+    def groups(self) -> list[str]:
+        """The office's group headings already used in the year's plan, in plan order."""
+        return list(dict.fromkeys(m.group for m in self.plan.measures if m.group.strip()))
 
     def problems(self, measure: Measure) -> list[Problem]:
         found = self._problems.get(measure.id)
@@ -289,6 +329,16 @@ class MeasuresModel(QtCore.QAbstractTableModel):
         if ids:
             self.undo_stack.push(DeleteMeasuresCommand(self, ids, f"ลบมาตรการ {len(ids)} รายการ"))
 
+    def set_progress(self, measure_id: str, entries: list[Progress], text: str) -> None:
+        """Make a measure's progress entries exactly ``entries`` (added, removed, re-attached or reordered)."""
+        measure = self.plan.measures[self.row_of(measure_id)]
+        self.undo_stack.push(MeasureFieldCommand(self, measure_id, "progress", copy.deepcopy(measure.progress),
+                                                 copy.deepcopy(entries), text))
+
+    def progress_edited(self, measure_id: str) -> None:
+        """One progress entry of a measure was written (by a progress grid): the grids follow."""
+        self.progress_changed.emit(measure_id)
+
     def move_row(self, row: int, delta: int) -> bool:
         target = row + delta
         if not (0 <= row < len(self.plan.measures) and 0 <= target < len(self.plan.measures)):
@@ -307,7 +357,8 @@ class MeasuresModel(QtCore.QAbstractTableModel):
         """The field's state once ``value`` is set: for steps, lines matched to the old steps and progress."""
         if key != "steps":
             return copy.deepcopy(value)
-        lines = [line.rstrip() for line in str(value).split("\n") if line.strip()]
+        parsed = [parse_step_line(line) for line in str(value).split("\n") if line.strip()]
+        lines = [text for text, _ in parsed]
         old = list(measure.steps)
         chosen: list[Step | None] = [None] * len(lines)
         unused = list(range(len(old)))
@@ -319,8 +370,9 @@ class MeasuresModel(QtCore.QAbstractTableModel):
         for i in range(len(lines)):  # changed lines take the remaining steps in order
             if chosen[i] is None and unused:
                 chosen[i] = old[unused.pop(0)]
-        steps = [Step(text=line, due=c.due, id=c.id) if c else Step(text=line) for line, c in zip(lines, chosen,
-                                                                                              strict=True)]
+        steps = [Step(text=text, due=c.due, timeframe_text=timeframe, id=c.id) if c
+                 else Step(text=text, timeframe_text=timeframe) for (text, timeframe), c in zip(parsed, chosen,
+                                                                                                 strict=True)]
         new_number = {s.id: i + 1 for i, s in enumerate(steps)}
         old_id = {i + 1: s.id for i, s in enumerate(old)}
         progress = []
@@ -342,6 +394,9 @@ class MeasuresModel(QtCore.QAbstractTableModel):
         else:
             setattr(measure, key, copy.deepcopy(state))
         self.editor.write_measure(measure, [key])
+        if key == "progress":  # not shown in the plan grid: only the progress grids follow
+            self.progress_changed.emit(measure_id)
+            return
         self._problems.pop(measure_id, None)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
         self._announce(row)
@@ -440,7 +495,7 @@ class MeasuresModel(QtCore.QAbstractTableModel):
                 if fresh is not None:
                     new_cells += 1
                     if key == "steps":
-                        fresh.steps = [Step(text=t.rstrip()) for t in str(value).split("\n") if t.strip()]
+                        fresh.steps = parse_steps(str(value))
                     else:
                         setattr(fresh, key, value)
                 elif row is not None:

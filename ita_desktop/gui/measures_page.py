@@ -29,7 +29,7 @@ class MeasuresPage(QtWidgets.QWidget):
         self.proxy.setSortRole(SORT_ROLE)
         self.view = GridView(undo_stack, self)
         self.view.setObjectName("measuresGrid")
-        self.delegate = GridDelegate(self._indicators, self._units, self.view)
+        self.delegate = GridDelegate(self._indicators, self._units, self.view, groups=self._groups)
         self.view.setItemDelegate(self.delegate)
         self.view.setModel(self.proxy)
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -84,6 +84,9 @@ class MeasuresPage(QtWidgets.QWidget):
         if self.model is None:
             return []
         return [(i.number, self.model.indicator_label(i.number)) for i in self.model.plan.indicators]
+
+    def _groups(self) -> list[str]:
+        return self.model.groups() if self.model is not None else []
 
     def _units(self) -> list[str]:
         return self.model.editor.units() if self.model is not None else []

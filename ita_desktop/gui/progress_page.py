@@ -1,11 +1,14 @@
-"""Progress of one round: the grid of steps, with the 'done N of M' line the clerk reports."""
+"""Progress of one round: the grid of entries (several per step allowed), the buttons that add and delete
+entries, and the 'done N of M' line the clerk reports."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ita_desktop.gui.delegates import GridDelegate
 from ita_desktop.gui.grid_view import GridView
-from ita_desktop.gui.progress_model import COLUMNS, ProgressModel
-from ita_desktop.gui.qt import QtCore, QtGui, QtWidgets
+from ita_desktop.gui.progress_model import COLUMN_OF, COLUMNS, ProgressModel
+from ita_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
 
 
 class ProgressPage(QtWidgets.QWidget):
@@ -22,17 +25,42 @@ class ProgressPage(QtWidgets.QWidget):
         self.view.setObjectName("progressGrid")
         self.delegate = GridDelegate(lambda: [], lambda: [], self.view)
         self.view.setItemDelegate(self.delegate)
-        hint = QtWidgets.QLabel("ดับเบิลคลิกหรือกด F2 เพื่อแก้ไข • คลิกที่ลิงก์หลักฐานเพื่อเปิดดู")
+        self.act_add = self._action("addEntry", "+ เพิ่มรายการ", self.add_entry, ["Ctrl+Return", "Ctrl+Enter"],
+                                    "เพิ่มรายการผลของขั้นตอนนี้ (ต่อท้ายรายการที่มีอยู่) — Ctrl+Enter")
+        self.act_add_whole = self._action("addWholeEntry", "+ ผลทั้งมาตรการ", lambda: self.add_entry(whole_measure=True),
+                                          ["Ctrl+Shift+Return", "Ctrl+Shift+Enter"],
+                                          "เพิ่มรายการผลของทั้งมาตรการ (ไม่แยกขั้นตอน) — Ctrl+Shift+Enter")
+        self.act_delete = self._action("deleteEntry", "ลบรายการ", self.delete_entries, ["Ctrl+Delete"],
+                                       "ลบรายการในแถวที่เลือก — Ctrl+Delete (Ctrl+Z = เรียกคืน)")
+        buttons = QtWidgets.QHBoxLayout()
+        for action in (self.act_add, self.act_add_whole, self.act_delete):
+            button = QtWidgets.QToolButton(self)
+            button.setDefaultAction(action)
+            button.setObjectName(f"button_{action.objectName()}")
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.summary)
+        hint = QtWidgets.QLabel("ดับเบิลคลิกหรือกด F2 เพื่อแก้ไข • Ctrl+Enter = เพิ่มรายการของขั้นตอน • "
+                                "ช่อง “ขั้นตอน” ย้ายรายการไปขั้นตอนอื่นหรือทั้งมาตรการ • คลิกที่ลิงก์หลักฐานเพื่อเปิดดู")
         hint.setObjectName("hint")
-        top = QtWidgets.QHBoxLayout()
-        top.addWidget(self.heading, 1)
-        top.addWidget(self.summary)
+        hint.setWordWrap(True)
         layout = QtWidgets.QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(self.heading)
+        layout.addLayout(buttons)
         layout.addWidget(self.view, 1)
         layout.addWidget(hint)
         self.view.message.connect(self.message)
         self.delegate.hint.connect(self.message)
+
+    def _action(self, name: str, text: str, slot: Callable[[], None], keys: list[str], tip: str) -> QtGui.QAction:
+        action = QtGui.QAction(text, self)
+        action.setObjectName(name)
+        action.setShortcuts([QtGui.QKeySequence(k) for k in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # only on this page
+        action.setToolTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
 
     def set_model(self, model: ProgressModel) -> None:
         if self.model is not None:
@@ -46,3 +74,43 @@ class ProgressPage(QtWidgets.QWidget):
         self.summary.setText(model.summary())
         model.message.connect(self.message)
         model.summary_changed.connect(self.summary.setText)
+
+    # -- entries ---------------------------------------------------------------------------------------------
+    def _finish_editing(self) -> None:
+        """Commit a cell being typed into before rows change under it."""
+        editor = self.view.indexWidget(self.view.currentIndex())
+        if editor is not None and self.view.state() == self.view.State.EditingState:
+            self.view.commitData(editor)
+            self.view.closeEditor(editor, QtWidgets.QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def _read_only(self) -> bool:
+        """A document opened for viewing only locks the grid (no editors); its entries are locked too."""
+        if self.view.editTriggers() == QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers:
+            self.message.emit("เอกสารนี้เปิดแบบอ่านอย่างเดียว แก้ไขรายการไม่ได้")
+            return True
+        return False
+
+    def add_entry(self, *, whole_measure: bool = False) -> None:
+        """Add an entry for the current row's step (or its measure as a whole) and go to its result cell."""
+        current = self.view.currentIndex()
+        if self.model is None or self._read_only():
+            return
+        if not current.isValid():
+            self.message.emit("เลือกแถวของขั้นตอนที่จะเพิ่มรายการก่อน")
+            return
+        self._finish_editing()
+        row = self.model.add_entry(self.view.currentIndex().row(), whole_measure=whole_measure)
+        if row is not None:
+            index = self.model.index(row, COLUMN_OF["result"])
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)
+        self.view.setFocus()
+
+    def delete_entries(self) -> None:
+        if self.model is None or self._read_only():
+            return
+        self._finish_editing()
+        rows = {i.row() for i in self.view.selectionModel().selectedIndexes()}
+        if not rows and self.view.currentIndex().isValid():
+            rows = {self.view.currentIndex().row()}
+        self.model.delete_entries(sorted(rows))

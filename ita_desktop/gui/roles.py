@@ -11,11 +11,13 @@ PROBLEMS_ROLE = Qt.ItemDataRole.UserRole + 2  # Thai messages about the cell, fo
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3  # a key that sorts as people expect (dates by date)
 KIND_ROLE = Qt.ItemDataRole.UserRole + 4  # which editor the cell wants (see delegates.py)
 URLS_ROLE = Qt.ItemDataRole.UserRole + 5  # evidence links of a progress cell
+CHOICES_ROLE = Qt.ItemDataRole.UserRole + 6  # (label, value) pairs a combo cell offers (a measure's steps)
 
 ERROR_BACKGROUND = QtGui.QColor("#fbd9d7")
 WARNING_BACKGROUND = QtGui.QColor("#fff1c7")
 LOW_SCORE_BACKGROUND = QtGui.QColor("#fde4e2")
 GROUP_BACKGROUND = QtGui.QColor("#f3f6fa")
+MUTED_TEXT = QtGui.QColor("#7a8594")  # placeholders, repeated labels, dates a worded timeframe replaces
 STATUS_COLOURS = {
     "planned": QtGui.QColor("#eceff3"),
     "in_progress": QtGui.QColor("#fff0c2"),

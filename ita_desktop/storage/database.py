@@ -82,6 +82,8 @@ def inspect_header(path: Path) -> None:
         raise BadFileError(f"{path} is damaged: the file is truncated. ไฟล์เสียหาย (ไม่ครบ)")
     (page_size,) = struct.unpack(">H", header[16:18])
     page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):  # a power of two from 512 to 65536, or it is not SQLite's
+        raise BadFileError(f"{path} is damaged: its header names no valid page size. ไฟล์เสียหาย (ส่วนหัวของไฟล์ผิดรูปแบบ)")
     change_counter, page_count = struct.unpack(">II", header[24:32])
     (valid_for,) = struct.unpack(">I", header[92:96])
     truncated = size % page_size != 0 or (valid_for == change_counter and size < page_count * page_size)

@@ -9,7 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from ita_desktop.domain.model import Measure
-from ita_desktop.gui.editors import DateEditor, MultiLineEditor, RoundsEditor, UnitsEditor
+from ita_desktop.gui.editors import DateEditor, IndicatorsEditor, MultiLineEditor, RoundsEditor, UnitsEditor
 from ita_desktop.gui.main_window import MainWindow
 from ita_desktop.gui.measures_model import COLUMN_OF
 from ita_desktop.gui.qt import Qt, QtWidgets
@@ -87,35 +87,64 @@ def test_deleting_a_step_line_removes_its_progress_and_undo_brings_both_back(win
     assert result_of(restored, 6, 2) == result_of(before, 6, 2)
 
 
-def test_indicator_combo_commits_on_choice(window: MainWindow) -> None:
+def ticks(editor: IndicatorsEditor) -> list[bool]:
+    return [editor.list.item(i).checkState() == Qt.CheckState.Checked for i in range(editor.list.count())]
+
+
+def test_indicators_are_ticked_in_a_list_several_or_none(window: MainWindow, qtbot: QtBot) -> None:
     view = window.measures_page.view
     editor = open_editor(view, 0, COLUMN_OF["indicators"])
-    assert isinstance(editor, QtWidgets.QComboBox)
-    assert editor.count() == 11 and editor.itemText(9) == "9. การเปิดเผยข้อมูล"  # first: no indicator
-    editor.setCurrentIndex(9)
-    editor.activated.emit(9)
-    assert stored_measures(doc_path(window))[0].indicators == [9]
+    assert isinstance(editor, IndicatorsEditor)
+    assert editor.list.count() == 10 and editor.list.item(8).text() == "9. การเปิดเผยข้อมูล"
+    assert editor.text() == "๑" and ticks(editor)[:3] == [True, False, False]
+    editor.list.setFocus()
+    for row in (1, 2, 0):  # tick 2 and 3, untick 1
+        editor.list.setCurrentRow(row)
+        qtbot.keyClick(editor.list, Qt.Key.Key_Space)
+    assert editor.text() == "๒, ๓"
+    qtbot.keyClick(editor.list, Qt.Key.Key_Return)
+    assert stored_measures(doc_path(window))[0].indicators == [2, 3]
+    cell = view.model().index(0, COLUMN_OF["indicators"])
+    assert cell.data() == "2. การใช้งบประมาณ\n3. การใช้อำนาจ"  # several: each named, one per line
+    assert cell.data(Qt.ItemDataRole.EditRole) == "๒, ๓"  # what copy puts on the clipboard
+    editor = open_editor(view, 0, COLUMN_OF["indicators"])
+    assert isinstance(editor, IndicatorsEditor) and ticks(editor)[:4] == [False, True, True, False]
+    editor.list.setFocus()
+    for row in (1, 2):  # none: a general measure
+        editor.list.setCurrentRow(row)
+        qtbot.keyClick(editor.list, Qt.Key.Key_Space)
+    qtbot.keyClick(editor.list, Qt.Key.Key_Return)
+    assert stored_measures(doc_path(window))[0].indicators == []
+    assert view.model().index(0, COLUMN_OF["indicators"]).data() == ""
+    window.undo_stack.undo()
+    assert stored_measures(doc_path(window))[0].indicators == [2, 3]
     window.undo_stack.undo()
     assert stored_measures(doc_path(window))[0].indicators == [1]
 
 
-def test_indicator_combo_allows_none_and_shows_several(window: MainWindow) -> None:
+def test_typing_or_pasting_indicator_numbers_still_works(window: MainWindow, qtbot: QtBot) -> None:
     view = window.measures_page.view
-    editor = open_editor(view, 0, COLUMN_OF["indicators"])
-    assert isinstance(editor, QtWidgets.QComboBox)
-    editor.setCurrentIndex(0)
-    editor.activated.emit(0)
-    assert stored_measures(doc_path(window))[0].indicators == []
+    view.setFocus()
+    view.setCurrentIndex(view.model().index(1, COLUMN_OF["indicators"]))
+    qtbot.keyClick(view, Qt.Key.Key_2)  # typing replaces what the cell held
+    editor = view.indexWidget(view.currentIndex())
+    assert isinstance(editor, IndicatorsEditor) and editor.text() == "2"
+    type_text(editor.line, ", ๓")
+    assert ticks(editor)[:4] == [False, True, True, False]  # the ticks follow the typing
+    qtbot.keyClick(editor.line, Qt.Key.Key_Return)
+    assert stored_measures(doc_path(window))[1].indicators == [2, 3]
+    editor = open_editor(view, 1, COLUMN_OF["indicators"])
+    assert isinstance(editor, IndicatorsEditor)
+    editor.line.setText("15")
+    qtbot.keyClick(editor.line, Qt.Key.Key_Return)
+    assert "ไม่มีตัวชี้วัดที่ 15 ในปีนี้" in window.statusBar().currentMessage()
+    assert stored_measures(doc_path(window))[1].indicators == [2, 3]
     model = window.measures_model
     assert model is not None
-    assert model.index(0, COLUMN_OF["indicators"]).data() == ""
-    assert model.setData(model.index(0, COLUMN_OF["indicators"]), "๒, ๓")
+    assert model.setData(model.index(0, COLUMN_OF["indicators"]), "๒, ๓")  # a paste
     assert stored_measures(doc_path(window))[0].indicators == [2, 3]
-    assert model.index(0, COLUMN_OF["indicators"]).data() == "๒, ๓"
-    editor = open_editor(view, 0, COLUMN_OF["indicators"])
-    assert isinstance(editor, QtWidgets.QComboBox) and editor.currentData() == 2
-    editor.activated.emit(editor.currentIndex())  # the first of several chosen again: both kept
-    assert stored_measures(doc_path(window))[0].indicators == [2, 3]
+    assert model.setData(model.index(0, COLUMN_OF["indicators"]), "")
+    assert stored_measures(doc_path(window))[0].indicators == []
 
 
 def test_units_multi_select(window: MainWindow, qtbot: QtBot) -> None:
@@ -256,3 +285,70 @@ def test_ctrl_z_and_ctrl_y_from_the_keyboard(window: MainWindow, qtbot: QtBot) -
     assert stored_measures(doc_path(window))[4].monitoring != "รายงานทุกไตรมาส"
     qtbot.keyClick(view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert stored_measures(doc_path(window))[4].monitoring == "รายงานทุกไตรมาส"
+
+
+def test_group_heading_with_a_completer_of_the_groups_used(window: MainWindow, qtbot: QtBot) -> None:
+    view = window.measures_page.view
+    heading = "มาตรการเพิ่มประสิทธิภาพการดำเนินงานและการสื่อสารกับบุคคลภายนอก"
+    editor = open_editor(view, 0, COLUMN_OF["group"])
+    assert isinstance(editor, QtWidgets.QLineEdit)
+    type_text(editor, heading)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert stored_measures(doc_path(window))[0].group == heading
+    editor = open_editor(view, 1, COLUMN_OF["group"])
+    assert isinstance(editor, QtWidgets.QLineEdit)
+    completer = editor.completer()
+    assert completer is not None and completer.model().data(completer.model().index(0, 0)) == heading
+    editor.setText(heading)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert [m.group for m in stored_measures(doc_path(window))[:3]] == [heading, heading, ""]
+    window.undo_stack.undo()
+    assert stored_measures(doc_path(window))[1].group == ""
+
+
+def test_a_worded_timeframe_is_kept_and_the_dates_it_replaces_are_greyed(window: MainWindow, qtbot: QtBot) -> None:
+    view = window.measures_page.view
+    model = view.model()
+    editor = open_editor(view, 0, COLUMN_OF["timeframe_text"])
+    assert isinstance(editor, MultiLineEditor)
+    type_text(editor, "ตลอดปีงบประมาณ")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    first = stored_measures(doc_path(window))[0]
+    assert first.timeframe_text == "ตลอดปีงบประมาณ" and first.start == date(2023, 11, 1)  # the dates stay
+    start = model.index(0, COLUMN_OF["start"])
+    assert "ตลอดปีงบประมาณ" in start.data(Qt.ItemDataRole.ToolTipRole)
+    assert start.data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert model.index(1, COLUMN_OF["start"]).data(Qt.ItemDataRole.ForegroundRole) is None
+    assert "ตลอดปีงบประมาณ" in model.headerData(COLUMN_OF["timeframe_text"], Qt.Orientation.Horizontal,
+                                                  Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_step_takes_its_own_timeframe_after_a_bar(window: MainWindow, qtbot: QtBot) -> None:
+    view = window.measures_page.view
+    before = stored_measures(doc_path(window))[0]
+    lines = [s.text for s in before.steps]
+    editor = open_editor(view, 0, COLUMN_OF["steps"])
+    assert isinstance(editor, MultiLineEditor)
+    editor.setPlainText("\n".join([f"{lines[0]} | ภายในเดือนมกราคม ๒๕๖๗", *lines[1:]]))
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    after = stored_measures(doc_path(window))[0]
+    assert [s.id for s in after.steps] == [s.id for s in before.steps]  # the same steps, progress kept
+    assert [s.timeframe_text for s in after.steps] == ["ภายในเดือนมกราคม ๒๕๖๗", "", ""]
+    assert after.steps[0].text == lines[0] and after.progress == before.progress
+    cell = view.model().index(0, COLUMN_OF["steps"])
+    assert cell.data().split("\n")[0] == f"1. {lines[0]} | ภายในเดือนมกราคม ๒๕๖๗"
+    assert "|" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    window.undo_stack.undo()
+    assert [s.timeframe_text for s in stored_measures(doc_path(window))[0].steps] == ["", "", ""]
+
+
+def test_pasted_rows_bring_group_and_timeframes(window: MainWindow) -> None:
+    view = window.measures_page.view
+    view.setCurrentIndex(view.model().index(0, COLUMN_OF["end"]))
+    view.paste_grid([["30/9/2567", "ภายในเดือนมกราคม ๒๕๖๗", "รายงานผล", "6, 12", "มาตรการด้านการสื่อสาร"]])
+    first = stored_measures(doc_path(window))[0]
+    assert (first.timeframe_text, first.group) == ("ภายในเดือนมกราคม ๒๕๖๗", "มาตรการด้านการสื่อสาร")
+    view.setCurrentIndex(view.model().index(0, COLUMN_OF["steps"]))
+    view.copy_selection()
+    assert view.model().index(0, COLUMN_OF["steps"]).data(Qt.ItemDataRole.EditRole) == "\n".join(
+        s.text for s in first.steps)

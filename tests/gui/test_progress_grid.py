@@ -181,7 +181,7 @@ def test_steps_the_clerk_numbered_herself_are_not_numbered_twice(window: MainWin
     assert shown == ["1. ประชุมวางแผน", "- จัดทำประกาศ", "3. รายงานผล"]
 
 
-def test_editing_a_step_with_several_entries_changes_the_first_and_keeps_the_others(
+def test_each_entry_of_a_step_is_its_own_row_and_editing_one_keeps_the_others(
         app: QtWidgets.QApplication, qtbot: QtBot, sample_doc: Path) -> None:
     from ita_desktop.domain.model import Progress
     from ita_desktop.storage.database import Database
@@ -203,9 +203,13 @@ def test_editing_a_step_with_several_entries_changes_the_first_and_keeps_the_oth
     assert model is not None
     before = [p.result for p in measures(win)[0].entries_for(6, 2)]
     assert before[-2:] == ["ครั้งที่สอง", "ครั้งที่สาม"]
+    assert [model.index(r, COLUMN_OF["result"]).data() for r in range(1, 4)] == before  # rows 2-4: step 2
     assert model.setData(model.index(1, COLUMN_OF["result"]), "แก้ไขรายการแรก")
     after = [p.result for p in measures(win)[0].entries_for(6, 2)]
     assert after == ["แก้ไขรายการแรก", *before[1:]]
+    assert model.setData(model.index(3, COLUMN_OF["result"]), "แก้ไขรายการที่สาม")
+    assert [p.result for p in measures(win)[0].entries_for(6, 2)] == ["แก้ไขรายการแรก", before[1], "แก้ไขรายการที่สาม"]
+    win.undo_stack.undo()
     win.undo_stack.undo()
     assert [p.result for p in measures(win)[0].entries_for(6, 2)] == before
     win.close()

@@ -144,6 +144,13 @@ def test_a_document_another_program_is_editing_opens_read_only(make_window: list
             assert grid is not None
             assert grid.editTriggers() == QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers
             assert window.texts_page.parts["intro"].edit.isReadOnly()  # the office's texts: to read only
+            page = window.progress_page  # entries cannot be added either, not even by Ctrl+Enter
+            page.set_model(window.progress_model(6))
+            page.view.setCurrentIndex(page.view.model().index(0, 4))
+            page.act_add.trigger()
+            assert page.view.model().rowCount() == 6 and "อ่านอย่างเดียว" in window.statusBar().currentMessage()
+            button = page.findChild(QtWidgets.QToolButton, "button_addEntry")
+            assert button is not None and not button.isEnabled()
             shot(window, "window-read-only")
             window.close()
             assert sha(doc) == before

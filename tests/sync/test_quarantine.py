@@ -137,3 +137,14 @@ def test_bit_flipped_copies_never_crash_and_never_damage_the_local_document(
     with Database.open(clerk, read_only=True) as database:
         titles = {r["title"] for r in database.live_rows("measures")}
     assert titles == {"มาตรการที่ 1", "มาตรการที่ 2", "มาตรการที่ 3"}  # a flip never reaches the clerk's text
+
+
+@pytest.mark.parametrize("page_size", [b"\x00\x00", b"\x03\x00", b"\x00\x10"])
+def test_a_header_with_an_impossible_page_size_is_refused(clerk: Path, tmp_path: Path, page_size: bytes) -> None:
+    """Found by the bit-flip test: a page size of 0 in the header crashed the check (modulo by zero)."""
+    data = bytearray(clerk.read_bytes())
+    data[16:18] = page_size
+    evil = tmp_path / "bad-header.ita"
+    evil.write_bytes(bytes(data))
+    with pytest.raises(UserError, match="page size"):
+        read_from_elsewhere(evil)

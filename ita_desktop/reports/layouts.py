@@ -341,6 +341,9 @@ def build_report(document: Document, options: ExportOptions) -> Report:
     else:
         blocks.append(Paragraph("ยังไม่มีมาตรการในปีงบประมาณนี้", indent_first_line=False))
     blocks.append(_signatures(plan))
-    return Report(title_lines=titles, blocks=blocks, digits=options.digits, landscape=True,
-                  file_title=" ".join(titles[:2]), page_label=page_label_for(options.digits),
-                  author=org.name, subject=LAYOUT_NAMES[layout])
+    report = Report(title_lines=titles, blocks=blocks, digits=options.digits, landscape=True,
+                    file_title=" ".join(titles[:2]), page_label=page_label_for(options.digits),
+                    author=org.name, subject=LAYOUT_NAMES[layout])
+    from ita_desktop.reports.profiles import apply_profile  # the office's columns (issue 10 part 6)
+
+    return apply_profile(report, options.profile)

@@ -71,7 +71,7 @@ def with_profile(document: Document, options: ExportOptions) -> ExportOptions:
     if (profile.document, profile.layout) != (options.doc, layout):
         raise UserError(f"The columns given are those of a {profile.document} document in layout {profile.layout}, "
                         f"not of this {options.doc} document in layout {layout}. คอลัมน์ไม่ตรงกับรูปแบบตาราง")
-    known = {f.name for f in fields(ExportOptions)}
+    known = {f.name for f in fields(options)}
     chosen = {name: getattr(profile, name) for name in PROFILE_SETTINGS
               if name in known and getattr(profile, name) is not None}
     return replace(options, profile=profile, **chosen)

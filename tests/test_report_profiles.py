@@ -27,7 +27,7 @@ def report(layout: int = 5) -> Report:
 
 
 def test_every_layout_has_a_key_per_column_and_the_same_layouts_per_document() -> None:
-    assert PROFILE_LAYOUTS == {k: tuple(v) for k, v in LAYOUTS_BY_DOC.items()}
+    assert {k: tuple(v) for k, v in LAYOUTS_BY_DOC.items()} == PROFILE_LAYOUTS
     for layout, columns in LAYOUT_COLUMNS.items():
         assert len(COLUMN_KEYS[layout]) == len(columns) == len(set(COLUMN_KEYS[layout]))
     assert layout_columns(5)[5] == ("outcome", "ผลสัมฤทธิ์", 1.3)

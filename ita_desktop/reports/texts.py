@@ -79,9 +79,9 @@ def generated_text(document: Document, plan: YearPlan, kind: str, part: str, rou
             lines = [ANALYSIS_TITLE, f"ประจำปีงบประมาณ พ.ศ. {d(assessed)}"]
         return "\n".join([*lines, *(x for x in (org, place(document)) if x)])
     if part == "intro" and kind == "plan":
-        assessed = d(plan.assessment.year if plan.assessment and plan.assessment.year else plan.fiscal_year - 1)
+        assessed_be = d(plan.assessment.year if plan.assessment and plan.assessment.year else plan.fiscal_year - 1)
         return (f"ตามที่ได้ดำเนินการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) "
-                f"ประจำปีงบประมาณ พ.ศ. {assessed} แล้ว {org} จึงได้กำหนดมาตรการส่งเสริมคุณธรรมและความโปร่งใส"
+                f"ประจำปีงบประมาณ พ.ศ. {assessed_be} แล้ว {org} จึงได้กำหนดมาตรการส่งเสริมคุณธรรมและความโปร่งใส"
                 f"ภายในหน่วยงาน {fy} เพื่อยกระดับผลการประเมินให้สูงขึ้น โดยมีรายละเอียดดังนี้")
     if part == "intro" and kind == "progress":
         round_ = round_ or default_round(plan)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from ita_desktop.domain.profiles import COLUMN_KEYS, DATE_STYLES, GROUPINGS, PROFILE_LAYOUTS
 from ita_desktop.errors import ValidationError
 from ita_desktop.interchange.json_reader import read_document
 from ita_desktop.services.documents import import_file, load
@@ -91,3 +95,29 @@ def test_one_profile_per_document_and_layout() -> None:
     with pytest.raises(ValidationError) as err:
         read_document(with_profiles(RESULTS, RESULTS | {"id": "other"}))
     assert err.value.path == "profiles[1]" and "already given at profiles[0]" in err.value.problem
+
+
+@st.composite
+def profiles(draw: st.DrawFn) -> list[dict[str, Any]]:
+    out = []
+    for document, layout in draw(st.lists(st.sampled_from([(d, n) for d, ns in PROFILE_LAYOUTS.items() for n in ns]),
+                                          unique=True, max_size=3)):
+        keys = draw(st.permutations(COLUMN_KEYS[layout]))[:draw(st.integers(0, len(COLUMN_KEYS[layout])))]
+        columns = [{"key": k, "header": draw(st.sampled_from(["", "ผลรับความสำเร็จ", "หน่วยงาน\nรับผิดชอบ"])),
+                    "hidden": draw(st.booleans()) and i > 0} for i, k in enumerate(keys)]
+        out.append({"id": f"p-{document}-{layout}", "document": document, "layout": layout, "columns": columns,
+                    "grouping": draw(st.none() | st.sampled_from(GROUPINGS)),
+                    "date_style": draw(st.none() | st.sampled_from(DATE_STYLES)),
+                    "show_unreported": draw(st.none() | st.booleans())})
+    return out
+
+
+@settings(max_examples=15, deadline=None)
+@given(profiles())
+def test_generated_profiles_round_trip_exactly(generated: list[dict[str, Any]]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        tmp = Path(folder)
+        import_file(tmp / "a.ita", write(tmp / "in.json", with_profiles(*generated)))
+        one = exported(tmp / "a.ita", tmp / "one.json")
+        order = ["plan", "progress", "analysis"]
+        assert one["profiles"] == sorted(generated, key=lambda p: (order.index(p["document"]), p["layout"]))

@@ -10,10 +10,15 @@ import argparse
 import sys
 import traceback
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ita_desktop import __version__
 from ita_desktop.errors import UserError
+
+if TYPE_CHECKING:
+    from ita_desktop.services.exporting import ExportOptions
 
 COMMANDS = ("new", "import", "export", "merge", "check", "backups", "restore", "bring-in", "save-back")
 EXIT_BUG = 70
@@ -50,18 +55,31 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="write .json, .pdf, .docx or .xlsx")
     p.add_argument("file", type=Path)
     p.add_argument("out", type=Path)
-    p.add_argument("--doc", choices=["plan", "progress", "analysis", "data"], default="plan",
-                   help="the document to write; data: the Excel workbook departments fill in and bring back "
-                        "(a .xlsx of plan/progress/analysis is that document as a printable sheet)")
-    p.add_argument("--year", type=int, help="fiscal year in BE (default: the latest)")
+    p.add_argument("--doc", default="plan", metavar="plan|progress|analysis[+…]|data",
+                   help="the document; several parts joined by + make one PDF/DOCX, each part from a new page "
+                        "with its own title (e.g. analysis+plan); default plan. data: the Excel workbook "
+                        "departments fill in and bring back (a .xlsx of a document is that document, printable)")
+    p.add_argument("--year", metavar="YEAR[+…]",
+                   help="fiscal year in BE (default: the latest); one for every part, or one per part (2566+2567)")
     p.add_argument("--round", type=int, choices=[3, 6, 9, 12])
-    p.add_argument("--layout", type=int, choices=range(1, 7), metavar="1-6")
+    p.add_argument("--layout", metavar="1-6[+…]",
+                   help="table layout (DESIGN §6; default: the document's own); one per part when several")
+    p.add_argument("--columns", metavar="SPEC",
+                   help="the layout's columns as the office prints them, in print order: key=new header renames, "
+                        "key=- hides, a bare key only moves it; columns not named follow in the layout's order. "
+                        "Keys: 1 measure,guideline,steps,units,monitoring; 2 indicator,issue,steps,result,units,"
+                        "timeframe; 3 issue,measure,result,units,timeframe; 4 issue,units,measure,monitoring,"
+                        "result; 5 measure,steps,units,timeframe,result,outcome; 6 measure,method,units,timeframe,"
+                        "monitoring. E.g. --layout 5 --columns \"outcome=ผลรับความสำเร็จ,timeframe=-\". "
+                        "Without it, the profile saved in the document is used; \"\" prints the layout as it is")
+    p.add_argument("--save-profile", action="store_true",
+                   help="keep --columns in the document, so later exports (and the window) print the same way")
     p.add_argument("--digits", choices=["thai", "arabic"], default="thai")
     p.add_argument("--font", help="a Thai TTF to use instead of the bundled Sarabun")
-    p.add_argument("--date-style", choices=["short", "full", "thru", "day"], default="short",
+    p.add_argument("--date-style", choices=["short", "full", "thru", "day"],
                    help="timeframes: ต.ค. ๖๕ – มี.ค. ๖๖ / ตุลาคม ๒๕๖๕ – มีนาคม ๒๕๖๖ / เดือนตุลาคม ๖๕ ถึง เดือนมีนาคม ๖๖ / "
                         "๑ ต.ค. ๖๕ – ๓๑ มี.ค. ๖๖ (a timeframe typed in words prints as typed)")
-    p.add_argument("--grouping", choices=["auto", "tool", "group", "none"], default="auto",
+    p.add_argument("--grouping", choices=["auto", "tool", "group", "none"],
                    help="table sections: by tool, by the office's own groups, or none (auto: the layout's own)")
     p.add_argument("--show-unreported", action="store_true",
                    help="print 'ยังไม่ดำเนินการ' for steps nobody reported (by default nothing is invented)")
@@ -109,17 +127,74 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _plus(value: str | None, count: int, what: str) -> list[int | None]:
+    """'6+1' -> [6, 1]; one value for every part; None -> [None, …]."""
+    if value is None:
+        return [None] * count
+    try:
+        values: list[int | None] = [int(v) for v in value.split("+")]
+    except ValueError:
+        raise UserError(f"--{what} must be a number (or one per part joined by +), not {value!r}.") from None
+    if len(values) == 1:
+        return values * count
+    if len(values) != count:
+        raise UserError(f"--{what} gives {len(values)} values for {count} part(s) of --doc.")
+    return values
+
+
+def _export_options(args: argparse.Namespace) -> ExportOptions:
+    from ita_desktop.domain.profiles import parse_columns
+    from ita_desktop.services.exporting import ExportOptions
+
+    kinds = [k.strip() for k in args.doc.split("+")]
+    bad = next((k for k in kinds if k not in ("plan", "progress", "analysis", "data")), None)
+    if bad is not None or ("data" in kinds and len(kinds) > 1):
+        raise UserError(f"--doc must be plan, progress or analysis (several joined by +), or data alone, "
+                        f"not {args.doc!r}.")
+    layouts, years = _plus(args.layout, len(kinds), "layout"), _plus(args.year, len(kinds), "year")
+    if any(n is not None and not 1 <= n <= 6 for n in layouts):
+        raise UserError("--layout must be 1–6 (DESIGN §6).")
+    style = {k: v for k, v in (("date_style", args.date_style), ("grouping", args.grouping),
+                               ("show_unreported", args.show_unreported or None)) if v is not None}
+    parts = [ExportOptions(doc=kind, year=year, round=args.round, layout=layout, digits=args.digits,
+                           font=args.font, **style) for kind, year, layout in zip(kinds, years, layouts, strict=True)]
+    if args.columns is not None:
+        if len(parts) > 1:
+            raise UserError("--columns is for an export of one part; each part of several uses its saved profile.")
+        from ita_desktop.reports.profiles import default_layout
+
+        layout = parts[0].layout or default_layout(parts[0].doc)
+        try:
+            profile = parse_columns(args.columns, parts[0].doc, layout)
+        except ValueError as exc:
+            raise UserError(f"--columns: {exc}.") from None
+        parts[0] = replace(parts[0], profile=profile)
+    elif args.save_profile:
+        raise UserError("--save-profile keeps the columns given with --columns; give them too.")
+    return replace(parts[0], parts=tuple(parts[1:]))
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
-    from ita_desktop.services.documents import export_json, load
-    from ita_desktop.services.exporting import ExportOptions, export_document
+    from ita_desktop.services.documents import export_json, load, save_profile
+    from ita_desktop.services.exporting import export_document
 
     if args.out.suffix.lower() == ".json":
         export_json(args.file, args.out)
     else:
-        options = ExportOptions(doc=args.doc, year=args.year, round=args.round, layout=args.layout,
-                                digits=args.digits, font=args.font, date_style=args.date_style,
-                                grouping=args.grouping, show_unreported=args.show_unreported)
-        export_document(load(args.file), options, args.out)
+        options = _export_options(args)
+        document = load(args.file)
+        if options.profile is not None:  # new columns; the settings saved with the old ones stay
+            from ita_desktop.domain.profiles import saved_profile
+
+            saved = saved_profile(document.profiles, options.profile.document, options.profile.layout)
+            if saved is not None:
+                options = replace(options, profile=replace(
+                    options.profile, id=saved.id, grouping=saved.grouping, date_style=saved.date_style,
+                    show_unreported=saved.show_unreported))
+        export_document(document, options, args.out)
+        if args.save_profile and options.profile is not None:
+            save_profile(args.file, options.profile)
+            print(f"kept the columns of {options.profile.document} layout {options.profile.layout} in {args.file}")
     print(f"wrote {args.out}")
     return 0
 

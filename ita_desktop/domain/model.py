@@ -9,6 +9,10 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ita_desktop.domain.profiles import ExportProfile
 
 
 def new_id() -> str:
@@ -202,6 +206,7 @@ class Document:
     units: list[str] = field(default_factory=list)
     years: list[YearPlan] = field(default_factory=list)
     id: str = field(default_factory=new_id)
+    profiles: list[ExportProfile] = field(default_factory=list)  # how the office prints each (kind, layout)
 
     def year(self, fiscal_year: int) -> YearPlan | None:
         return next((y for y in self.years if y.fiscal_year == fiscal_year), None)

@@ -1,8 +1,14 @@
-"""File ▸ Export: which document, round, layout, digits and file type (form in ui/export_dialog.ui)."""
+"""File ▸ Export: which document, round, layout, digits and file type (form in ui/export_dialog.ui); the
+layout's columns as the office prints them (gui/export_columns.py) and an optional second part in the same file.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from ita_desktop.domain.profiles import PROFILE_LAYOUTS, ExportProfile
 from ita_desktop.gui.dialogs import thai_buttons
+from ita_desktop.gui.export_columns import ColumnList
 from ita_desktop.gui.forms import child, load_form
 from ita_desktop.gui.qt import QtWidgets
 from ita_desktop.gui.settings import Preferences
@@ -19,8 +25,9 @@ class ExportDialog:
     """Asks what to export; remembers the choices in the preferences."""
 
     def __init__(self, parent: QtWidgets.QWidget, prefs: Preferences, fiscal_year: int, rounds: list[int],
-                 doc: str = "plan", round_: int | None = None) -> None:
-        """``doc``/``round_`` preselect what the clerk is looking at (the round-6 page exports the round-6 report)."""
+                 doc: str = "plan", round_: int | None = None, profiles: list[ExportProfile] | None = None) -> None:
+        """``doc``/``round_`` preselect what the clerk is looking at (the round-6 page exports the round-6 report);
+        ``profiles`` are the document's saved export profiles."""
         self.prefs, self.fiscal_year = prefs, fiscal_year
         form = load_form("export_dialog", parent)
         assert isinstance(form, QtWidgets.QDialog)
@@ -32,6 +39,11 @@ class ExportDialog:
         self.format = child(form, QtWidgets.QComboBox, "fileFormat")
         self.font = child(form, QtWidgets.QLineEdit, "font")
         self.open_after = child(form, QtWidgets.QCheckBox, "openAfter")
+        self.second = child(form, QtWidgets.QComboBox, "secondPart")
+        self.columns = ColumnList(child(form, QtWidgets.QListWidget, "columns"),
+                                  child(form, QtWidgets.QPushButton, "columnUp"),
+                                  child(form, QtWidgets.QPushButton, "columnDown"),
+                                  child(form, QtWidgets.QPushButton, "columnsReset"), list(profiles or []))
         buttons = child(form, QtWidgets.QDialogButtonBox, "buttons")
         thai_buttons(buttons, ok="ส่งออก…")
         buttons.accepted.connect(form.accept)
@@ -47,6 +59,11 @@ class ExportDialog:
         self.digits.addItem("เลขอารบิก (1 2 3)", "arabic")
         for suffix, label in FORMATS:
             self.format.addItem(label, suffix)
+        self.second.addItem("ไม่มี", None)
+        names = dict(LAYOUTS)
+        for key, label in DOCS:
+            for number in PROFILE_LAYOUTS[key]:
+                self.second.addItem(f"{label} – รูปแบบ {names[number]}", f"{key}:{number}")
         self.digits.setCurrentIndex(max(self.digits.findData(prefs.get("export/digits")), 0))
         self.font.setText(prefs.get("export/font"))
         self.open_after.setChecked(prefs.get("export/open_after"))
@@ -54,6 +71,7 @@ class ExportDialog:
         if round_ is not None:
             self.round.setCurrentIndex(max(self.round.findData(round_), 0))
         self.doc.currentIndexChanged.connect(self._doc_changed)
+        self.layout.currentIndexChanged.connect(self._layout_changed)
         self._doc_changed()
 
     def _doc_changed(self, *_: object) -> None:
@@ -61,6 +79,10 @@ class ExportDialog:
         self.round.setEnabled(doc == "progress")
         key = "export/progress_layout" if doc == "progress" else "export/plan_layout"
         self.layout.setCurrentIndex(max(self.layout.findData(self.prefs.get(key)), 0))
+        self._layout_changed()  # the columns depend on the document too, even when the layout stays
+
+    def _layout_changed(self, *_: object) -> None:
+        self.columns.show(str(self.doc.currentData()), int(self.layout.currentData()))
 
     def _choose_font(self) -> None:
         path, _ = QtWidgets.QFileDialog.getOpenFileName(self.dialog, "เลือกแบบอักษรภาษาไทย (TTF)", "",
@@ -76,10 +98,20 @@ class ExportDialog:
         self.prefs.set("export/progress_layout" if doc == "progress" else "export/plan_layout", layout)
         self.prefs.set("export/font", self.font.text().strip())
         self.prefs.set("export/open_after", self.open_after.isChecked())
-        return ExportOptions(doc=doc, year=self.fiscal_year,
-                             round=int(self.round.currentData()) if doc == "progress" else None,
-                             layout=layout, digits=self.digits.currentData(),
-                             font=self.font.text().strip() or None)
+        round_ = int(self.round.currentData())
+        options = ExportOptions(doc=doc, year=self.fiscal_year, round=round_ if doc == "progress" else None,
+                                layout=layout, digits=self.digits.currentData(),
+                                font=self.font.text().strip() or None, profile=self.columns.profile())
+        second = self.second.currentData()
+        if second:  # "plan:1": the document and layout of a part after this one, in the same file
+            kind, _, number = str(second).partition(":")
+            options = replace(options, parts=(ExportOptions(doc=kind, year=self.fiscal_year, layout=int(number),  # type: ignore[arg-type]
+                                                            round=round_ if kind == "progress" else None),))
+        return options
+
+    def profile_to_save(self) -> ExportProfile | None:
+        """The columns to keep in the document when the export starts (None: nothing new)."""
+        return self.columns.changed()
 
     def suffix(self) -> str:
         return str(self.format.currentData())

@@ -531,10 +531,13 @@ class MainWindow(QtWidgets.QMainWindow):
         page, _, shown_round = self.current_page_key().partition(":")
         doc = {"progress": "progress", "assessment": "analysis"}.get(page, "plan")
         dialog = ExportDialog(self, self.prefs, self.plan.fiscal_year, self.plan_rounds(), doc,
-                              int(shown_round) if shown_round else None)
+                              int(shown_round) if shown_round else None, self.editor.profiles())
         if dialog.dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
             return
         options, suffix = dialog.options(), dialog.suffix()
+        profile = dialog.profile_to_save()
+        if profile is not None:  # the office's columns, kept in the document for the next round
+            self.editor.save_profile(profile)
         name = {"plan": "แผนมาตรการ", "progress": f"รายงานผล รอบ {options.round} เดือน",
                 "analysis": "รายงานการวิเคราะห์"}[options.doc]
         suggested = Path(self._folder("export/last_folder")) / f"{name} {self.plan.fiscal_year}{suffix}"

@@ -36,6 +36,7 @@ from ita_desktop.domain.model import (
     Tool,
     YearPlan,
 )
+from ita_desktop.domain.profiles import DATE_STYLES, GROUPINGS, ExportProfile, ProfileColumn
 from ita_desktop.domain.validation import has_unsafe_scheme, year_problems
 from ita_desktop.errors import ValidationError
 from ita_desktop.thai.calendar import ROUNDS
@@ -63,7 +64,8 @@ class _Reader:
         if self.version < 2 and isinstance(value, dict):
             for key in value:
                 if key in v2:
-                    raise ValidationError(f"{path}.{key}", f"is a key of {FORMAT}; this file says {FORMAT_V1}")
+                    raise ValidationError(f"{path}.{key}" if path else key,
+                                          f"is a key of {FORMAT}; this file says {FORMAT_V1}")
 
     def claim(self, kind: str, row_id: str, path: str) -> str:
         """An id names one row of the document: the same id twice would make one row overwrite another."""
@@ -158,10 +160,13 @@ class _Reader:
 
     # -- document ------------------------------------------------------------------------------------------
     def document(self, data: Any, catalogue: CatalogueLookup) -> Document:
-        root = self.obj(data, "", {"format", "organization", "units", "years", "id"}, {"format"})
-        if root["format"] not in FORMATS:
-            raise ValidationError("format", f"must be {FORMAT!r} or {FORMAT_V1!r}, not {root['format']!r}")
-        self.version = 1 if root["format"] == FORMAT_V1 else 2
+        if not isinstance(data, dict) or data.get("format") not in FORMATS:
+            self.obj(data, "", {"format", "organization", "units", "years", "id", "profiles"}, {"format"})
+            raise ValidationError("format", f"must be {FORMAT!r} or {FORMAT_V1!r}, not {data['format']!r}")
+        self.version = 1 if data["format"] == FORMAT_V1 else 2
+        self.v2_only(data, "", {"profiles"})
+        root = self.obj(data, "", self.keys({"format", "organization", "units", "years", "id"}, {"profiles"}),
+                        {"format"})
         org = self.obj(root.get("organization", {}), "organization",
                        {"name", "kind", "district", "province", "address", "phone", "website"})
         doc = Document(
@@ -175,7 +180,48 @@ class _Reader:
                 raise ValidationError(f"years[{yi}].fiscal_year", f"fiscal year {plan.fiscal_year} appears twice")
             seen.add(plan.fiscal_year)
             doc.years.append(plan)
+        for i, v in enumerate(self.array(root.get("profiles", []), "profiles")):
+            profile = self.profile(v, f"profiles[{i}]")
+            twice = next((j for j, p in enumerate(doc.profiles)
+                          if (p.document, p.layout) == (profile.document, profile.layout)), None)
+            if twice is not None:
+                raise ValidationError(f"profiles[{i}]", f"the {profile.document} layout {profile.layout} profile "
+                                      f"is already given at profiles[{twice}]")
+            doc.profiles.append(profile)
         return doc
+
+    def profile(self, data: Any, path: str) -> ExportProfile:
+        """An export profile: {"document", "layout", "columns": [{"key", "header", "hidden"}], "grouping", …}."""
+        d = self.obj(data, path, {"id", "document", "layout", "columns", "grouping", "date_style",
+                                  "show_unreported"}, {"document", "layout"})
+        columns = []
+        for i, c in enumerate(self.array(d.get("columns", []), f"{path}.columns")):
+            p = f"{path}.columns[{i}]"
+            c = self.obj(c, p, {"key", "header", "hidden"}, {"key"})
+            hidden = c.get("hidden", False)
+            if not isinstance(hidden, bool):
+                raise ValidationError(f"{p}.hidden", f"must be true or false, not {hidden!r}")
+            columns.append(ProfileColumn(self.text(c["key"], f"{p}.key"), self.text(c.get("header"), f"{p}.header"),
+                                         hidden))
+        for key, allowed in (("grouping", GROUPINGS), ("date_style", DATE_STYLES)):
+            if d.get(key) is not None and d[key] not in allowed:
+                raise ValidationError(f"{path}.{key}", f"must be one of {', '.join(allowed)} or null, "
+                                      f"not {d[key]!r}")
+        show = d.get("show_unreported")
+        if show is not None and not isinstance(show, bool):
+            raise ValidationError(f"{path}.show_unreported", f"must be true, false or null, not {show!r}")
+        document, layout = d["document"], self.integer(d["layout"], f"{path}.layout")
+        if document not in DOCUMENTS:
+            raise ValidationError(f"{path}.document", f"must be one of {', '.join(DOCUMENTS)}, not {document!r}")
+        try:
+            profile = ExportProfile(document=document, layout=layout, columns=columns, grouping=d.get("grouping"),
+                                    date_style=d.get("date_style"), show_unreported=show)
+        except ValueError as exc:  # the layout is not one of the document's, or a column is not the layout's
+            field = "layout" if str(exc).startswith("layout") else "columns"
+            raise ValidationError(f"{path}.{field}", str(exc)) from None
+        if d.get("id") is not None:
+            profile.id = self.claim("profile", self.text(d["id"], f"{path}.id"), f"{path}.id")
+        return profile
 
     def year(self, data: Any, path: str, catalogue: CatalogueLookup) -> YearPlan:
         self.v2_only(data, path, {"texts"})

@@ -56,4 +56,8 @@ def document_json(doc: Document) -> dict[str, Any]:
                          "address": org.address, "phone": org.phone, "website": org.website},
         "units": list(doc.units),
         "years": [year_json(y) for y in doc.years],
+        "profiles": [{"id": p.id, "document": p.document, "layout": p.layout,
+                      "columns": [{"key": c.key, "header": c.header, "hidden": c.hidden} for c in p.columns],
+                      "grouping": p.grouping, "date_style": p.date_style, "show_unreported": p.show_unreported}
+                     for p in doc.profiles],
     }

@@ -3,6 +3,8 @@
 Clerks still tweak documents in Word, so the file uses plain Word features only: real tables with repeated header
 rows, paragraphs per line of a cell (bullets and numbers stay text, as typed), PAGE/NUMPAGES fields in the footer.
 Fonts follow office/thai_runs (complex-script slots), default TH SarabunPSK 16 pt.
+An export of several parts writes each after a page break with its own title block, in one section, so the
+PAGE/NUMPAGES footer numbers the whole file.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from docx.text.paragraph import Paragraph as WordParagraph
 from ita_desktop.domain.model import Document
 from ita_desktop.reports.document_model import (
     BarChart,
+    Block,
     BulletList,
     Heading,
     Paragraph,
@@ -32,7 +35,6 @@ from ita_desktop.reports.document_model import (
     SignatureBlock,
     Table,
 )
-from ita_desktop.reports.layouts import build_report
 from ita_desktop.reports.office.docx_tables import (
     add_row,
     keep_row_whole,
@@ -43,6 +45,7 @@ from ita_desktop.reports.office.docx_tables import (
     span_row,
 )
 from ita_desktop.reports.office.thai_runs import DEFAULT_FONT, DEFAULT_SIZE, add_field, add_run, set_document_defaults
+from ita_desktop.reports.profiles import build_reports
 from ita_desktop.services.exporting import ExportOptions, ProgressCallback
 from ita_desktop.thai.digits import digits
 
@@ -212,9 +215,23 @@ class _Writer:
                 lines = [*signer.lines, ""]
                 self.cell_text(cell, "\n".join(lines), align=WD_ALIGN_PARAGRAPH.CENTER)
 
-    def metadata(self) -> None:
+    def block(self, block: Block) -> None:
+        if isinstance(block, Heading):
+            self.heading(block)
+        elif isinstance(block, Paragraph):
+            self.text(block)
+        elif isinstance(block, BulletList):
+            self.bullets(block)
+        elif isinstance(block, Table):
+            self.table(block)
+        elif isinstance(block, BarChart):
+            self.chart(block)
+        elif isinstance(block, SignatureBlock):
+            self.signatures(block)
+
+    def metadata(self, title: str) -> None:
         props = self.doc.core_properties
-        props.title = self.report.file_title
+        props.title = title
         props.author = self.report.author
         props.subject = self.report.subject
         props.language = "th-TH"
@@ -225,28 +242,25 @@ def export_docx(document: Document, options: ExportOptions, out: Path, progress:
     """Write the report ``options`` asks for as a .docx; ``font`` is a font family name installed in Word."""
     from ita_desktop.services.documents import write_atomically
 
-    report = build_report(document, options)
-    writer = _Writer(report, font, size)
-    steps = len(report.blocks) + 2
+    reports = build_reports(document, options)
+    writer = _Writer(reports[0], font, size)
+    steps = sum(len(r.blocks) for r in reports) + 2
+    done = 0
     if progress:
         progress(0, steps, "title")
-    writer.title()
-    for i, block in enumerate(report.blocks, 1):
-        if isinstance(block, Heading):
-            writer.heading(block)
-        elif isinstance(block, Paragraph):
-            writer.text(block)
-        elif isinstance(block, BulletList):
-            writer.bullets(block)
-        elif isinstance(block, Table):
-            writer.table(block)
-        elif isinstance(block, BarChart):
-            writer.chart(block)
-        elif isinstance(block, SignatureBlock):
-            writer.signatures(block)
-        if progress:
-            progress(i, steps, type(block).__name__)
-    writer.metadata()
+    for n, report in enumerate(reports):
+        first = len(writer.doc.paragraphs)
+        writer.report = report
+        writer.title()
+        if n:  # each further part starts a page, with its own title block
+            writer.doc.paragraphs[first].paragraph_format.page_break_before = True
+        for block in report.blocks:
+            writer.block(block)
+            done += 1
+            if progress:
+                progress(done, steps, type(block).__name__)
+    writer.report = reports[0]
+    writer.metadata(" / ".join(r.file_title for r in reports))
     _drop_trailing_empty_paragraph(writer.doc)
     buffer = io.BytesIO()
     writer.doc.save(buffer)

@@ -29,6 +29,7 @@ from ita_desktop.reports.document_model import (
     Table,
     TableSection,
 )
+from ita_desktop.reports.profiles import apply_profile
 from ita_desktop.reports.texts import (
     ANALYSIS_TITLE,
     PLAN_TITLE,
@@ -359,6 +360,7 @@ def build_report(document: Document, options: ExportOptions) -> Report:
     signatures = _signatures(ctx)
     if signatures is not None:
         blocks.append(signatures)
-    return Report(title_lines=titles, blocks=blocks, digits=options.digits, landscape=True,
-                  file_title=" ".join(titles[:2]), page_label=page_label_for(options.digits),
-                  author=document.organization.name, subject=LAYOUT_NAMES[layout])
+    report = Report(title_lines=titles, blocks=blocks, digits=options.digits, landscape=True,
+                    file_title=" ".join(titles[:2]), page_label=page_label_for(options.digits),
+                    author=document.organization.name, subject=LAYOUT_NAMES[layout])
+    return apply_profile(report, options.profile)  # the office's columns (issue 10 part 6)

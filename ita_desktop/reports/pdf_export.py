@@ -1,8 +1,10 @@
 """Write a report as a Thai PDF: A4 (landscape for the wide tables), title block, blocks, tables, page labels.
 
 The layout of every word is done by ``reports.pdf`` (segmentation, HarfBuzz shaping, line breaking between words);
-this module only arranges blocks on pages. The file is written beside the target and moved into place at the end,
-so a failed export never leaves half a PDF under the clerk's file name.
+this module only arranges blocks on pages. An export of several parts (analysis + plan) is one story: each
+part starts on a new page with its own title block, and the page numbers run across the whole file.
+The file is written beside the target and moved into place at the end, so a failed export never leaves half a
+PDF under the clerk's file name.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import os
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer
+from reportlab.platypus import Flowable, PageBreak, SimpleDocTemplate, Spacer
 
 from ita_desktop.domain.model import Document
 from ita_desktop.errors import UserError
@@ -24,13 +26,13 @@ from ita_desktop.reports.document_model import (
     SignatureBlock,
     Table,
 )
-from ita_desktop.reports.layouts import build_report
 from ita_desktop.reports.pdf.chart import ThaiBarChart
 from ita_desktop.reports.pdf.flowable import ThaiParagraph
 from ita_desktop.reports.pdf.fonts import load_fonts
 from ita_desktop.reports.pdf.page import Signatures, numbered_canvas
 from ita_desktop.reports.pdf.styles import ReportStyles
 from ita_desktop.reports.pdf.table import ThaiTable, layout_table
+from ita_desktop.reports.profiles import build_reports
 from ita_desktop.services.exporting import ExportOptions, ProgressCallback
 
 MARGIN = 36.0  # 1.27 cm
@@ -42,20 +44,18 @@ BULLET = "•"
 def export_pdf(document: Document, options: ExportOptions, out: Path,
                progress: ProgressCallback | None = None) -> None:
     """Write the report ``options`` asks for to ``out`` as a PDF."""
-    report = build_report(document, options)
+    reports = build_reports(document, options)
     fonts = load_fonts(options.font, options.bold_font)
-    render_report(report, ReportStyles.for_fonts(fonts), out, progress)
+    render_reports(reports, ReportStyles.for_fonts(fonts), out, progress)
 
 
-def _steps(report: Report) -> int:
-    """Progress steps: title lines, blocks, table rows, and writing the file."""
-    return len(report.title_lines) + sum(b.row_count() if isinstance(b, Table) else 1 for b in report.blocks) + 1
+def _part_steps(report: Report) -> int:
+    """Progress steps of one part: title lines, blocks, table rows."""
+    return len(report.title_lines) + sum(b.row_count() if isinstance(b, Table) else 1 for b in report.blocks)
 
 
 def _flowables(report: Report, styles: ReportStyles, width: float, progress: ProgressCallback | None,
-               height: float | None = None) -> list[Flowable]:
-    steps = _steps(report)
-    done = 0
+               steps: int, done: int = 0, height: float | None = None) -> list[Flowable]:
 
     def tick(what: str) -> None:
         nonlocal done
@@ -100,16 +100,32 @@ def _flowables(report: Report, styles: ReportStyles, width: float, progress: Pro
 
 def render_report(report: Report, styles: ReportStyles, out: Path, progress: ProgressCallback | None = None) -> None:
     """Typeset ``report`` into ``out``."""
+    render_reports([report], styles, out, progress)
+
+
+def render_reports(reports: list[Report], styles: ReportStyles, out: Path,
+                   progress: ProgressCallback | None = None) -> None:
+    """Typeset the parts of one file into ``out``, each from a new page (page size, metadata and page labels
+    are the first part's)."""
+    report = reports[0]
     pagesize = landscape(A4) if report.landscape else A4
     part = out.with_name(out.name + ".part")
     doc = SimpleDocTemplate(
         str(part), pagesize=pagesize, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-        bottomMargin=BOTTOM_MARGIN, title=report.file_title, author=report.author, subject=report.subject,
+        bottomMargin=BOTTOM_MARGIN, title=" / ".join(r.file_title for r in reports), author=report.author,
+        subject=report.subject,
         creator="ITA Desktop", lang="th-TH",
         # Pages start in our embedded font; ReportLab's default declares a non-embedded Helvetica on every page.
         initialFontName=styles.body.font.fontName,
     )
-    story = _flowables(report, styles, doc.width, progress, doc.height)
+    steps = sum(_part_steps(r) for r in reports) + 1  # and writing the file
+    story: list[Flowable] = []
+    done = 0
+    for piece in reports:
+        if story:
+            story.append(PageBreak())
+        story += _flowables(piece, styles, doc.width, progress, steps, done, doc.height)
+        done += _part_steps(piece)
     try:
         doc.build(story, canvasmaker=numbered_canvas(report.page_label, styles.small, BOTTOM_MARGIN))
         os.replace(part, out)
@@ -121,4 +137,4 @@ def render_report(report: Report, styles: ReportStyles, out: Path, progress: Pro
         part.unlink(missing_ok=True)
         raise
     if progress:
-        progress(_steps(report), _steps(report), "เสร็จแล้ว")
+        progress(steps, steps, "เสร็จแล้ว")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ita_desktop.domain.catalogue import DEFAULT_SIGNATORY_ROLES, DEFAULT_UNITS
 from ita_desktop.domain.model import Document, Organization, Signatory
+from ita_desktop.domain.profiles import ExportProfile
 from ita_desktop.domain.validation import Severity, year_problems
 from ita_desktop.errors import BadFileError, UserError, ValidationError
 from ita_desktop.interchange.json_reader import read_document
@@ -210,3 +211,11 @@ def _check_closed(path: Path, report: CheckReport, *, immutable: bool = True) ->
 
 __all__ = ["CheckReport", "ProgressCallback", "ValidationError", "check_document", "export_json",
            "import_file", "load", "new_document"]
+
+
+def save_profile(path: Path, profile: ExportProfile) -> bool:
+    """Keep an export profile in the document (one committed change, like every edit); True when it changed."""
+    with Database.open(path) as database:
+        before = database.version_vector()
+        DocumentRepository(database).save_profile(profile)
+        return database.version_vector() != before

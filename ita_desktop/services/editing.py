@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ita_desktop.domain.model import Assessment, Indicator, Measure, Organization, Progress, Signatory, YearPlan
+from ita_desktop.domain.profiles import ExportProfile
 from ita_desktop.storage.database import Database
 from ita_desktop.storage.edit_ops import EditOps, Tombstones, measure_field_values
 from ita_desktop.storage.repositories import DocumentRepository
@@ -50,6 +51,14 @@ class DocumentEditor:
 
     def units(self) -> list[str]:
         return self.repo.units()
+
+    def profiles(self) -> list[ExportProfile]:
+        """The document's export profiles (the office's columns per document kind and layout)."""
+        return self.repo.profiles()
+
+    def save_profile(self, profile: ExportProfile) -> None:
+        """Keep an export profile: a saved setting of the document (committed at once, not an undoable edit)."""
+        self.repo.save_profile(profile)
 
     # -- whole-record writes -------------------------------------------------------------------------------
     def save_organization(self, org: Organization) -> None:

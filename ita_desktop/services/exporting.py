@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ita_desktop.domain.model import Document
+from ita_desktop.domain.profiles import ExportProfile
 from ita_desktop.errors import UserError
 from ita_desktop.thai.digits import DigitStyle
 
@@ -38,6 +39,11 @@ class ExportOptions:
     date_style: DateStyle = "short"
     grouping: Grouping = "auto"
     show_unreported: bool = False  # print "ยังไม่ดำเนินการ" for steps nobody reported (never invented by default)
+    # the office's columns (and settings) for this document and layout; None = the profile saved in the document
+    profile: ExportProfile | None = None
+    # more parts of the same file, in order (each its own document, year, round, layout, profile; digits and
+    # font are the whole file's): e.g. this year's plan after last year's analysis, one PDF / DOCX
+    parts: tuple[ExportOptions, ...] = ()
 
 
 # extension -> "module:function"; function(document, options, out, progress) writes the file.
@@ -83,10 +89,14 @@ def load_importer(suffix: str) -> Importer:
 def export_document(document: Document, options: ExportOptions, out: Path,
                     progress: ProgressCallback | None = None) -> None:
     """Write ``document`` to ``out`` in the format its extension names."""
-    if options.year is not None and document.year(options.year) is None:
-        years = ", ".join(str(y.fiscal_year) for y in document.years) or "none"
-        raise UserError(f"The document has no fiscal year {options.year} (it has: {years}). "
-                        f"ไม่มีปีงบประมาณ {options.year} ในเอกสาร")
+    for part in (options, *options.parts):
+        if part.year is not None and document.year(part.year) is None:
+            years = ", ".join(str(y.fiscal_year) for y in document.years) or "none"
+            raise UserError(f"The document has no fiscal year {part.year} (it has: {years}). "
+                            f"ไม่มีปีงบประมาณ {part.year} ในเอกสาร")
+    if options.parts and out.suffix.lower() not in (".pdf", ".docx"):
+        raise UserError(f"An export of several parts is written as .pdf or .docx, not {out.suffix or 'this'}. "
+                        "การส่งออกหลายส่วนในไฟล์เดียวใช้ได้กับ PDF และ Word เท่านั้น")
     if not document.years:
         raise UserError("The document has no fiscal year yet. เอกสารยังไม่มีปีงบประมาณ")
     suffix = out.suffix.lower()

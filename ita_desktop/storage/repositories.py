@@ -23,6 +23,7 @@ from ita_desktop.domain.model import (
     Tool,
     YearPlan,
 )
+from ita_desktop.domain.profiles import ExportProfile, ProfileColumn, saved_profile
 from ita_desktop.storage.codec import date_from_db, date_to_db, list_from_db, list_to_db, text
 from ita_desktop.storage.database import Database
 
@@ -398,6 +399,40 @@ class DocumentRepository:
         with self.database.transaction():
             self.database.delete_row("texts", text_id)
 
+    # -- export profiles (the document's, not a year's) ------------------------------------------------------
+    def profiles(self) -> list[ExportProfile]:
+        """The office's export profiles, by document, layout and id; a row no program writes is skipped."""
+        found: list[ExportProfile] = []
+        for r in self.database.live_rows("profiles", order="id"):
+            try:
+                columns = [ProfileColumn(str(c["key"]), str(c["header"]), bool(c["hidden"]))
+                           for c in list_from_db(r["columns"])]
+                found.append(ExportProfile(
+                    id=r["id"], document=text(r["document"]), layout=int(r["layout"]), columns=columns,
+                    grouping=r["grouping"], date_style=r["date_style"],
+                    show_unreported=None if r["show_unreported"] is None else bool(r["show_unreported"])))
+            except (TypeError, ValueError, KeyError):
+                continue  # a value no version of the program writes: not used, never rewritten
+        return sorted(found, key=lambda p: (DOCUMENTS.index(p.document), p.layout, p.id))
+
+    def save_profile(self, profile: ExportProfile) -> None:
+        """Keep the office's profile for its (document, layout): the one every copy uses is edited in place."""
+        with self.database.transaction():
+            same = saved_profile(self.profiles(), profile.document, profile.layout)
+            if same is not None and self.database.row("profiles", profile.id) is None:
+                profile.id = same.id
+            columns = [{"key": c.key, "header": c.header, "hidden": c.hidden} for c in profile.columns]
+            self.database.write_row("profiles", profile.id, {
+                "document": profile.document, "layout": profile.layout, "columns": list_to_db(columns),
+                "grouping": profile.grouping, "date_style": profile.date_style,
+                "show_unreported": None if profile.show_unreported is None else int(profile.show_unreported),
+                "deleted": 0})
+
+    def delete_profile(self, profile_id: str) -> None:
+        """Back to the layout as the program prints it."""
+        with self.database.transaction():
+            self.database.delete_row("profiles", profile_id)
+
     # -- whole documents -----------------------------------------------------------------------------------
     def load_year(self, fiscal_year: int) -> YearPlan | None:
         year_id = self.year_id(fiscal_year)
@@ -410,7 +445,7 @@ class DocumentRepository:
     def load_document(self) -> Document:
         years = [y for y in (self.load_year(fy) for fy in self.fiscal_years()) if y is not None]
         return Document(id=self.database.doc_id, organization=self.organization(), units=self.units(),
-                        years=years)
+                        years=years, profiles=self.profiles())
 
     def save_document(self, doc: Document) -> None:
         """Add or update everything in ``doc`` in one transaction; what it does not mention is kept."""
@@ -420,6 +455,8 @@ class DocumentRepository:
             self.add_units(doc.units)
             for plan in doc.years:
                 self.save_year(plan)
+            for profile in doc.profiles:
+                self.save_profile(profile)
 
     def save_year(self, plan: YearPlan) -> None:
         with self.database.transaction():

@@ -18,6 +18,7 @@ from datetime import date
 from typing import Any
 
 from ita_desktop.domain.model import DOCUMENTS, TEXT_PARTS, Status, Tool
+from ita_desktop.domain.profiles import COLUMN_KEYS, DATE_STYLES, GROUPINGS, PROFILE_LAYOUTS
 from ita_desktop.domain.validation import has_unsafe_scheme
 from ita_desktop.storage.schema import TABLES
 
@@ -134,6 +135,24 @@ def _integer(value: Any) -> str | None:
     return None
 
 
+def _profile_columns(value: Any) -> str | None:
+    """A JSON list of {"key": text, "header": text, "hidden": true/false} (the keys are checked per layout)."""
+    if value in (None, ""):
+        return None
+    problem = _json_list(lambda v: None)(value)
+    if problem:
+        return problem
+    for item in json.loads(value):
+        if not isinstance(item, dict) or set(item) != {"key", "header", "hidden"}:
+            return f"item {_show(item)} is not a column (key, header, hidden)"
+        if not isinstance(item["hidden"], bool):
+            return f"item {_show(item)}: hidden is not true or false"
+        problem = _text_item(item["key"]) or _text_item(item["header"])
+        if problem:
+            return f"item {_show(item)}: {problem}"
+    return None
+
+
 BY_TYPE: dict[str, Check] = {"TEXT": _text, "INTEGER": _integer, "REAL": _number}
 RULES: dict[tuple[str, str], Check] = {
     ("organization", "website"): lambda v: None if v in (None, "") else _link(v),
@@ -161,6 +180,12 @@ RULES: dict[tuple[str, str], Check] = {
     ("texts", "document"): _one_of(DOCUMENTS, required=True),
     ("texts", "round"): _int_in(ROUNDS),
     ("texts", "part"): _one_of(TEXT_PARTS, required=True),
+    ("profiles", "document"): _one_of(DOCUMENTS, required=True),
+    ("profiles", "layout"): _int_in(tuple(COLUMN_KEYS), required=True),
+    ("profiles", "columns"): _profile_columns,
+    ("profiles", "grouping"): _one_of(GROUPINGS),
+    ("profiles", "date_style"): _one_of(DATE_STYLES),
+    ("profiles", "show_unreported"): _int_in((0, 1)),
 }
 
 
@@ -205,6 +230,8 @@ def _row_links(table: str, where: str, row: dict[str, Any], tables: Rows,
         step = tables.get("steps", {}).get(row["step_id"])
         if step is None or step.get("measure_id") != row.get("measure_id"):
             yield f"{where} step_id: points at a step that is not one of its measure's"
+    if table == "profiles":
+        yield from _profile_links(where, row)
     if table == "measures":
         known = catalogue.get(row.get("year_id"), set()) | set(range(1, 11))
         numbers: list[Any] = [row.get("indicator")] if row.get("indicator") is not None else []
@@ -217,3 +244,21 @@ def _row_links(table: str, where: str, row: dict[str, Any], tables: Rows,
         unknown = [n for n in numbers if isinstance(n, int) and n not in known]
         if unknown:
             yield f"{where} indicator: {unknown[0]} is not an indicator of its fiscal year"
+
+
+def _profile_links(where: str, row: dict[str, Any]) -> Iterator[str]:
+    """A profile's layout is one of its document's, and its columns are that layout's, each named once."""
+    document, layout = row.get("document"), row.get("layout")
+    if document not in PROFILE_LAYOUTS or layout not in COLUMN_KEYS:
+        return  # already said by the rules of those fields
+    if layout not in PROFILE_LAYOUTS[document]:
+        yield f"{where} layout: {layout} is not a layout of a {document} document"
+        return
+    if _profile_columns(row.get("columns")) is not None or row.get("columns") in (None, ""):
+        return
+    keys = [c["key"] for c in json.loads(row["columns"])]
+    wrong = next((k for k in keys if k not in COLUMN_KEYS[layout]), None)
+    if wrong is not None:
+        yield f"{where} columns: {_show(wrong)} is not a column of layout {layout}"
+    elif len(set(keys)) != len(keys):
+        yield f"{where} columns: a column is named twice"

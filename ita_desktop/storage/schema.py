@@ -20,6 +20,11 @@ on indicator scores, and the stamped, mergeable table `texts` (the office's own 
 The columns a file of each version holds are kept here (`table_columns`), so files from sticks and backups
 at an older version are still checked and read exactly, then migrated (on disk by MIGRATIONS, in memory by
 `upgrade_rows` when merging an untrusted copy without writing to it).
+Migration 4 adds the stamped, mergeable table `profiles` (issue 10 part 6): per document kind and layout, the
+office's columns (`columns`, a JSON list of {key, header, hidden} in print order), section grouping, date style
+and whether unreported steps print. It belongs to the document, not to a fiscal year (an office prints the same
+way year after year), so it has no `year_id`. Two copies that each made a profile for the same (document,
+layout) keep both rows after a merge; every copy uses the one with the smallest id and edits that one.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ from dataclasses import dataclass
 from sqlite3 import Connection
 from typing import Any
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 APPLICATION_ID = 0x49544131  # "ITA1": lets any SQLite tool (and `file`) tell our documents apart
 
 MERGE_COLUMNS = ("id", "doc_id", "updated_at", "deleted", "stamps")
@@ -83,13 +88,21 @@ V3_TABLES: tuple[TableSpec, ...] = (
 V3_INDEXES: tuple[tuple[str, str, str], ...] = (("idx_texts_year", "texts", "year_id, document, round, part"),)
 
 
+V4_TABLES: tuple[TableSpec, ...] = (
+    TableSpec("profiles", (("document", "TEXT"), ("layout", "INTEGER"), ("columns", "TEXT"), ("grouping", "TEXT"),
+                           ("date_style", "TEXT"), ("show_unreported", "INTEGER"))),
+)
+V4_INDEXES: tuple[tuple[str, str, str], ...] = (("idx_profiles_layout", "profiles", "document, layout"),)
+
+
 def _v3_spec(spec: TableSpec) -> TableSpec:
     kept = tuple(c for c in spec.columns if c[0] not in V3_DROPPED.get(spec.name, ()))
     return TableSpec(spec.name, kept + V3_COLUMNS.get(spec.name, ()))
 
 
 # The live tables (what the program reads and writes): the columns of the newest version, in file order.
-TABLES: tuple[TableSpec, ...] = tuple(_v3_spec(t) for t in TABLES_V1) + V3_TABLES
+TABLES_V3: tuple[TableSpec, ...] = tuple(_v3_spec(t) for t in TABLES_V1) + V3_TABLES
+TABLES: tuple[TableSpec, ...] = TABLES_V3 + V4_TABLES
 TABLE_BY_NAME = {t.name: t for t in TABLES}
 
 INDEXES: tuple[tuple[str, str, str], ...] = (
@@ -189,14 +202,22 @@ def _entries_and_texts_v3(conn: Connection) -> None:
         conn.execute(f'CREATE INDEX "{name}" ON "{table}" ({index_cols})')
 
 
+def _profiles_v4(conn: Connection) -> None:
+    for spec in V4_TABLES:
+        _create_table(conn, spec)
+    for name, table, index_cols in V4_INDEXES:
+        conn.execute(f'CREATE INDEX "{name}" ON "{table}" ({index_cols})')
+
+
 # Migration N brings a file from user_version N-1 to N. Never edit a released one; append.
-MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_create_v1, _add_conflicts_v2, _entries_and_texts_v3)
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_create_v1, _add_conflicts_v2, _entries_and_texts_v3,
+                                                        _profiles_v4)
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 
 def tables_at(version: int = SCHEMA_VERSION) -> tuple[TableSpec, ...]:
     """The stamped tables a file of ``version`` holds, with their columns in file order."""
-    return TABLES_V1 if version < 3 else TABLES
+    return TABLES_V1 if version < 3 else TABLES_V3 if version < 4 else TABLES
 
 
 def table_columns(version: int = SCHEMA_VERSION) -> dict[str, list[str]]:
@@ -226,6 +247,8 @@ def expected_objects(version: int = SCHEMA_VERSION) -> set[tuple[str, str]]:
         objects |= {("table", "conflicts")} | {("index", name) for name, _, _ in V2_INDEXES}
     if version >= 3:
         objects |= {("index", name) for name, _, _ in V3_INDEXES}
+    if version >= 4:
+        objects |= {("index", name) for name, _, _ in V4_INDEXES}
     return objects
 
 
@@ -236,6 +259,9 @@ def upgrade_rows(version: int, tables: dict[str, dict[str, dict[str, Any]]],
     ``tables`` is changed in place (table -> id -> row with parsed "stamps"); returns the open conflicts
     (rows in CONFLICT_COLUMNS order) converted the same way.
     """
+    if version < 4:
+        for spec in V4_TABLES:
+            tables.setdefault(spec.name, {})
     if version >= 3:
         return conflicts
     steps = tables.get("steps", {})

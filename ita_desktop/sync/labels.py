@@ -10,7 +10,7 @@ TABLE_TH = {
     "organization": "ข้อมูลหน่วยงาน", "units": "หน่วยงานรับผิดชอบ", "fiscal_years": "ปีงบประมาณ",
     "indicators": "ตัวชี้วัด", "assessments": "ผลการประเมิน", "indicator_scores": "คะแนนตัวชี้วัด",
     "measures": "มาตรการ", "steps": "ขั้นตอน", "progress": "ผลการดำเนินการ", "signatories": "ผู้ลงนาม",
-    "texts": "ข้อความของหน่วยงาน",
+    "texts": "ข้อความของหน่วยงาน", "profiles": "รูปแบบการส่งออก (คอลัมน์)",
 }
 FIELD_TH = {
     "name": "ชื่อ", "kind": "ประเภท", "district": "อำเภอ", "province": "จังหวัด", "address": "ที่อยู่",
@@ -24,6 +24,8 @@ FIELD_TH = {
     "deleted": "การลบ", "indicators": "ตัวชี้วัด", "group_name": "หัวข้อกลุ่มมาตรการ",
     "timeframe_text": "ระยะเวลาดำเนินการ (ข้อความ)", "signed_name": "ชื่อที่ลงนาม", "signed_on": "วันที่ลงนาม",
     "verdict": "ผลการประเมิน (ข้อความ)", "document": "เอกสาร", "part": "ส่วนของเอกสาร",
+    "layout": "รูปแบบตาราง", "columns": "คอลัมน์", "grouping": "การจัดกลุ่ม", "date_style": "รูปแบบวันที่",
+    "show_unreported": "แสดงขั้นตอนที่ยังไม่รายงาน",
 }
 
 
@@ -42,6 +44,8 @@ def describe_row(database: Database, table: str, row_id: str) -> str:
     what = TABLE_TH.get(table, table)
     if row is None:
         return what
+    if table == "profiles":
+        return f"{what} {row.get('document') or ''} แบบที่ {row.get('layout') or ''}".rstrip()
     if table in ("steps", "progress") and row.get("measure_id"):
         measure = database.row("measures", row["measure_id"])
         title = _short(measure["title"]) if measure else ""

@@ -515,7 +515,8 @@ SEEDS = sorted((Path(__file__).parent / "data" / "seeds").glob("*.json"))
 @pytest.mark.parametrize("seed", SEEDS, ids=[s.stem for s in SEEDS])
 def test_real_documents_typed_in_import_and_round_trip_exactly(seed: Path, tmp_path: Path) -> None:
     """Seeds from ../shared/seeds typed as offices wrote them: no indicator or several, their own group and
-    timeframe words, whole-measure results, two dated entries for one step, the name on the signature line."""
+    timeframe words, whole-measure results (several for one measure), a plan year and a report year in one file,
+    their own titles, intro and tool wording, the name on the signature line."""
     data = json.loads(seed.read_text(encoding="utf-8"))
     import_file(tmp_path / "a.ita", seed)
     one = exported(tmp_path / "a.ita", tmp_path / "one.json")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-_OWN_MARKER = re.compile(r"^\s*([0-9๐-๙]+(?:\.[0-9๐-๙]+)*[.)]|[-•*–])")
+# "1.", "๒)", "(๓)", "๑.๑" / "๑.๑." (a sub-number needs no closing dot), or a bullet
+_OWN_MARKER = re.compile(r"^\s*([0-9๐-๙]+(?:\.[0-9๐-๙]+)+\.?(?=\s)|[0-9๐-๙]+[.)]|\([0-9๐-๙]+\)|[-•*–])")
 
 
 def has_own_marker(text: str) -> bool:

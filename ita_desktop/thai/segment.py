@@ -14,7 +14,8 @@ mark or a following vowel (ะ า ำ …), never after a leading vowel (เ �
 digits, and never between two dictionary words that together are one (แนว|ทาง, ให้|การ, ตัวชี้|วัด: ICU, like a
 reader's eye, takes the longer word). Latin runs, URLs and numbers break only at spaces; a slash between Thai words,
 a dash or a closing bracket allow a break after them, an opening bracket before it. A date is read as one phrase:
-no break between a month (ธันวาคม, มี.ค.), "พ.ศ." or "วันที่" and the number after it, nor between a day and its month
+no break between a month (ธันวาคม, มี.ค.), "พ.ศ." or "วันที่" and the number after it, nor before a month after a day
+or "เดือน"
 ("มี.ค. / ๖๗" and "พ.ศ. / ๒๕๖๖" were seen in exports).
 """
 
@@ -101,14 +102,15 @@ def _date_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def _inside_date(text: str, k: int) -> bool:
-    """True where a break at ``k`` would split a date: "มี.ค. | ๖๗", "พ.ศ. | ๒๕๖๖", "วันที่ | ๑", "๑ | ธันวาคม"."""
+    """True where a break at ``k`` would split a date: "มี.ค. | ๖๗", "พ.ศ. | ๒๕๖๖", "วันที่ | ๑", "๑ | ธันวาคม",
+    "เดือน | ตุลาคม"."""
     leads, months = _date_words()
     head = text[:k].rstrip()
     if not head:
         return False
     if _is_digit(text[k]):
         return head.endswith(leads)
-    return _is_digit(head[-1]) and text.startswith(months, k)
+    return (_is_digit(head[-1]) or head.endswith("เดือน")) and text.startswith(months, k)
 
 
 @lru_cache(maxsize=4096)

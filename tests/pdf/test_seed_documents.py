@@ -7,7 +7,7 @@ the words around the table) and in the DOCX; nothing the office did not write ma
 a done-on phrase, a step count, a generated intro, an empty signature block).
 
 What the seeds show that no layout prints yet is listed in docs/seed-comparison.md; the one case where we
-print something other than what the office typed is an xfail here, so it turns green when it is fixed.
+print something other than what the office typed fails here.
 """
 
 from __future__ import annotations
@@ -235,9 +235,6 @@ def test_nothing_the_office_did_not_write_is_printed(seed: tuple[Seed, Exported]
                 assert word not in got.docx[part.name], (part.name, "docx", word)
 
 
-@pytest.mark.xfail(strict=True, reason="layouts.entry_text splits the clerk's '๑.๑ ' into the marker '๑.' and "
-                   "prints '๑. ๑ สร้างค่านิยม…' (domain/steps._OWN_MARKER needs the trailing '.' or ')'); "
-                   "reported to the layout engineer")
 def test_the_offices_own_numbers_print_as_typed() -> None:
     data = json.loads((SEED_DIR / SEEDS["002"].file).read_text(encoding="utf-8"))
     entries = [p["result"].splitlines()[0] for m in data["years"][0]["measures"] for p in m["progress"]]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,7 +51,8 @@ def load(path: Path) -> Document:
     with Database.open(path, read_only=True) as database:
         try:
             return DocumentRepository(database).load_document()
-        except (ValueError, KeyError, TypeError) as exc:  # a row another tool wrote that we cannot read
+        except UNREADABLE_ROW as exc:  # a row another tool wrote that we cannot read
+            _unless_unreadable(exc)
             raise BadFileError(
                 f"{path} holds a value ITA Desktop cannot read ({type(exc).__name__}: {exc}); it may have been "
                 "edited with another program. Use a backup, or run `ita-desktop check` on it. "
@@ -58,16 +60,21 @@ def load(path: Path) -> Document:
             ) from exc
 
 
+# What reading a row another program wrote can raise: a value of the wrong type or size, or text that is not
+# UTF-8 (SQLite: "Could not decode to UTF-8 column ..."); any other OperationalError is not the row's fault.
+UNREADABLE_ROW = (ValueError, KeyError, TypeError, OverflowError, sqlite3.OperationalError)
+
+
+def _unless_unreadable(exc: Exception) -> None:
+    if isinstance(exc, sqlite3.OperationalError) and "decode" not in str(exc).lower():
+        raise exc
+
+
 def read_json(data_path: Path) -> object:
-    try:
-        return json.loads(data_path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise UserError(f"{data_path} does not exist. ไม่พบไฟล์") from None
-    except UnicodeDecodeError:
-        raise UserError(f"{data_path} is not UTF-8 text; save it as UTF-8 JSON.") from None
-    except json.JSONDecodeError as exc:
-        raise UserError(f"{data_path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}). "
-                        "ไฟล์ JSON ไม่ถูกต้อง") from None
+    """The parsed JSON of a file from elsewhere, its size, depth, numbers, texts and keys held to the limits."""
+    from ita_desktop.interchange.limits import parse_json
+
+    return parse_json(data_path)
 
 
 def import_document(path: Path, incoming: Document) -> None:
@@ -197,7 +204,8 @@ def _check_closed(path: Path, report: CheckReport, *, immutable: bool = True) ->
             report.problems.append(f"{fk} step(s) belong to no measure")
         try:
             doc = DocumentRepository(database).load_document()
-        except (ValueError, KeyError, TypeError) as exc:
+        except UNREADABLE_ROW as exc:
+            _unless_unreadable(exc)
             report.problems.append(f"a row cannot be read: {exc}")
             return report
     for plan in doc.years:

@@ -21,6 +21,7 @@ import os
 import socket
 import sqlite3
 import struct
+import sys
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -31,6 +32,7 @@ from typing import Any
 import sqlite_utils
 
 from ita_desktop.errors import BadFileError, UserError
+from ita_desktop.interchange.limits import regular_size
 from ita_desktop.storage.schema import (
     APPLICATION_ID,
     MIGRATIONS,
@@ -67,6 +69,8 @@ def _uri(path: Path, mode: str, *, immutable: bool = False) -> str:
 
 def inspect_header(path: Path) -> None:
     """Refuse files that are not SQLite or are shorter than their header says, without opening them."""
+    if not path.is_dir():  # a folder keeps its own "Is a directory" message below
+        regular_size(path, sys.maxsize, "a document")  # a FIFO or a device is refused before it can block a read
     try:
         size = path.stat().st_size
         with path.open("rb") as fh:
@@ -96,7 +100,8 @@ def _inspect_schema(conn: sqlite3.Connection, path: Path) -> int:
     """Check version and schema objects on a read-only connection; returns the file's user_version."""
     (app_id,) = conn.execute("PRAGMA application_id").fetchone()
     (version,) = conn.execute("PRAGMA user_version").fetchone()
-    objects = conn.execute("SELECT type, name FROM sqlite_master").fetchall()
+    rows = conn.execute("SELECT type, name, sql FROM sqlite_master").fetchall()
+    objects = [(kind, name) for kind, name, _ in rows]
     if app_id not in (0, APPLICATION_ID) or (version == 0 and objects):
         raise BadFileError(f"{path} is an SQLite file of another program, not an ITA Desktop document. "
                            "ไฟล์นี้ไม่ใช่เอกสาร ITA Desktop")
@@ -118,6 +123,14 @@ def _inspect_schema(conn: sqlite3.Connection, path: Path) -> int:
         )
     if any(kind in ("trigger", "view") for kind, _ in objects):
         raise BadFileError(f"{path} holds triggers or views; it is not opened. ไฟล์มี trigger หรือ view จึงไม่เปิดใช้")
+    virtual = sorted(name for kind, name, sql in rows if kind == "table" and "VIRTUAL" in str(sql or "").upper()[:32])
+    if virtual:
+        raise BadFileError(f"{path} holds a virtual table ({', '.join(virtual)}) in place of a table ITA Desktop "
+                           "made; it may have been tampered with and is not opened. ไฟล์มีตารางที่โปรแกรมไม่ได้สร้าง")
+    missing = sorted(name for kind, name in allowed if kind == "table" and (kind, name) not in objects)
+    if version and missing:
+        raise BadFileError(f"{path} is damaged: table {', '.join(missing)} is missing, so it is not a whole ITA "
+                           "Desktop document. Use a backup. ไฟล์เสียหาย (ตารางหายไป) กรุณาใช้ไฟล์สำรอง")
     return int(version)
 
 
@@ -268,6 +281,9 @@ class Database:
         if not immutable and journal_of(path).exists():
             recover_hot_journal(path)
         version = check_file(path, immutable=immutable)
+        if read_only and version == 0:
+            raise BadFileError(f"{path} is an empty SQLite file: it holds no ITA Desktop document. "
+                               "ไฟล์ว่าง ไม่มีข้อมูลเอกสาร")
         if read_only:
             conn = sqlite3.connect(_uri(path, "ro", immutable=immutable), uri=True)
             if 0 < version < SCHEMA_VERSION:  # read as migrated, the file left as it is (a stick, a backup)

@@ -12,6 +12,7 @@ import os
 import shutil
 import sqlite3
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -188,4 +189,106 @@ def test_a_fifo_never_blocks(command: str, doc: Path, tmp_path: Path, capsys: py
     err = capsys.readouterr().err
     assert got in (2, 3), err
     assert "not a regular file" in err or "is not a document file" in err, err
+    assert sha(doc) == before
+
+
+# -- Excel workbooks ------------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def workbook(sound: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("xlsx") / "แผน.xlsx"
+    assert main(["export", str(sound), str(out)]) == 0
+    return out
+
+
+def rewrite(source: Path, target: Path, change: dict[str, bytes | None], extra: dict[str, bytes] | None = None,
+            compression: int = zipfile.ZIP_DEFLATED) -> None:
+    """A copy of the workbook with some parts replaced (None: removed) or added."""
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w", compression) as dst:
+        for entry in src.infolist():
+            if entry.filename in change:
+                if change[entry.filename] is not None:
+                    dst.writestr(entry.filename, change[entry.filename] or b"")
+            else:
+                dst.writestr(entry.filename, src.read(entry))
+        for name, data in (extra or {}).items():
+            dst.writestr(name, data)
+
+
+def sheet_xml(workbook: Path) -> bytes:
+    with zipfile.ZipFile(workbook) as archive:
+        return archive.read("xl/worksheets/sheet1.xml")
+
+
+XXE = (b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+       b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">'
+       b'<c r="A1" t="inlineStr"><is><t>&e;</t></is></c></row></sheetData></worksheet>')
+LAUGHS = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+          + b"".join(b'<!ENTITY lol%d "%s">' % (i, b"&lol%d;" % (i - 1) * 10 if i > 1 else b"&lol;" * 10)
+                     for i in range(1, 10))
+          + b']><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+            b'<row r="1"><c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c></row></sheetData></worksheet>')
+
+XLSX_CASES: dict[str, tuple[dict[str, bytes | None], str]] = {
+    "malformed sheet XML": ({"xl/worksheets/sheet1.xml": b"<worksheet><sheetData><row>"},
+                            "is not an Excel .xlsx workbook, or a damaged one"),
+    "malformed workbook XML": ({"xl/workbook.xml": b"<workbook><sheets><sheet name="},
+                               "is not an Excel .xlsx workbook, or a damaged one"),
+    "workbook part missing": ({"xl/workbook.xml": None}, "is not an Excel .xlsx workbook"),
+    "XXE entity": ({"xl/worksheets/sheet1.xml": XXE}, "has a DTD in xl/worksheets/sheet1.xml"),
+    "billion laughs": ({"xl/worksheets/sheet1.xml": LAUGHS}, "has a DTD in xl/worksheets/sheet1.xml"),
+    "UTF-16 part": ({"xl/workbook.xml": "<?xml version='1.0' encoding='utf-16'?><workbook/>".encode("utf-16")},
+                    "is not UTF-8 XML"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(XLSX_CASES))
+def test_a_bad_workbook_is_a_user_error(case: str, workbook: Path, doc: Path, tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    change, words = XLSX_CASES[case]
+    bad = tmp_path / "bad.xlsx"
+    rewrite(workbook, bad, change)
+    before = sha(doc)
+    err = refused(["import", str(doc), str(bad)], capsys, 2, words)
+    assert "UserWarning" not in err
+    assert sha(doc) == before
+
+
+def test_a_sound_workbook_still_imports(workbook: Path, doc: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import", str(doc), str(workbook)]) == 0, capsys.readouterr().err
+
+
+def test_a_zip_bomb_is_refused_from_its_directory(workbook: Path, doc: Path, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bomb.xlsx"  # 40 MB of spaces packs to ~40 KB: refused by its ratio before it is read
+    rewrite(workbook, bad, {}, {"xl/media/padding.xml": b" " * (40 * limits.MB)})
+    assert bad.stat().st_size < limits.MB
+    refused(["import", str(doc), str(bad)], capsys, 2, "has a part (xl/media/padding.xml) packed more than 200×")
+
+
+def test_lowered_workbook_limits_are_named(workbook: Path, doc: Path, tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str],
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "MAX_INFLATED_BYTES", 1000)
+    refused(["import", str(doc), str(workbook)], capsys, 2, "MB limit for an Excel workbook")
+    monkeypatch.setattr(limits, "MAX_INFLATED_BYTES", 128 * limits.MB)
+    monkeypatch.setattr(limits, "MAX_ZIP_ENTRIES", 3)
+    refused(["import", str(doc), str(workbook)], capsys, 2, "more than the limit of 3 for an Excel workbook")
+    monkeypatch.setattr(limits, "MAX_ZIP_ENTRIES", 2000)
+    monkeypatch.setattr(limits, "MAX_XLSX_BYTES", 100)
+    refused(["import", str(doc), str(workbook)], capsys, 2, "MB limit for an Excel file")
+
+
+def test_a_sheet_past_the_row_limit_is_refused(workbook: Path, doc: Path, tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str],
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from ita_desktop.reports import xlsx_import
+
+    big = tmp_path / "rows.xlsx"
+    row = b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>x</t></is></c></row>'
+    rows = b"".join(row % (r, r) for r in range(1000, 1000 + 60))
+    xml = sheet_xml(workbook)
+    rewrite(workbook, big, {"xl/worksheets/sheet1.xml": xml.replace(b"</sheetData>", rows + b"</sheetData>")})
+    monkeypatch.setattr(xlsx_import, "MAX_SHEET_ROWS", 100)
+    before = sha(doc)
+    refused(["import", str(doc), str(big)], capsys, 2, "more than the limit of 100 rows")
     assert sha(doc) == before

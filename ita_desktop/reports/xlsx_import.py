@@ -31,8 +31,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ita_desktop.domain.model import Document, Organization, Status, YearPlan
 from ita_desktop.errors import UserError, ValidationError
 from ita_desktop.interchange.json_reader import FORMAT, read_document
-from ita_desktop.interchange.limits import MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, check_workbook
 from ita_desktop.interchange.json_writer import measure_json
+from ita_desktop.interchange.limits import MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, check_workbook
 from ita_desktop.reports.office.sheet_columns import (
     INFO_ORG,
     INFO_SHEET,
@@ -96,8 +96,9 @@ def _open(path: Path) -> Workbook:
 
 
 def _parsed(path: Path, read: Callable[[], _T]) -> _T:
-    """What openpyxl reads from a workbook, any fault of the file's (malformed XML: a SyntaxError from lxml or ElementTree; a part missing or of the
-    wrong kind) a UserError; its warnings (which quote the file's path) are not printed."""
+    """What openpyxl reads from a workbook, any fault of the file's a UserError (malformed XML is a SyntaxError
+    from lxml or ElementTree; a part missing or of the wrong kind a KeyError, TypeError, ...); its warnings
+    (which quote the file's path) are not printed."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

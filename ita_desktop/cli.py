@@ -117,7 +117,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
         options = ExportOptions(doc=args.doc, year=args.year, round=args.round, layout=args.layout,
                                 digits=args.digits, font=args.font, date_style=args.date_style,
                                 grouping=args.grouping, show_unreported=args.show_unreported)
-        export_document(load(args.file), options, args.out)
+        for note in export_document(load(args.file), options, args.out):
+            print(f"note: {note}")
     print(f"wrote {args.out}")
     return 0
 

@@ -292,3 +292,59 @@ def test_a_sheet_past_the_row_limit_is_refused(workbook: Path, doc: Path, tmp_pa
     before = sha(doc)
     refused(["import", str(doc), str(big)], capsys, 2, "more than the limit of 100 rows")
     assert sha(doc) == before
+
+
+# -- text XML cannot hold, on the way out ---------------------------------------------------------------------
+PASTED = "ก\x00ข\x01ค\x08ง\x0bจ\x0cฉ\x1bช\ufffeซ\uffffฌ"
+
+
+def with_pasted_text(doc: Path) -> str:
+    conn = sqlite3.connect(doc)
+    (measure_id,) = conn.execute("SELECT id FROM measures WHERE deleted = 0 ORDER BY rowid LIMIT 1").fetchone()
+    conn.execute("UPDATE measures SET title = ? WHERE id = ?", (PASTED, measure_id))
+    conn.commit()
+    conn.close()
+    return str(measure_id)
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".xlsx"])
+def test_control_characters_are_replaced_on_export_and_kept_in_the_document(
+        suffix: str, doc: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with_pasted_text(doc)
+    before = sha(doc)
+    out = tmp_path / f"out{suffix}"
+    assert main(["export", str(doc), str(out)]) == 0, capsys.readouterr().err
+    stdout = capsys.readouterr().out
+    assert "note: 8 character(s) that Word/Excel files cannot hold" in stdout
+    assert "the document keeps what was typed" in stdout
+    with zipfile.ZipFile(out) as archive:
+        xml = b"".join(archive.read(n) for n in archive.namelist() if n.endswith(".xml")).decode("utf-8")
+    assert not any(c in xml for c in "\x00\x01\x08\x0b\x0c\x1b\ufffe\uffff")
+    if suffix == ".docx":
+        import docx
+
+        texts = [c.text for t in docx.Document(str(out)).tables for row in t.rows for c in row.cells]
+    else:
+        from openpyxl import load_workbook
+
+        book = load_workbook(out)
+        texts = [str(c.value) for sheet in book.worksheets for row in sheet.iter_rows() for c in row]
+        book.close()
+    assert any("ก\ufffdข\ufffdค\ufffdง\nจ\nฉ\ufffdช\ufffdซ\ufffdฌ" in t for t in texts)
+    assert sha(doc) == before
+    exported = tmp_path / "out.json"
+    assert main(["export", str(doc), str(exported)]) == 0
+    titles = [m["title"] for m in json.loads(exported.read_text(encoding="utf-8"))["years"][0]["measures"]]
+    assert PASTED in titles  # the document holds what was typed
+
+
+@pytest.mark.parametrize("length", [100, 3000, 50_000])
+def test_a_truncated_font_is_a_user_error(length: int, doc: Path, tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from ita_desktop.paths import resource
+
+    font = tmp_path / "cut.ttf"
+    font.write_bytes(resource("fonts", "Sarabun-Regular.ttf").read_bytes()[:length])
+    out = tmp_path / "out.pdf"
+    refused(["export", str(doc), str(out), "--font", str(font)], capsys, 2, "cut.ttf is not a usable TrueType font")
+    assert not out.exists()

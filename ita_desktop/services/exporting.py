@@ -46,6 +46,7 @@ WRITERS: dict[str, str] = {
     ".docx": "ita_desktop.reports.docx_export:export_docx",
     ".xlsx": "ita_desktop.reports.xlsx_export:export_xlsx",
 }
+XML_FORMATS = (".docx", ".xlsx")  # zips of XML: see reports.xml_safe
 # extension -> "module:function"; function(path, current_document) -> (document, warnings).
 IMPORTERS: dict[str, str] = {
     ".xlsx": "ita_desktop.reports.xlsx_import:import_xlsx",
@@ -80,12 +81,19 @@ def load_importer(suffix: str) -> Importer:
 
 
 def export_document(document: Document, options: ExportOptions, out: Path,
-                    progress: ProgressCallback | None = None) -> None:
-    """Write ``document`` to ``out`` in the format its extension names."""
+                    progress: ProgressCallback | None = None) -> list[str]:
+    """Write ``document`` to ``out`` in the format its extension names; returns notes for the summary."""
     if options.year is not None and document.year(options.year) is None:
         years = ", ".join(str(y.fiscal_year) for y in document.years) or "none"
         raise UserError(f"The document has no fiscal year {options.year} (it has: {years}). "
                         f"ไม่มีปีงบประมาณ {options.year} ในเอกสาร")
     if not document.years:
         raise UserError("The document has no fiscal year yet. เอกสารยังไม่มีปีงบประมาณ")
+    notes: list[str] = []
+    if out.suffix.lower() in XML_FORMATS:  # characters XML cannot hold are replaced in the file, not the document
+        from ita_desktop.reports.xml_safe import replaced_note, xml_safe
+
+        document, replaced = xml_safe(document)
+        notes += [replaced_note(replaced)] if replaced else []
     load_writer(out.suffix.lower())(document, options, out, progress)
+    return notes

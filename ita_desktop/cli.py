@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ita_desktop import __version__
-from ita_desktop.errors import UserError
+from ita_desktop.errors import UserError, fault_error
 
 COMMANDS = ("new", "import", "export", "merge", "check", "backups", "restore", "bring-in", "save-back")
 EXIT_BUG = 70
@@ -98,10 +98,16 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
+    from contextlib import nullcontext
+
     from ita_desktop.services.documents import import_file
+    from ita_desktop.sync.locking import CLI_WAIT_SECONDS, DocumentLock
 
     existed = args.file.exists()
-    for warning in import_file(args.file, args.data):
+    # one writer at a time: a second command waits for the first, then says who holds the file
+    with DocumentLock(args.file, wait=CLI_WAIT_SECONDS) if existed else nullcontext():
+        warnings = import_file(args.file, args.data)
+    for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"imported {args.data} into {args.file}" + ("" if existed else " (a new document)"))
     return 0
@@ -220,7 +226,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
-    except Exception:
+    except Exception as exc:
+        fault = fault_error(exc)  # a full disk, a read-only drive, a lock: the machine's fault, not a bug
+        if fault is not None:
+            print(f"ita-desktop: {fault.message}", file=sys.stderr)
+            return fault.exit_code
         log = _log_bug()
         print("ita-desktop: sorry, something went wrong inside the program (a bug). "
               f"Details were written to {log}. ขออภัย โปรแกรมทำงานผิดพลาด", file=sys.stderr)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from collections.abc import Callable
@@ -49,6 +50,7 @@ def ensure_default_document(path: Path) -> Path:
 def load(path: Path) -> Document:
     """The whole document, opened read-only."""
     with Database.open(path, read_only=True) as database:
+        database.refuse_if_empty()
         try:
             return DocumentRepository(database).load_document()
         except UNREADABLE_ROW as exc:  # a row another tool wrote that we cannot read
@@ -123,13 +125,8 @@ def import_file(path: Path, data_path: Path) -> list[str]:
 
 def _import_into_new(path: Path, incoming: Document) -> None:
     """Create ``path`` holding exactly ``incoming``; no file is left behind if that fails."""
-    database = Database.create(path)
-    try:
-        with database:
-            DocumentRepository(database).save_document(incoming)
-    except BaseException:
-        path.unlink(missing_ok=True)
-        raise
+    with Database.create(path) as database:  # built under a temporary name, in place only when complete
+        DocumentRepository(database).save_document(incoming)
 
 
 def export_json(path: Path, out: Path) -> None:
@@ -150,7 +147,8 @@ def write_atomically(out: Path, data: bytes) -> None:
             os.fsync(fh.fileno())
         os.replace(tmp, out)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # a cleanup on a read-only or pulled drive is not a second error
+            tmp.unlink(missing_ok=True)
         raise UserError(f"Cannot write {out}: {exc.strerror or exc}. บันทึกไฟล์ไม่ได้") from None
 
 
@@ -196,6 +194,11 @@ def _check_closed(path: Path, report: CheckReport, *, immutable: bool = True) ->
         report.problems.append(exc.message)
         return report
     with database:
+        try:
+            database.refuse_if_empty()
+        except BadFileError as exc:
+            report.problems.append(exc.message)
+            return report
         report.problems += [f"SQLite integrity check: {p}" for p in integrity_problems(database.conn, full=True)]
         fk = database.conn.execute(
             "SELECT count(*) FROM steps s LEFT JOIN measures m ON m.id = s.measure_id WHERE m.id IS NULL"

@@ -105,6 +105,7 @@ def hardened_connection(path: Path) -> Iterator[sqlite3.Connection]:
         conn.execute("PRAGMA trusted_schema=OFF")
         conn.execute("PRAGMA cell_size_check=ON")
         conn.execute("PRAGMA mmap_size=0")
+        conn.execute("PRAGMA temp_store=MEMORY")
         conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 100)
         conn.set_authorizer(_authorizer)
         yield conn

@@ -107,7 +107,9 @@ def render_report(report: Report, styles: ReportStyles, out: Path, progress: Pro
     )
     story = _flowables(report, styles, doc.width, progress)
     try:
-        doc.build(story, canvasmaker=numbered_canvas(report.page_label, styles.small, BOTTOM_MARGIN))
+        with part.open("wb") as fh:  # ours to close when a write fails (a full disk), not left to ReportLab
+            doc.filename = fh
+            doc.build(story, canvasmaker=numbered_canvas(report.page_label, styles.small, BOTTOM_MARGIN))
         os.replace(part, out)
     except PermissionError:
         part.unlink(missing_ok=True)

@@ -270,7 +270,7 @@ def test_lowered_workbook_limits_are_named(workbook: Path, doc: Path, tmp_path: 
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(limits, "MAX_INFLATED_BYTES", 1000)
     refused(["import", str(doc), str(workbook)], capsys, 2, "MB limit for an Excel workbook")
-    monkeypatch.setattr(limits, "MAX_INFLATED_BYTES", 128 * limits.MB)
+    monkeypatch.setattr(limits, "MAX_INFLATED_BYTES", 64 * limits.MB)
     monkeypatch.setattr(limits, "MAX_ZIP_ENTRIES", 3)
     refused(["import", str(doc), str(workbook)], capsys, 2, "more than the limit of 3 for an Excel workbook")
     monkeypatch.setattr(limits, "MAX_ZIP_ENTRIES", 2000)
@@ -348,3 +348,14 @@ def test_a_truncated_font_is_a_user_error(length: int, doc: Path, tmp_path: Path
     out = tmp_path / "out.pdf"
     refused(["export", str(doc), str(out), "--font", str(font)], capsys, 2, "cut.ttf is not a usable TrueType font")
     assert not out.exists()
+
+
+def test_a_sheet_of_many_rows_is_refused_before_it_is_parsed(workbook: Path, doc: Path, tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """Real: 25,000 rows (a few MB of XML) counted while streaming, not built into openpyxl cells."""
+    big = tmp_path / "rows.xlsx"
+    row = b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>x</t></is></c></row>'
+    rows = b"".join(row % (r, r) for r in range(1000, 1000 + 25_000))
+    xml = sheet_xml(workbook)
+    rewrite(workbook, big, {"xl/worksheets/sheet1.xml": xml.replace(b"</sheetData>", rows + b"</sheetData>")})
+    refused(["import", str(doc), str(big)], capsys, 2, "of more than 20,000 rows or 200,000 cells")

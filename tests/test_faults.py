@@ -356,3 +356,19 @@ def test_a_full_disk_leaves_no_empty_lock(tmp_path: Path, monkeypatch: pytest.Mo
     with pytest.raises(OSError):
         locking.DocumentLock(doc).acquire()
     assert not locking.lock_path(doc).exists()
+
+
+def test_what_a_killed_save_back_left_on_the_stick_is_cleaned_by_the_next(tmp_path: Path,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from ita_desktop.sync.save_back import save_back
+    from ita_desktop.sync.working_copy import bring_in
+    from tests.sync.helpers import small_document, update
+
+    stick = small_document(tmp_path / "USB" / "แผน.ita")
+    copy, _ = bring_in(stick)
+    killed = stick.with_name(f".{stick.name}.99999.saving")  # its temporary file, and that file's own journal
+    killed.write_bytes(b"half a snapshot")
+    killed.with_name(killed.name + "-journal").write_bytes(b"")
+    update(copy.path, "measures", "m0", {"title": "หลังจากที่ถูกตัด"})
+    assert save_back(copy).safe_to_remove
+    assert sorted(p.name for p in stick.parent.iterdir()) == [stick.name]

@@ -41,6 +41,7 @@ MAX_SHEET_ROWS = 20_000
 MAX_SHEET_CELLS = 200_000  # openpyxl reads 200,000 cells in about 3 s and 140 MB
 MAX_SHEET_COLUMNS = 200
 MAX_DOCUMENT_BYTES = 256 * MB  # a document file (.ita) from elsewhere: a year's plan is well under 10 MB
+MAX_TABLE_ROWS = 200_000  # rows of one table in a document from elsewhere (merge, bring-in, restore)
 
 _NOT_USED = "it was not used and nothing was changed. ไฟล์นี้ใช้ไม่ได้ (ไม่มีการเปลี่ยนแปลงใด ๆ)"
 

@@ -143,7 +143,7 @@ def _decode(path: Path, data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        if exc.reason == "unexpected end of data" or exc.end >= len(data):
+        if exc.reason == "unexpected end of data":  # the first bytes of a character, then the end of the file
             raise _refuse(path, "is cut off: it ends in the middle of a character, so the file is incomplete "
                                 "(copy it again) / ไฟล์ไม่ครบ (ถูกตัดกลางทาง)") from None
         raise UserError(f"{path} is not UTF-8 text (byte {exc.start}); save it as UTF-8 JSON. "

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ita_desktop import __version__
-from ita_desktop.errors import UserError
+from ita_desktop.errors import UserError, fault_error
 
 if TYPE_CHECKING:
     from ita_desktop.services.exporting import ExportOptions
@@ -118,10 +118,16 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
+    from contextlib import nullcontext
+
     from ita_desktop.services.documents import import_file
+    from ita_desktop.sync.locking import CLI_WAIT_SECONDS, DocumentLock
 
     existed = args.file.exists()
-    for warning in import_file(args.file, args.data):
+    # one writer at a time: a second command waits for the first, then says who holds the file
+    with DocumentLock(args.file, wait=CLI_WAIT_SECONDS) if existed else nullcontext():
+        warnings = import_file(args.file, args.data)
+    for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"imported {args.data} into {args.file}" + ("" if existed else " (a new document)"))
     return 0
@@ -191,7 +197,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
                 options = replace(options, profile=replace(
                     options.profile, id=saved.id, grouping=saved.grouping, date_style=saved.date_style,
                     show_unreported=saved.show_unreported))
-        export_document(document, options, args.out)
+        for note in export_document(document, options, args.out):
+            print(f"note: {note}")
         if args.save_profile and options.profile is not None:
             save_profile(args.file, options.profile)
             print(f"kept the columns of {options.profile.document} layout {options.profile.layout} in {args.file}")
@@ -296,7 +303,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
-    except Exception:
+    except Exception as exc:
+        fault = fault_error(exc)  # a full disk, a read-only drive, a lock: the machine's fault, not a bug
+        if fault is not None:
+            print(f"ita-desktop: {fault.message}", file=sys.stderr)
+            return fault.exit_code
         log = _log_bug()
         print("ita-desktop: sorry, something went wrong inside the program (a bug). "
               f"Details were written to {log}. ขออภัย โปรแกรมทำงานผิดพลาด", file=sys.stderr)

@@ -39,6 +39,7 @@ from ita_desktop.domain.model import (
 from ita_desktop.domain.profiles import DATE_STYLES, GROUPINGS, ExportProfile, ProfileColumn
 from ita_desktop.domain.validation import has_unsafe_scheme, year_problems
 from ita_desktop.errors import ValidationError
+from ita_desktop.interchange.limits import MAX_TEXT_CHARS, MAX_WHOLE_NUMBER
 from ita_desktop.thai.calendar import ROUNDS
 
 FORMAT_V1 = "ita-desktop/1"
@@ -102,6 +103,9 @@ class _Reader:
             return ""
         if not isinstance(value, str):
             raise ValidationError(path, "must be text / ต้องเป็นข้อความ")
+        if len(value) > MAX_TEXT_CHARS:
+            raise ValidationError(path, f"is {len(value):,} characters long, more than the limit of "
+                                        f"{MAX_TEXT_CHARS:,} for one text / ข้อความยาวเกินไป")
         if "\x00" in value:
             raise ValidationError(path, "holds a NUL character (a damaged or pasted binary text) / มีอักขระที่ใช้ไม่ได้")
         try:
@@ -123,6 +127,9 @@ class _Reader:
     def integer(value: Any, path: str) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
             raise ValidationError(path, f"must be a whole number, not {value!r}")
+        if not -MAX_WHOLE_NUMBER <= value <= MAX_WHOLE_NUMBER:
+            raise ValidationError(path, f"{value} is far too large (the limit is {MAX_WHOLE_NUMBER:,}) "
+                                        "/ ตัวเลขใหญ่เกินไป")
         return value
 
     @staticmethod

@@ -127,7 +127,9 @@ def render_reports(reports: list[Report], styles: ReportStyles, out: Path,
         story += _flowables(piece, styles, doc.width, progress, steps, done, doc.height)
         done += _part_steps(piece)
     try:
-        doc.build(story, canvasmaker=numbered_canvas(report.page_label, styles.small, BOTTOM_MARGIN))
+        with part.open("wb") as fh:  # ours to close when a write fails (a full disk), not left to ReportLab
+            doc.filename = fh
+            doc.build(story, canvasmaker=numbered_canvas(report.page_label, styles.small, BOTTOM_MARGIN))
         os.replace(part, out)
     except PermissionError:
         part.unlink(missing_ok=True)

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import contextlib
 import re
+import warnings
 import zipfile
 from collections.abc import Callable
 from copy import deepcopy
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
@@ -31,6 +32,7 @@ from ita_desktop.domain.model import Document, Organization, Status, YearPlan
 from ita_desktop.errors import UserError, ValidationError
 from ita_desktop.interchange.json_reader import FORMAT, read_document
 from ita_desktop.interchange.json_writer import measure_json
+from ita_desktop.interchange.limits import MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, check_workbook
 from ita_desktop.reports.office.sheet_columns import (
     INFO_ORG,
     INFO_SHEET,
@@ -52,6 +54,7 @@ from ita_desktop.reports.office.sheet_reader import (
 )
 from ita_desktop.thai.digits import to_arabic_digits
 
+_T = TypeVar("_T")
 MAX_REPORTED = 20  # errors listed at once; more would hide the first ones
 _PATH = re.compile(r"^years\[0\]\.measures\[(\d+)\](?:\.progress\[(\d+)\])?(?:\.([a-z_]+))?")
 _MEASURE_FIELDS = {c.key for c in MEASURE_COLUMNS}
@@ -89,12 +92,35 @@ class _Assembly:
 
 
 def _open(path: Path) -> Workbook:
+    check_workbook(path)  # size, parts, inflated size, no DTD: before openpyxl parses anything
+    return _parsed(path, lambda: load_workbook(path, data_only=True))
+
+
+def _parsed(path: Path, read: Callable[[], _T]) -> _T:
+    """What openpyxl reads from a workbook, any fault of the file's a UserError (malformed XML is a SyntaxError
+    from lxml or ElementTree; a part missing or of the wrong kind a KeyError, TypeError, ...); its warnings
+    (which quote the file's path) are not printed."""
     try:
-        return load_workbook(path, data_only=True)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return read()
     except FileNotFoundError:
         raise UserError(f"{path} does not exist. ไม่พบไฟล์") from None
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise UserError(f"{path.name} is not an Excel .xlsx workbook ({exc}). ไฟล์ Excel ไม่ถูกต้อง") from None
+    except UserError:
+        raise
+    except (zipfile.BadZipFile, SyntaxError, KeyError, OSError, ValueError, TypeError, AttributeError,
+            IndexError, EOFError) as exc:
+        why = f"{type(exc).__name__}: {str(exc)[:200]}" if str(exc) else type(exc).__name__
+        raise UserError(f"{path.name} is not an Excel .xlsx workbook, or a damaged one ({why}); nothing was "
+                        "imported. ไฟล์ Excel ไม่ถูกต้องหรือเสียหาย") from None
+
+
+def _check_size(path: Path, book: Workbook) -> None:
+    for sheet in book.worksheets:
+        if sheet.max_row > MAX_SHEET_ROWS or sheet.max_column > MAX_SHEET_COLUMNS:
+            raise UserError(f"{path.name}: sheet '{sheet.title}' has {sheet.max_row:,} rows and "
+                            f"{sheet.max_column:,} columns, more than the limit of {MAX_SHEET_ROWS:,} rows and "
+                            f"{MAX_SHEET_COLUMNS} columns; nothing was imported. แผ่นงานมีขนาดใหญ่เกินไป")
 
 
 def _info(book: Workbook) -> tuple[int | None, str]:
@@ -285,13 +311,14 @@ def import_xlsx(path: Path, current: Document,
 
     ``check`` sees the result first; a ValidationError it raises is reported at the sheet, row and column."""
     book = _open(path)
+    _check_size(path, book)
     if REPORT_SHEET in book.sheetnames and MEASURE_SHEET not in book.sheetnames:
         raise UserError(f"{path.name} is a report workbook (made for printing), not the data workbook this import "
                         "reads; export the data workbook with `ita-desktop export FILE.ita OUT.xlsx --doc data` "
                         "(in the window: Excel แบบฟอร์มข้อมูล), fill it in, and import that. ไฟล์นี้เป็นรายงานสำหรับพิมพ์ "
                         "ไม่ใช่แบบฟอร์มข้อมูล จึงนำเข้าไม่ได้")
     measure_sheet = _measure_sheet(book)
-    structural = _unknown_sheets(book, measure_sheet) + uncached_formulas(path, book)
+    structural = _unknown_sheets(book, measure_sheet) + _parsed(path, lambda: uncached_formulas(path, book))
     if structural:
         raise XlsxImportError(structural)
     year, org_name = _info(book)

@@ -53,6 +53,7 @@ WRITERS: dict[str, str] = {
     ".xlsx": "ita_desktop.reports.xlsx_report:export_report_xlsx",  # the document as a printable sheet
     "data.xlsx": "ita_desktop.reports.xlsx_export:export_xlsx",  # --doc data: the template to fill and bring back
 }
+XML_FORMATS = (".docx", ".xlsx")  # zips of XML: see reports.xml_safe
 # extension -> "module:function"; function(path, current_document) -> (document, warnings).
 IMPORTERS: dict[str, str] = {
     ".xlsx": "ita_desktop.reports.xlsx_import:import_xlsx",
@@ -87,8 +88,8 @@ def load_importer(suffix: str) -> Importer:
 
 
 def export_document(document: Document, options: ExportOptions, out: Path,
-                    progress: ProgressCallback | None = None) -> None:
-    """Write ``document`` to ``out`` in the format its extension names."""
+                    progress: ProgressCallback | None = None) -> list[str]:
+    """Write ``document`` to ``out`` in the format its extension names; returns notes for the summary."""
     for part in (options, *options.parts):
         if part.year is not None and document.year(part.year) is None:
             years = ", ".join(str(y.fiscal_year) for y in document.years) or "none"
@@ -105,4 +106,11 @@ def export_document(document: Document, options: ExportOptions, out: Path,
             raise UserError(f"--doc data is the Excel workbook departments fill in; write it to a .xlsx file, not "
                             f"{suffix or 'a file without an extension'}. แบบฟอร์มข้อมูลต้องเป็นไฟล์ .xlsx")
         suffix = "data.xlsx"
+    notes: list[str] = []
+    if out.suffix.lower() in XML_FORMATS:  # characters XML cannot hold are replaced in the file, not the document
+        from ita_desktop.reports.xml_safe import replaced_note, xml_safe
+
+        document, replaced = xml_safe(document)
+        notes += [replaced_note(replaced)] if replaced else []
     load_writer(suffix)(document, options, out, progress)
+    return notes

@@ -16,11 +16,13 @@ for writing, so a bad file is refused with its bytes untouched.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import socket
 import sqlite3
 import struct
+import sys
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -31,6 +33,7 @@ from typing import Any
 import sqlite_utils
 
 from ita_desktop.errors import BadFileError, UserError
+from ita_desktop.interchange.limits import regular_size
 from ita_desktop.storage.schema import (
     APPLICATION_ID,
     MIGRATIONS,
@@ -67,6 +70,8 @@ def _uri(path: Path, mode: str, *, immutable: bool = False) -> str:
 
 def inspect_header(path: Path) -> None:
     """Refuse files that are not SQLite or are shorter than their header says, without opening them."""
+    if not path.is_dir():  # a folder keeps its own "Is a directory" message below
+        regular_size(path, sys.maxsize, "a document")  # a FIFO or a device is refused before it can block a read
     try:
         size = path.stat().st_size
         with path.open("rb") as fh:
@@ -98,7 +103,8 @@ def _inspect_schema(conn: sqlite3.Connection, path: Path) -> int:
     """Check version and schema objects on a read-only connection; returns the file's user_version."""
     (app_id,) = conn.execute("PRAGMA application_id").fetchone()
     (version,) = conn.execute("PRAGMA user_version").fetchone()
-    objects = conn.execute("SELECT type, name FROM sqlite_master").fetchall()
+    rows = conn.execute("SELECT type, name, sql FROM sqlite_master").fetchall()
+    objects = [(kind, name) for kind, name, _ in rows]
     if app_id not in (0, APPLICATION_ID) or (version == 0 and objects):
         raise BadFileError(f"{path} is an SQLite file of another program, not an ITA Desktop document. "
                            "ไฟล์นี้ไม่ใช่เอกสาร ITA Desktop")
@@ -120,6 +126,14 @@ def _inspect_schema(conn: sqlite3.Connection, path: Path) -> int:
         )
     if any(kind in ("trigger", "view") for kind, _ in objects):
         raise BadFileError(f"{path} holds triggers or views; it is not opened. ไฟล์มี trigger หรือ view จึงไม่เปิดใช้")
+    virtual = sorted(name for kind, name, sql in rows if kind == "table" and "VIRTUAL" in str(sql or "").upper()[:32])
+    if virtual:
+        raise BadFileError(f"{path} holds a virtual table ({', '.join(virtual)}) in place of a table ITA Desktop "
+                           "made; it may have been tampered with and is not opened. ไฟล์มีตารางที่โปรแกรมไม่ได้สร้าง")
+    missing = sorted(name for kind, name in allowed if kind == "table" and (kind, name) not in objects)
+    if version and missing:
+        raise BadFileError(f"{path} is damaged: table {', '.join(missing)} is missing, so it is not a whole ITA "
+                           "Desktop document. Use a backup. ไฟล์เสียหาย (ตารางหายไป) กรุณาใช้ไฟล์สำรอง")
     return int(version)
 
 
@@ -150,6 +164,7 @@ def check_file(path: Path, *, immutable: bool = False) -> int:
         raise _describe(exc, path) from exc
     try:
         conn.execute("PRAGMA trusted_schema=OFF")
+        conn.execute("PRAGMA temp_store=MEMORY")
         version = _inspect_schema(conn, path)
         problems = integrity_problems(conn)
         if problems:
@@ -164,11 +179,11 @@ def check_file(path: Path, *, immutable: bool = False) -> int:
         conn.close()
 
 
-def replica_home(path: Path) -> str:
+def replica_home(path: Path, *, file: Path | None = None) -> str:
     """Which file object this is (PC, path, device, inode). Any copy of the file (made by Explorer, a backup,
     a restore, a save-back) differs here, so it takes its own replica id before its first change, and two
     copies never hand out the same stamp [counter, replica] for different edits."""
-    st = path.stat()
+    st = (file or path).stat()  # ``file``: the temporary name a new document is built under (same inode)
     return f"{socket.gethostname()}|{os.path.normcase(str(path.resolve()))}|{st.st_dev}|{st.st_ino}"
 
 
@@ -214,6 +229,13 @@ def recover_hot_journal(path: Path) -> None:
         conn.close()
 
 
+def _remove(path: Path) -> None:
+    """Delete a file of our own if it is there; a cleanup that cannot (a read-only or pulled drive) is not a
+    second error on top of the first."""
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
+
+
 def _migrated_in_memory(conn: sqlite3.Connection, version: int) -> sqlite3.Connection:
     """A private in-memory copy of an older file, migrated forward, so it reads like a current one."""
     memory = sqlite3.connect(":memory:")
@@ -241,24 +263,56 @@ class Database:
         self.read_only = read_only
         self._tick: int | None = None
         self._depth = 0  # nesting level of transaction(): the clock ticks once per outermost one
+        self._building: Path | None = None  # a new file's temporary name until it is published (create)
 
     # -- opening -------------------------------------------------------------------------------------------
     @classmethod
     def create(cls, path: Path) -> Database:
-        """A new, empty document file at ``path`` (which must not exist)."""
+        """A new, empty document file at ``path`` (which must not exist). It is built under a temporary name
+        beside it and appears at ``path`` only when closed without an error (a `with` block that ends normally,
+        or close()), so a full disk or a crash never leaves a half-made document that a retry would trip over."""
         if path.exists():
             raise UserError(f"{path} already exists; choose another name. มีไฟล์ชื่อนี้อยู่แล้ว")
         _check_writable(path)
-        conn = sqlite3.connect(str(path))
+        building = path.with_name(f".{path.name}.new")
+        _remove(building)  # left by a create that was killed
+        _remove(journal_of(building))
+        conn = sqlite3.connect(str(building))
         database = cls(conn, path, read_only=False)
-        database._configure()
+        database._building = building
         try:
+            database._configure()
             database._migrate(0)
         except BaseException:
-            conn.close()
-            path.unlink(missing_ok=True)  # never leave a half-made document behind
+            database._discard()  # never leave a half-made document behind
             raise
         return database
+
+    def _discard(self) -> None:
+        self.conn.close()
+        if self._building is not None:
+            _remove(self._building)
+            _remove(journal_of(self._building))
+            self._building = None
+
+    def _publish(self) -> None:
+        """Put a newly built file in place: flushed, then linked to its name (never over a file that appeared
+        meanwhile), or renamed where the file system has no hard links (FAT sticks)."""
+        building, self._building = self._building, None
+        assert building is not None
+        try:
+            with building.open("rb+") as fh:
+                os.fsync(fh.fileno())
+            try:
+                os.link(building, self.path)
+            except FileExistsError:
+                raise UserError(f"{self.path} already exists; choose another name. มีไฟล์ชื่อนี้อยู่แล้ว") from None
+            except OSError:
+                if self.path.exists():
+                    raise UserError(f"{self.path} already exists; choose another name. มีไฟล์ชื่อนี้อยู่แล้ว") from None
+                os.replace(building, self.path)
+        finally:
+            _remove(building)
 
     @classmethod
     def open(cls, path: Path, *, read_only: bool = False, immutable: bool = False) -> Database:
@@ -287,8 +341,16 @@ class Database:
             raise _describe(exc, path) from exc
         return database
 
+    def refuse_if_empty(self) -> None:
+        """BadFileError for an SQLite file with nothing in it (it becomes a document only when opened for
+        writing): there is nothing to read, check or export."""
+        if self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
+            raise BadFileError(f"{self.path} is an empty SQLite file: it holds no ITA Desktop document. "
+                               "ไฟล์ว่าง ไม่มีข้อมูลเอกสาร")
+
     def _configure(self) -> None:
         self.conn.execute("PRAGMA trusted_schema=OFF")
+        self.conn.execute("PRAGMA temp_store=MEMORY")  # no sorting or integrity-check files left in /var/tmp
         self.conn.execute("PRAGMA busy_timeout=5000")
         if not self.read_only:
             self.conn.execute("PRAGMA journal_mode=DELETE")
@@ -309,12 +371,17 @@ class Database:
 
     def close(self) -> None:
         self.conn.close()
+        if self._building is not None:
+            self._publish()
 
     def __enter__(self) -> Database:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: type[BaseException] | None, *exc: object) -> None:
+        if exc_type is not None and self._building is not None:
+            self._discard()
+        else:
+            self.close()
 
     # -- meta and clock ------------------------------------------------------------------------------------
     def meta(self, key: str) -> str | None:
@@ -344,7 +411,7 @@ class Database:
         """Give this file its own replica id (a copy brought in or handed out); the clock keeps old counters."""
         new = str(uuid.uuid4())
         self.set_meta("replica_id", new)
-        self.set_meta("replica_home", replica_home(self.path))
+        self.set_meta("replica_home", replica_home(self.path, file=self._building))
         return new
 
     def version_vector(self) -> dict[str, int]:
@@ -376,8 +443,8 @@ class Database:
         if self._tick is None:
             home = self.meta("replica_home")
             if home is None:  # first change of a new or older file: it is the original, keep its id
-                self.set_meta("replica_home", replica_home(self.path))
-            elif home != replica_home(self.path):
+                self.set_meta("replica_home", replica_home(self.path, file=self._building))
+            elif home != replica_home(self.path, file=self._building):
                 self.renew_replica()
             replica = self.replica_id
             row = self.conn.execute("SELECT counter FROM clock WHERE replica_id = ?", (replica,)).fetchone()

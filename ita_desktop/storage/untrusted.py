@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ita_desktop.errors import BadFileError
+from ita_desktop.interchange.limits import MAX_TABLE_ROWS
 from ita_desktop.storage.database import (
     MAX_COUNTER,
     UNREADABLE,
@@ -105,6 +106,7 @@ def hardened_connection(path: Path) -> Iterator[sqlite3.Connection]:
         conn.execute("PRAGMA trusted_schema=OFF")
         conn.execute("PRAGMA cell_size_check=ON")
         conn.execute("PRAGMA mmap_size=0")
+        conn.execute("PRAGMA temp_store=MEMORY")
         conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 100)
         conn.set_authorizer(_authorizer)
         yield conn
@@ -160,6 +162,10 @@ def read_untrusted(path: Path) -> UntrustedCopy:
             tables: dict[str, dict[str, dict[str, Any]]] = {}
             parsed: dict[str, dict[str, tuple[int, str]]] = {}  # stamps text shared by rows written together
             for spec in tables_at(version):
+                (count,) = conn.execute(f'SELECT count(*) FROM "{spec.name}"').fetchone()
+                if count > MAX_TABLE_ROWS:
+                    raise _refuse(path, f"its table {spec.name} has {count:,} rows, more than the limit of "
+                                        f"{MAX_TABLE_ROWS:,} (far more than any office's document)")
                 cols = list(MERGE_COLUMNS) + list(spec.fields)
                 quoted = ", ".join(f'"{c}"' for c in cols)
                 rows: dict[str, dict[str, Any]] = {}

@@ -15,7 +15,7 @@ from ita_desktop.storage.database import Database
 from ita_desktop.storage.merge_store import StoredConflict
 from ita_desktop.sync.backups import list_backups, restore_backup
 from ita_desktop.sync.labels import FIELD_TH, TABLE_TH, describe_row, value_text
-from ita_desktop.sync.locking import DocumentLock
+from ita_desktop.sync.locking import CLI_WAIT_SECONDS, DocumentLock
 from ita_desktop.sync.merge import Conflict
 from ita_desktop.sync.merging import EXIT_CONFLICTS, MergeResult, merge_file
 
@@ -56,7 +56,7 @@ def run_merge(file: Path, other: Path, *, dry_run: bool, use_last_complete: bool
         with Database.open(file, read_only=True) as database:
             result = merge_file(database, other, dry_run=True, use_last_complete=use_last_complete)
             return _report(database, result, file, other)
-    with DocumentLock(file), Database.open(file) as database:
+    with DocumentLock(file, wait=CLI_WAIT_SECONDS), Database.open(file) as database:
         result = merge_file(database, other, use_last_complete=use_last_complete)
         return _report(database, result, file, other)
 
@@ -97,7 +97,7 @@ def run_restore(file: Path, backup: Path, *, use_last_complete: bool = False) ->
     """`ita-desktop restore FILE BACKUP`: put a backup in place (the current state is backed up first)."""
     if not backup.exists():
         raise UserError(f"{backup} does not exist. ไม่พบไฟล์สำรอง")
-    with DocumentLock(file):
+    with DocumentLock(file, wait=CLI_WAIT_SECONDS):
         before = restore_backup(file, backup, use_last_complete=use_last_complete)
     print(f"restored {file.name} from {backup.name}. กู้คืนเรียบร้อย")
     print(f"the state before the restore was saved as / สำรองก่อนกู้คืน: {before.path}")
@@ -126,7 +126,7 @@ def run_save_back(file: Path) -> int:
     if copy is None:
         raise UserError(f"{file} is not a working copy brought in from elsewhere (use bring-in first). "
                         "เอกสารนี้ไม่ได้นำมาจากที่อื่น")
-    with DocumentLock(file):
+    with DocumentLock(file, wait=CLI_WAIT_SECONDS):
         result = save_back(copy)
     print(result.message)
     return 0

@@ -23,6 +23,7 @@ import tempfile
 from pathlib import Path
 
 from ita_desktop.errors import BadFileError, UserError
+from ita_desktop.interchange.limits import MAX_DOCUMENT_BYTES, regular_size
 from ita_desktop.paths import data_dir
 from ita_desktop.storage.database import recover_hot_journal
 from ita_desktop.storage.side_files import (
@@ -35,7 +36,7 @@ from ita_desktop.storage.side_files import (
 )
 from ita_desktop.storage.untrusted import UntrustedCopy, read_untrusted
 
-MAX_FILE_BYTES = 256 * 1024 * 1024  # a year's plan is well under 10 MB
+MAX_FILE_BYTES = MAX_DOCUMENT_BYTES  # a year's plan is well under 10 MB
 
 
 def file_sha256(path: Path) -> str:
@@ -63,14 +64,12 @@ def unfinished_message(path: Path, side: str) -> str:
 
 def _copy(source: Path, target: Path) -> None:
     try:
-        size = source.stat().st_size
-    except FileNotFoundError:
-        raise UserError(f"{source} does not exist. ไม่พบไฟล์") from None
-    except OSError as exc:
-        raise UserError(f"Cannot read {source}: {exc.strerror or exc}. อ่านไฟล์ไม่ได้") from None
-    if size > MAX_FILE_BYTES:
-        raise BadFileError(f"{source.name} is {size // (1024 * 1024)} MB, far larger than any ITA document; "
-                           "it was not used. ไฟล์มีขนาดใหญ่ผิดปกติ จึงไม่นำมาใช้")
+        regular_size(source, MAX_FILE_BYTES, "a document")
+    except UserError as exc:
+        if "larger than" in exc.message:
+            raise BadFileError(f"{source.name} is {source.stat().st_size // (1024 * 1024)} MB, far larger than any "
+                               "ITA document; it was not used. ไฟล์มีขนาดใหญ่ผิดปกติ จึงไม่นำมาใช้") from None
+        raise
     try:
         shutil.copyfile(source, target)
     except OSError as exc:

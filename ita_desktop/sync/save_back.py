@@ -13,6 +13,7 @@ refused until that copy has been merged in (merge_origin), so nobody's work is o
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from collections.abc import Callable
@@ -64,8 +65,11 @@ def place_snapshot(source: Path, target: Path, *, renew_replica: bool = False,
     """Write a verified snapshot of ``source`` over ``target`` by temp file + flush + rename; returns the
     SHA-256 of the bytes now at ``target``. ``renew_replica``: a copy handed out gets its own replica id."""
     tmp = target.with_name(f".{target.name}.{os.getpid()}.saving")
-    for leftover in target.parent.glob(f".{target.name}.*.saving"):  # from a save-back that was cut off
-        leftover.unlink(missing_ok=True)
+    # from a save-back that was cut off: its temporary file and that file's own -journal (never the target's)
+    for leftover in [*target.parent.glob(f".{target.name}.*.saving"),
+                     *target.parent.glob(f".{target.name}.*.saving-journal")]:
+        with contextlib.suppress(OSError):
+            leftover.unlink(missing_ok=True)
     side = unfinished_save(target)
     if side:  # SQLite would apply that -journal or -wal to the new file: it must be dealt with first
         raise SaveBackError(f"{target.name} has an unfinished change from another program (a {side} file is "
@@ -86,7 +90,9 @@ def place_snapshot(source: Path, target: Path, *, renew_replica: bool = False,
         _verify(tmp, expected)
         replace_with_retries(tmp, target, replace=replace)
     except (OSError, sqlite3.Error, UserError) as exc:
-        tmp.unlink(missing_ok=True)
+        for ours in (tmp, tmp.with_name(tmp.name + "-journal")):
+            with contextlib.suppress(OSError):  # a read-only or pulled stick: the message below still stands
+                ours.unlink(missing_ok=True)
         detail = exc.message if isinstance(exc, UserError) else (getattr(exc, "strerror", None) or str(exc))
         raise SaveBackError(f"Saving to {target} failed ({detail}). {KEEP_OLD} "
                             "บันทึกกลับไม่สำเร็จ กรุณาตรวจสอบแฟลชไดรฟ์แล้วลองอีกครั้ง") from None

@@ -9,6 +9,7 @@ characters, never private-use ones.
 
 from __future__ import annotations
 
+import struct
 import threading
 from dataclasses import dataclass
 from hashlib import sha1
@@ -179,7 +180,7 @@ def _load(path: Path) -> ShapingFont:
             name = "ITA-" + sha1(str(path).encode()).hexdigest()[:10]
             try:
                 font = ShapingFont(name, path)
-            except (TTFError, OSError, ValueError, KeyError) as exc:
+            except (TTFError, OSError, ValueError, KeyError, IndexError, TypeError, struct.error) as exc:  # cut off
                 raise UserError(f"{path.name} is not a usable TrueType font ({exc}). "
                                 f"ไฟล์ฟอนต์นี้ใช้ไม่ได้ กรุณาเลือกฟอนต์ .ttf") from None
             if not font.nominal("ก") or not font.nominal("ำ"):

@@ -18,7 +18,8 @@ DOCS = (("plan", "แผนมาตรการส่งเสริมคุ�
         ("analysis", "รายงานการวิเคราะห์ผลการประเมิน"))
 LAYOUTS = ((1, "๑ แผน ๕ คอลัมน์"), (2, "๒ แผนพร้อมผล แยกตามแบบวัด"), (3, "๓ รายงานรอบ แยกตามแบบวัด"),
            (4, "๔ รายงานรอบพร้อมวันที่ดำเนินการ"), (5, "๕ สรุปผลการดำเนินงาน"), (6, "๖ รายงานการวิเคราะห์"))
-FORMATS = ((".pdf", "PDF (สำหรับเผยแพร่บนเว็บไซต์)"), (".docx", "Word (.docx)"), (".xlsx", "Excel (.xlsx)"))
+FORMATS = ((".pdf", "PDF (สำหรับเผยแพร่บนเว็บไซต์)"), (".docx", "Word (.docx)"), (".xlsx", "Excel รายงานสำหรับพิมพ์ (.xlsx)"),
+           ("data.xlsx", "Excel แบบฟอร์มข้อมูล ให้กองต่าง ๆ กรอกแล้วนำกลับมานำเข้า (.xlsx)"))
 
 
 class ExportDialog:
@@ -99,6 +100,8 @@ class ExportDialog:
         self.prefs.set("export/font", self.font.text().strip())
         self.prefs.set("export/open_after", self.open_after.isChecked())
         round_ = int(self.round.currentData())
+        if self.format.currentData() == "data.xlsx":  # the workbook departments fill in: the year's data, no layout
+            return ExportOptions(doc="data", year=self.fiscal_year, digits=self.digits.currentData())
         options = ExportOptions(doc=doc, year=self.fiscal_year, round=round_ if doc == "progress" else None,
                                 layout=layout, digits=self.digits.currentData(),
                                 font=self.font.text().strip() or None, profile=self.columns.profile())
@@ -114,4 +117,4 @@ class ExportDialog:
         return self.columns.changed()
 
     def suffix(self) -> str:
-        return str(self.format.currentData())
+        return str(self.format.currentData()).removeprefix("data")

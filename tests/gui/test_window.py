@@ -195,6 +195,11 @@ def test_export_dialog_offers_thai_choices_and_remembers_them(window: MainWindow
     again = ExportDialog(window, window.prefs, 2567, [6, 12])
     again.doc.setCurrentIndex(again.doc.findData("progress"))
     assert again.layout.currentData() == 4 and again.digits.currentData() == "arabic"
+    # Excel comes two ways: the report as a printable sheet, or the data workbook departments fill in
+    again.format.setCurrentIndex(again.format.findData(".xlsx"))
+    assert again.options().doc == "progress" and again.suffix() == ".xlsx"
+    again.format.setCurrentIndex(again.format.findData("data.xlsx"))
+    assert again.options() == ExportOptions(doc="data", year=2567, digits="arabic") and again.suffix() == ".xlsx"
 
 
 def test_export_from_a_round_page_offers_that_rounds_report(window: MainWindow, qtbot: QtBot) -> None:

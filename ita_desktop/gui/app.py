@@ -48,14 +48,22 @@ def create_window(path: Path | None):  # type: ignore[no-untyped-def]
 
 
 def _log_crash(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
-    """A bug: the traceback goes to the log file, the user gets a short apology, the window stays."""
-    log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+    """A bug: the traceback goes to the log file, the user gets a short apology, the window stays. A fault of the
+    machine (a full disk, a read-only drive, a locked file) is said in plain Thai instead, never called a bug."""
+    from ita_desktop.errors import fault_error
+    from ita_desktop.gui.sync_actions import thai_part
+
+    fault = fault_error(value)
+    if fault is None:
+        log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+    else:
+        log.warning("stopped by a fault: %s", value)
     app = QtWidgets.QApplication.instance()
     if isinstance(app, QtWidgets.QApplication):
         parent = app.activeWindow()
-        QtWidgets.QMessageBox.critical(parent, "ITA Desktop",
-                                       "ขออภัย เกิดข้อผิดพลาดภายในโปรแกรม งานที่บันทึกแล้วไม่สูญหาย "
-                                       "รายละเอียดถูกบันทึกไว้ในไฟล์ log ของโปรแกรม")
+        text = thai_part(fault.message) if fault is not None else (
+            "ขออภัย เกิดข้อผิดพลาดภายในโปรแกรม งานที่บันทึกแล้วไม่สูญหาย รายละเอียดถูกบันทึกไว้ในไฟล์ log ของโปรแกรม")
+        QtWidgets.QMessageBox.critical(parent, "ITA Desktop", text)
 
 
 def _setup_logging() -> None:

@@ -13,7 +13,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from ita_desktop.errors import UserError
+from ita_desktop.errors import UserError, fault_error
 from ita_desktop.gui.qt import QtCore
 
 Progress = Callable[[int, int, str], None]
@@ -50,10 +50,15 @@ class _Runner(QtCore.QObject):
             self.cancelled.emit()
         except UserError as exc:
             self.failed.emit(exc.message)
-        except Exception as exc:  # a bug: logged with its traceback, a short apology on screen
-            log.error("background job failed:\n%s", traceback.format_exc())
-            self.failed.emit(f"ขออภัย เกิดข้อผิดพลาดภายในโปรแกรม ({type(exc).__name__}) "
-                             "รายละเอียดถูกบันทึกไว้ในไฟล์ log")
+        except Exception as exc:  # a bug, unless the machine is at fault (a full disk, a read-only or locked file)
+            fault = fault_error(exc)
+            if fault is not None:
+                log.warning("background job stopped by a fault: %s", exc)
+                self.failed.emit(fault.message)
+            else:
+                log.error("background job failed:\n%s", traceback.format_exc())
+                self.failed.emit(f"ขออภัย เกิดข้อผิดพลาดภายในโปรแกรม ({type(exc).__name__}) "
+                                 "รายละเอียดถูกบันทึกไว้ในไฟล์ log")
         else:
             if self.cancel.is_set():
                 self.cancelled.emit()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from datetime import date
 from pathlib import Path
 
 import openpyxl
+import pytest
 from pytestqt.qtbot import QtBot
 
 from ita_desktop.domain.model import Organization
@@ -157,6 +159,22 @@ def test_a_job_stops_at_its_next_report_after_cancel(qtbot: QtBot) -> None:
         gate.set()
     assert job.wait(1000)
     assert reached == []
+
+
+@pytest.mark.parametrize("fault, words", [
+    (OSError(28, "No space left on device"), "พื้นที่ดิสก์เต็ม"),
+    (sqlite3.OperationalError("database is locked"), "มีโปรแกรมอื่นกำลังบันทึกเอกสารนี้อยู่"),
+])
+def test_a_full_disk_or_a_locked_file_in_a_job_is_said_plainly_not_as_a_bug(
+        qtbot: QtBot, fault: Exception, words: str) -> None:
+    def work(progress: Progress) -> str:
+        raise fault
+
+    job = Job(work)
+    with qtbot.waitSignal(job.failed, timeout=10000) as failed:
+        job.start()
+    assert job.wait(5000)
+    assert words in failed.args[0] and "ข้อผิดพลาดภายในโปรแกรม" not in failed.args[0]
 
 
 def test_import_json_on_a_worker_fills_the_plan(app: QtWidgets.QApplication, qtbot: QtBot, tmp_path: Path) -> None:

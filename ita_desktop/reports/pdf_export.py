@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.platypus import Flowable, PageBreak, SimpleDocTemplate, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, SimpleDocTemplate, Spacer
 
 from ita_desktop.domain.model import Document
 from ita_desktop.errors import UserError
@@ -31,7 +31,7 @@ from ita_desktop.reports.pdf.flowable import ThaiParagraph
 from ita_desktop.reports.pdf.fonts import load_fonts
 from ita_desktop.reports.pdf.page import Signatures, numbered_canvas
 from ita_desktop.reports.pdf.styles import ReportStyles
-from ita_desktop.reports.pdf.table import ThaiTable, layout_table
+from ita_desktop.reports.pdf.table import MIN_SPLIT_LINES, PAD_Y, ThaiTable, layout_table
 from ita_desktop.reports.profiles import build_reports
 from ita_desktop.services.exporting import ExportOptions, ProgressCallback
 
@@ -85,7 +85,9 @@ def _flowables(report: Report, styles: ReportStyles, width: float, progress: Pro
                 story.append(ThaiParagraph(f"{BULLET} {item}", styles.body, left_indent=PARAGRAPH_INDENT / 2,
                                            space_after=1))
         elif isinstance(block, Table):
-            story.append(layout_table(block, width, styles, on_row=lambda: tick("ตาราง"), page_height=height))
+            table = layout_table(block, width, styles, on_row=lambda: tick("ตาราง"), page_height=height)
+            _keep_lead_with_first_rows(story, table, width)
+            story.append(table)
             continue
         elif isinstance(block, BarChart):
             story.append(ThaiBarChart(block, styles, min(width, 640.0), report.digits))
@@ -96,6 +98,27 @@ def _flowables(report: Report, styles: ReportStyles, width: float, progress: Pro
             story.append(signatures)
         tick(type(block).__name__)
     return story
+
+
+def _keep_lead_with_first_rows(story: list[Flowable], table: ThaiTable, width: float) -> None:
+    """Headings (and title lines) just above a table stay with its header and first row, not with the whole
+    table: a page break before them only when those do not fit (as Word's "keep with next" does), so a short
+    table no longer leaves a page with three lines and moves heading and table on together."""
+    lead = 0
+    while lead < len(story) and isinstance(story[-1 - lead], ThaiParagraph) \
+            and getattr(story[-1 - lead], "keepWithNext", False):
+        lead += 1
+    if not lead or not table.rows:
+        return
+    rows = table.rows[:2] if table.rows[0].kind == "section" else table.rows[:1]
+    # a tall first row may be cut after two lines, so more than that is never asked for
+    first = sum(min(r.height, r.style.leading * MIN_SPLIT_LINES + 2 * PAD_Y) for r in rows)
+    need = table.header.height + first + table.spaceBefore
+    for flowable in story[-lead:]:
+        flowable.keepWithNext = False
+        _, h = flowable.wrap(width, 10_000)
+        need += h + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+    story.insert(len(story) - lead, CondPageBreak(need))
 
 
 def render_report(report: Report, styles: ReportStyles, out: Path, progress: ProgressCallback | None = None) -> None:

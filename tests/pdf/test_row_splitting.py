@@ -4,6 +4,7 @@ repeats the first column's label marked "(ต่อ)"."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -104,3 +105,23 @@ def test_the_signatures_never_stand_alone_on_the_last_page(tmp_path: Path, style
         render_report(report, styles, out)
         last = pdfium_pages(out)[-1]
         assert "ลงชื่อ" in last and "มาตรการที่" in last, f"{n} rows: the signatures stand alone"
+
+
+def test_a_heading_keeps_with_the_first_rows_not_the_whole_table(tmp_path: Path, styles: ReportStyles) -> None:
+    """Analysis, page 3 had three lines and then the heading and its table on the next page."""
+    from ita_desktop.reports.document_model import Heading, Paragraph
+
+    words = "ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ ประจำปีงบประมาณ พ.ศ. ๒๕๖๖ " * 3
+    rows = [[f"มาตรการที่ {i}", steps(1), "สำนักปลัด"] for i in range(1, 13)]
+    for paragraphs in range(5, 12):  # the heading falls at several heights of page 1
+        report = Report(title_lines=["รายงานการวิเคราะห์"],
+                        blocks=[*[Paragraph(words) for _ in range(paragraphs)], Heading("๔. มาตรการส่งเสริมคุณธรรม"),
+                                table_of(*rows)],
+                        digits="thai", landscape=True, file_title="t", page_label=lambda p, t: f"หน้า {p} / {t}")
+        out = tmp_path / f"lead-{paragraphs}.pdf"
+        render_report(report, styles, out)
+        pages = pdfium_pages(out)
+        heading_page = next(i for i, page in enumerate(pages) if "๔. มาตรการส่งเสริมคุณธรรม" in page)
+        assert re.search(r"มาตรการที่ 1(?!\d)", pages[heading_page]), paragraphs  # with its first row
+        if heading_page:  # moved on only when not even the header and a first row fitted below it
+            assert pages[heading_page - 1].count(words[:20]) >= paragraphs - 1

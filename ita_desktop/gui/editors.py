@@ -103,7 +103,19 @@ class DateEditor(QtWidgets.QWidget):
         self.setToolTip(date_text(day))
 
 
-class UnitsEditor(QtWidgets.QListWidget):
+class CheckList(QtWidgets.QListWidget):
+    """A list of ticks; Space ticks or unticks the current item."""
+
+    def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and self.currentItem():
+            item = self.currentItem()
+            checked = item.checkState() == Qt.CheckState.Checked
+            item.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
+            return
+        super().keyPressEvent(event)
+
+
+class UnitsEditor(CheckList):
     """Tick the responsible units; units already on the measure but not in the list are kept and shown."""
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
@@ -122,14 +134,6 @@ class UnitsEditor(QtWidgets.QListWidget):
     def chosen(self) -> list[str]:
         items = [self.item(i) for i in range(self.count())]
         return [it.text() for it in items if it.checkState() == Qt.CheckState.Checked]
-
-    def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Space and self.currentItem():
-            item = self.currentItem()
-            checked = item.checkState() == Qt.CheckState.Checked
-            item.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
-            return
-        super().keyPressEvent(event)
 
 
 class RoundsEditor(QtWidgets.QWidget):
@@ -153,18 +157,6 @@ class RoundsEditor(QtWidgets.QWidget):
 
     def rounds(self) -> list[int]:
         return [r for r, box in self.boxes.items() if box.isChecked()]
-
-
-class CheckList(QtWidgets.QListWidget):
-    """A list of ticks; Space ticks or unticks the current item."""
-
-    def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Space and self.currentItem():
-            item = self.currentItem()
-            checked = item.checkState() == Qt.CheckState.Checked
-            item.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
-            return
-        super().keyPressEvent(event)
 
 
 class IndicatorsEditor(QtWidgets.QWidget):

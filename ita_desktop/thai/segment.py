@@ -17,9 +17,9 @@ On top of the dictionary's boundaries, rules veto breaks no word boundary can ju
 mark or a following vowel (ะ า ำ …), never after a leading vowel (เ แ โ ใ ไ), never before ๆ or ฯ, never between two
 digits, and never between two dictionary words that together are one (แนว|ทาง, ให้|การ, ตัวชี้|วัด: ICU, like a
 reader's eye, takes the longer word). Latin runs, URLs and numbers break only at spaces; a slash between Thai words,
-a dash or a closing bracket allow a break after them when Thai follows, an opening bracket before it. A date is read as one phrase:
-no break between a month (ธันวาคม, มี.ค.), "พ.ศ." or "วันที่" and the number after it, nor between a day and its month
-("มี.ค. / ๖๗" and "พ.ศ. / ๒๕๖๖" were seen in exports).
+a dash or a closing bracket allow a break after them when Thai follows, an opening bracket before it. A date is
+read as one phrase: no break between a month (ธันวาคม, มี.ค.), "พ.ศ." or "วันที่" and the number after it, nor
+between a day and its month ("มี.ค. / ๖๗" and "พ.ศ. / ๒๕๖๖" were seen in exports).
 """
 
 from __future__ import annotations

@@ -22,7 +22,8 @@ from ita_desktop.thai import segment
 ROOT = Path(__file__).resolve().parents[2]
 TEXT_FILES = [ROOT / "tests" / "pdf" / "data" / "corpus.txt", ROOT / "tests" / "pdf" / "data" / "tricky.txt",
               *sorted((ROOT.parent / "shared" / "seeds").glob("*.txt"))]
-JSON_FILES = [ROOT / "ita_desktop" / "samples" / "sample.json", *sorted((ROOT / "tests" / "data" / "seeds").glob("*.json"))]
+JSON_FILES = [ROOT / "ita_desktop" / "samples" / "sample.json",
+              *sorted((ROOT / "tests" / "data" / "seeds").glob("*.json"))]
 
 
 def _strings(value: object) -> Iterator[str]:

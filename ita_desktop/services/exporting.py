@@ -89,3 +89,14 @@ def export_document(document: Document, options: ExportOptions, out: Path,
     if not document.years:
         raise UserError("The document has no fiscal year yet. เอกสารยังไม่มีปีงบประมาณ")
     load_writer(out.suffix.lower())(document, options, out, progress)
+
+
+def warm_up_pdf() -> None:
+    """Load now what the first PDF export would load (the writer's modules, the bundled fonts, the word
+    dictionary), so that export costs what later ones do. For a worker thread: the window starts one."""
+    from ita_desktop.reports.pdf.fonts import load_fonts
+    from ita_desktop.thai.segment import warm_up
+
+    load_writer(".pdf")
+    load_fonts()
+    warm_up()

@@ -274,8 +274,8 @@ def _fallback_points(text: str, tokenize: Tokenize) -> tuple[int, ...]:
 def _spanned(text: str, pos: int, start: int, end: int, known: frozenset[str]) -> bool:
     """Does a dictionary word of 4+ letters straddle ``pos`` within the tokens around it (แนว|ทางใน, ตามตัว|ชี้|วัด)?"""
     for i in range(max(start, pos - 12), pos):
-        for j in range(pos + 1, min(end, i + 16) + 1):
-            if j - i >= 4 and text[i:j] in known:
+        for j in range(max(pos + 1, i + 4), min(end, i + 16) + 1):
+            if text[i:j] in known:
                 return True
     return False
 

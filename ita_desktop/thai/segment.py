@@ -29,7 +29,7 @@ import itertools
 import os
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -192,11 +192,11 @@ def _words_set() -> frozenset[str]:
 def _words_set_unlocked() -> frozenset[str]:
     global _dictionary
     if _dictionary is None:
-        _dictionary = _thai_words() | EXTRA_WORDS
+        _dictionary = frozenset(itertools.chain(_thai_words(), EXTRA_WORDS))  # one set built, not two
     return _dictionary
 
 
-def _thai_words() -> frozenset[str]:
+def _thai_words() -> Iterable[str]:
     """pythainlp's word list (corpus/words_th.txt), read as ``pythainlp.corpus.thai_words`` reads it, but without
     importing pythainlp (0.1 s of modules the line breaker never uses)."""
     spec = importlib.util.find_spec("pythainlp")
@@ -206,10 +206,10 @@ def _thai_words() -> frozenset[str]:
             text = Path(folder, "corpus", "words_th.txt").read_text(encoding="utf-8-sig")
         except OSError:
             continue
-        return frozenset(filter(None, text.splitlines()))
+        return filter(None, text.splitlines())
     from pythainlp.corpus import thai_words
 
-    return frozenset(thai_words())
+    return thai_words()
 
 
 @lru_cache(maxsize=1024)

@@ -1,16 +1,18 @@
 """Where a line of Thai text may break: between words, never inside one.
 
 Thai is written without spaces between words, so a line breaker needs a dictionary. We use newmm (maximal
-matching) over pythainlp's bundled word list plus EXTRA_WORDS of ITA documents, so it works offline and inside
-the frozen app. newmm runs compiled: nlpo3 (PyThaiNLP's newmm in Rust, wheels for Windows and Linux) loads the
-word list in ≈ 0.1 s, where pythainlp's own newmm spends ≈ 1.2 s building a Python trie (62 k ``Trie.add``) in
-every process; pythainlp's newmm remains the reference (tests/pdf/test_segment_engines.py: on the corpus, the
-sample and the seeds, 5,688 break points, the same ones from both) and the fallback where nlpo3 is missing. The
-word list is read from pythainlp's folder without importing pythainlp (0.1 s of modules never used here).
-Alternatives measured against: ICU (PyICU) is what the shared PDF checker judges with, but it has no Windows
-wheels; Qt's QTextBoundaryFinder breaks Thai well too but would pull Qt into the report layer.
+matching within Thai Character Clusters) over pythainlp's bundled word list plus EXTRA_WORDS of ITA documents, so it
+works offline and inside the frozen app. newmm runs as thai/newmm.py: pythainlp's algorithm over the word list
+*sorted* and searched by bisection, so the per-process cost is reading and sorting the list (≈ 0.03 s, C calls of
+a few ms each) instead of building pythainlp's trie (≈ 1.2 s, 62 k ``Trie.add``); the word list is read from
+pythainlp's folder without importing pythainlp (0.1 s of modules never used here). Its tokens are pythainlp's
+own, text for text (tests/pdf/test_segment_engines.py: the corpus, the sample and the seeds).
+Measured against it (issue 18): nlpo3 (newmm in Rust) loads the list in ≈ 0.1 s but holds the GIL while it does,
+which froze a window's event loop 0.15–0.45 s, and costs 8 % more instructions per export than the sorted list;
+ICU (icu4py; PyICU has no Windows wheels) uses its own dictionary and breaks 27 % more often (ภาษา|ไทย, นิด|เดียว);
+Qt's QTextBoundaryFinder would pull Qt into the report layer.
 The dictionary is loaded once, lazily, on the first call (``warm_up`` lets a worker pay it early); then
-≈ 11 k characters take a few ms. Of 7,063 break opportunities in the seeds, the sample document and the checker's
+≈ 11 k characters take ≈ 0.03 s. Of 7,063 break opportunities in the seeds, the sample document and the checker's
 corpus, 28 (0.4 %) are not word boundaries for ICU 72 — mostly place names (ศรี|ธาตุ) and typos in the seeds.
 
 On top of the dictionary's boundaries, rules veto breaks no word boundary can justify: never before a combining
@@ -26,8 +28,6 @@ from __future__ import annotations
 
 import importlib.util
 import itertools
-import os
-import tempfile
 import threading
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -43,7 +43,6 @@ Tokenize = Callable[[str], list[str]]  # text -> its tokens, spaces kept (they j
 _lock = threading.Lock()
 _tokenize: Tokenize | None = None
 _dictionary: frozenset[str] | None = None
-_loads = itertools.count(1)
 
 
 # Words of ITA documents missing from pythainlp's list, which newmm would otherwise cut (ตัวชี้|วัด, ไม่|มี).
@@ -58,47 +57,15 @@ def _tokenizer() -> Tokenize:
     global _tokenize
     with _lock:
         if _tokenize is None:
-            words = _words_set_unlocked()
-            _tokenize = _compiled_newmm(words) or _python_newmm(words)
+            from ita_desktop.thai.newmm import SortedWords, segment
+
+            dictionary = SortedWords(_words_set_unlocked())
+
+            def tokenize(text: str) -> list[str]:
+                return segment(text, dictionary)
+
+            _tokenize = tokenize
         return _tokenize
-
-
-def _compiled_newmm(words: frozenset[str]) -> Tokenize | None:
-    """nlpo3's newmm (Rust) over ``words``: ≈ 0.1 s to load; None where nlpo3 or a temporary file is not to be had."""
-    try:
-        import nlpo3
-    except ImportError:
-        return None
-    name = f"ita-desktop-{next(_loads)}"  # nlpo3 never replaces a dictionary of the same name
-    try:  # nlpo3 reads its dictionary from a file only: the word list plus EXTRA_WORDS, written for it
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".txt", delete=False) as fh:
-            fh.write("\n".join(words))
-        try:
-            _message, loaded = nlpo3.load_dict(fh.name, name)
-        finally:
-            os.unlink(fh.name)
-    except OSError:
-        return None
-    if not loaded:
-        return None
-
-    def tokenize(text: str) -> list[str]:
-        return list(nlpo3.segment(text, name))
-
-    return tokenize
-
-
-def _python_newmm(words: frozenset[str]) -> Tokenize:
-    """pythainlp's own newmm over ``words`` (the reference; ≈ 1.2 s to build its trie of 62 k words)."""
-    from pythainlp.tokenize import word_tokenize
-    from pythainlp.util import dict_trie
-
-    trie = dict_trie(set(words))
-
-    def tokenize(text: str) -> list[str]:
-        return list(word_tokenize(text, engine="newmm", custom_dict=trie, keep_whitespace=True))
-
-    return tokenize
 
 
 def is_thai_letter(ch: str) -> bool:
@@ -287,9 +254,5 @@ def words(text: str) -> list[str]:
 
 
 def warm_up() -> None:
-    """Load the dictionary now (e.g. in a worker thread before the first export).
-
-    nlpo3 holds the GIL while it loads (≈ 0.1 s, once): a window's other threads stand still that long. Building
-    pythainlp's trie in Python instead was measured worse: 1.2 s of GIL hand-overs with gaps of 90–160 ms.
-    """
+    """Load the dictionary now (e.g. in a worker thread before the first export)."""
     _tokenizer()

@@ -1,18 +1,15 @@
-"""The compiled newmm (nlpo3) that the line breaker uses breaks exactly where pythainlp's own newmm does.
+"""The line breaker's newmm (thai/newmm.py, a sorted word list) cuts text exactly as pythainlp's newmm does.
 
-Both run over the same word list (pythainlp's words_th.txt plus EXTRA_WORDS). Their raw tokens differ outside
-Thai text — pythainlp keeps a run such as "(ITA)", "(Integrity" or "–o43" as one token, nlpo3 splits off the
-brackets and the dash, and nlpo3 keeps "พ.ย." whole where pythainlp gives "พ", ".", "ย", "." — but the
-orthographic rules of thai/segment.py veto a break at every one of those places (between a bracket or a dash and
-Latin text, before or after a dot), so the break points, and the fallback points, come out the same. This test
-holds that on every paragraph of the test corpus, the sample document, the seed documents and, where it is
-beside the repository, the shared seeds' text.
+Both run over the same word list (pythainlp's words_th.txt plus EXTRA_WORDS). The tokens are compared with
+pythainlp's ``tokenize.newmm.segment``, and the break points (after segment.py's rules) with those from
+``word_tokenize(engine="newmm")``, which also rejoins formatted numbers — on every paragraph of the test corpus,
+the sample document, the seed documents and, where it is beside the repository, the shared seeds' text.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -45,18 +42,25 @@ def paragraphs() -> list[str]:
     return [line for line in dict.fromkeys(lines) if any(segment.is_thai_letter(c) for c in line)]
 
 
+Tokenize = Callable[[str], list[str]]
+
+
 @pytest.fixture(scope="module")
-def engines() -> tuple[segment.Tokenize, segment.Tokenize]:
-    words = segment._words_set()
-    compiled = segment._compiled_newmm(words)
-    assert compiled is not None, "nlpo3 is not installed or could not load the word list"
-    return segment._python_newmm(words), compiled
+def pythainlp_newmm() -> tuple[Tokenize, Tokenize]:
+    """pythainlp's newmm over the same word list: its segment(), and word_tokenize() as the old line breaker used it."""
+    from pythainlp.tokenize import word_tokenize
+    from pythainlp.tokenize.newmm import segment as newmm_segment
+    from pythainlp.util import dict_trie
 
+    trie = dict_trie(set(segment._words_set()))
 
-def test_the_line_breaker_uses_the_compiled_newmm() -> None:
-    segment.warm_up()
-    assert segment._tokenizer().__module__ == segment.__name__
-    assert segment._tokenizer().__qualname__.startswith("_compiled_newmm")
+    def tokens(text: str) -> list[str]:
+        return list(newmm_segment(text, trie))
+
+    def words(text: str) -> list[str]:
+        return list(word_tokenize(text, engine="newmm", custom_dict=trie, keep_whitespace=True))
+
+    return tokens, words
 
 
 def test_the_word_list_is_pythainlps() -> None:
@@ -65,25 +69,23 @@ def test_the_word_list_is_pythainlps() -> None:
     assert segment._words_set() == frozenset(thai_words()) | segment.EXTRA_WORDS
 
 
-def test_compiled_newmm_breaks_where_pythainlp_newmm_does(engines: tuple[segment.Tokenize, segment.Tokenize]) -> None:
-    reference, compiled = engines
+def test_the_tokens_are_pythainlps(pythainlp_newmm: tuple[Tokenize, Tokenize]) -> None:
+    tokens, _ = pythainlp_newmm
     texts = paragraphs()
     assert len(texts) > 150 and sum(map(len, texts)) > 20_000
-    checked = 0
+    ours = segment._tokenizer()
     for text in texts:
-        assert segment._break_points(text, compiled) == segment._break_points(text, reference), text
-        assert segment._fallback_points(text, compiled) == segment._fallback_points(text, reference), text
-        checked += len(segment._break_points(text, reference))
+        assert ours(text) == tokens(text), text
+    assert ours("") == [] and ours("ภาษาไทยง่ายนิดเดียว") == ["ภาษาไทย", "ง่าย", "นิดเดียว"]
+
+
+def test_the_breaks_are_those_of_pythainlps_newmm(pythainlp_newmm: tuple[Tokenize, Tokenize]) -> None:
+    _, words = pythainlp_newmm
+    ours = segment._tokenizer()
+    checked = 0
+    for text in paragraphs():
+        assert segment._break_points(text, ours) == segment._break_points(text, words), text
+        assert segment._fallback_points(text, ours) == segment._fallback_points(text, words), text
+        checked += len(segment._break_points(text, ours))
     assert checked > 2_000
 
-
-@pytest.mark.parametrize("text", [
-    "ตามข้อ o1–o43 และข้อ (o1–o43)",  # a range of Latin codes stays whole (nlpo3 alone cuts after the dash)
-    "ประจำปี (ITA)2567 และ (ITA)ประจำปี ๒๕๖๗–๒๕๖๘",
-    "ระยะเวลา พ.ย. ๖๕ – มี.ค. ๖๖ และ https://www.example.go.th/ita/o1",
-])
-def test_where_the_raw_tokens_differ_the_breaks_do_not(engines: tuple[segment.Tokenize, segment.Tokenize],
-                                                       text: str) -> None:
-    reference, compiled = engines
-    assert compiled(text) != reference(text)
-    assert segment._break_points(text, compiled) == segment._break_points(text, reference)

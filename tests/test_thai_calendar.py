@@ -102,7 +102,11 @@ def test_dates_as_offices_write_them() -> None:
     assert short_month_range(date(2023, 3, 1), date(2023, 3, 31)) == "มี.ค. ๖๖"
 
 
-def test_month_names_come_from_babel_thai() -> None:
+def test_month_names_are_babels_thai() -> None:
+    from babel.dates import get_month_names
+
+    assert month_names() == {int(k): str(v) for k, v in get_month_names("wide", locale="th").items()}
+    assert month_abbreviations() == {int(k): str(v) for k, v in get_month_names("abbreviated", locale="th").items()}
     assert month_names()[1] == "มกราคม" and month_names()[12] == "ธันวาคม"
     assert list(month_abbreviations().values()) == ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.",
                                                     "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."]

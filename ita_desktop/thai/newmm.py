@@ -5,7 +5,7 @@ The algorithm and its Thai Character Cluster rules are pythainlp's ``tokenize.ne
 by Korakot Chaovavanich), written again here to search a *sorted list* of words with ``bisect`` instead of a trie.
 Why: pythainlp builds a trie of its 62 k words in every process (≈ 1.2 s of ``Trie.add``), and importing
 pythainlp's tokenizer pulls in ≈ 0.1 s of modules; nlpo3 (newmm in Rust) loads the list in ≈ 0.1 s but holds the
-GIL all that time, which stops a window's event loop. Sorting the list takes ≈ 0.02 s in one C call, and the
+GIL all that time, which stops a window's event loop. Sorting the list takes ≈ 15 ms in one C call, and the
 segmentation itself costs about what pythainlp's does. tests/pdf/test_segment_engines.py holds that the tokens are
 pythainlp's newmm's, text for text, and so are the line breaker's break points.
 """
@@ -44,13 +44,19 @@ class SortedWords:
 
     def prefixes(self, text: str, start: int) -> list[str]:
         """The dictionary words ``text`` has at ``start``, shortest first."""
-        words, found, lo, n = self.words, [], 0, len(self.words)
+        words, lo, n = self.words, 0, len(self.words)
+        found: list[str] = []
+        if not n:
+            return found
         for end in range(start + 1, len(text) + 1):
             piece = text[start:end]
-            lo = bisect_left(words, piece, lo)
-            if lo == n or not words[lo].startswith(piece):
-                break  # no longer word begins so
-            if words[lo] == piece:
+            # words[lo] is the first word >= the previous piece; when it begins with this piece too, it is also
+            # the first word >= this one, and no search is needed
+            if not words[lo].startswith(piece):
+                lo = bisect_left(words, piece, lo)
+                if lo == n or not words[lo].startswith(piece):
+                    break  # no longer word begins so
+            if len(words[lo]) == len(piece):
                 found.append(piece)
         return found
 

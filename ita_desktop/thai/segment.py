@@ -43,6 +43,7 @@ Tokenize = Callable[[str], list[str]]  # text -> its tokens, spaces kept (they j
 _lock = threading.Lock()
 _tokenize: Tokenize | None = None
 _dictionary: frozenset[str] | None = None
+_word_list: list[str] = []  # the same words in the order of pythainlp's file
 
 
 # Words of ITA documents missing from pythainlp's list, which newmm would otherwise cut (ตัวชี้|วัด, ไม่|มี).
@@ -59,7 +60,8 @@ def _tokenizer() -> Tokenize:
         if _tokenize is None:
             from ita_desktop.thai.newmm import SortedWords, segment
 
-            dictionary = SortedWords(_words_set_unlocked())
+            _words_set_unlocked()
+            dictionary = SortedWords(_word_list)  # in the file's order, nearly sorted: sorting takes ≈ 15 ms, not 90
 
             def tokenize(text: str) -> list[str]:
                 return segment(text, dictionary)
@@ -157,9 +159,10 @@ def _words_set() -> frozenset[str]:
 
 
 def _words_set_unlocked() -> frozenset[str]:
-    global _dictionary
+    global _dictionary, _word_list
     if _dictionary is None:
-        _dictionary = frozenset(itertools.chain(_thai_words(), EXTRA_WORDS))  # one set built, not two
+        _word_list = [*_thai_words(), *sorted(EXTRA_WORDS)]
+        _dictionary = frozenset(_word_list)
     return _dictionary
 
 

@@ -6,8 +6,6 @@ import os
 import sys
 from pathlib import Path
 
-from platformdirs import user_data_path, user_log_path
-
 APP_NAME = "ITA Desktop"
 APP_AUTHOR = "ITA Desktop"
 DEFAULT_DOCUMENT_NAME = "เอกสาร ITA.ita"
@@ -15,6 +13,8 @@ DEFAULT_DOCUMENT_NAME = "เอกสาร ITA.ita"
 
 def data_dir() -> Path:
     """Per-user data folder (documents, backups); ITA_DESKTOP_DATA overrides it, e.g. for tests."""
+    from platformdirs import user_data_path  # here, not at the top: a PDF export asks only for resources
+
     override = os.environ.get("ITA_DESKTOP_DATA")
     folder = Path(override) if override else user_data_path(APP_NAME, APP_AUTHOR)
     folder.mkdir(parents=True, exist_ok=True)
@@ -22,6 +22,8 @@ def data_dir() -> Path:
 
 
 def log_dir() -> Path:
+    from platformdirs import user_log_path
+
     override = os.environ.get("ITA_DESKTOP_DATA")
     folder = Path(override) / "logs" if override else user_log_path(APP_NAME, APP_AUTHOR)
     folder.mkdir(parents=True, exist_ok=True)

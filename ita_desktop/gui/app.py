@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 import traceback
 from pathlib import Path
 from types import TracebackType
@@ -74,6 +75,23 @@ def _setup_logging() -> None:
     logging.getLogger().addHandler(handler)
 
 
+def _warm_up() -> None:
+    try:
+        from ita_desktop.services.exporting import warm_up_pdf
+
+        warm_up_pdf()
+    except Exception:  # only a head start: the export itself reports whatever is wrong
+        log.warning("warming up the PDF export failed:\n%s", traceback.format_exc())
+
+
+def start_warm_up() -> threading.Thread:
+    """Load the PDF writer, fonts and word dictionary on a worker thread, so the clerk's first export is as quick
+    as later ones. The GUI thread only starts the thread; the window is already shown and stays responsive."""
+    thread = threading.Thread(target=_warm_up, name="ita-warm-up")
+    thread.start()
+    return thread
+
+
 def run_app(path: Path | None) -> int:
     """`ita-desktop [FILE]`: open the window and run until it is closed."""
     _setup_logging()
@@ -81,4 +99,6 @@ def run_app(path: Path | None) -> int:
     sys.excepthook = _log_crash
     window = create_window(path)
     window.show()
+    # once the event loop runs, i.e. after the window's first paint
+    QtCore.QTimer.singleShot(0, start_warm_up)
     return int(app.exec())

@@ -114,3 +114,14 @@ def export_document(document: Document, options: ExportOptions, out: Path,
         notes += [replaced_note(replaced)] if replaced else []
     load_writer(suffix)(document, options, out, progress)
     return notes
+
+
+def warm_up_pdf() -> None:
+    """Load now what the first PDF export would load (the writer's modules, the bundled fonts, the word
+    dictionary), so that export costs what later ones do. For a worker thread: the window starts one."""
+    from ita_desktop.reports.pdf.fonts import load_fonts
+    from ita_desktop.thai.segment import warm_up
+
+    load_writer(".pdf")
+    load_fonts()
+    warm_up()

@@ -28,9 +28,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from ita_desktop.errors import BadFileError, UserError
 from ita_desktop.interchange.limits import regular_size
@@ -42,6 +40,9 @@ from ita_desktop.storage.schema import (
     expected_objects,
 )
 from ita_desktop.storage.side_files import disarm_super_journal, journal_of
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 # No copy can have made more changes than this (a trillion saves); a counter beyond it was forged, and
 # SQLite's 64-bit integers would overflow a few ticks after a forged 2**63 - 1.
@@ -258,12 +259,32 @@ class Database:
 
     def __init__(self, conn: sqlite3.Connection, path: Path, *, read_only: bool) -> None:
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
+        self._db: sqlite_utils.Database | None = None
         self.path = path
         self.read_only = read_only
         self._tick: int | None = None
         self._depth = 0  # nesting level of transaction(): the clock ticks once per outermost one
         self._building: Path | None = None  # a new file's temporary name until it is published (create)
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over the connection, for writes. Imported on the first write: reading a document (an export)
+        needs none of it, and the import costs ≈ 0.1 s (click, dateutil, pluggy)."""
+        if self._db is None:
+            import sqlite_utils
+            import sqlite_utils.plugins
+
+            # The app uses no sqlite-utils plugins: marked as loaded, sqlite_utils does not scan the entry points
+            # of every installed package (importlib.metadata), nor let a stray plugin in.
+            sqlite_utils.plugins._plugins_loaded = True
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
+
+    def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+        """The rows of a SELECT, as dicts."""
+        cur = self.conn.execute(sql, params)
+        keys = [d[0] for d in cur.description]
+        return [dict(zip(keys, row, strict=True)) for row in cur]
 
     # -- opening -------------------------------------------------------------------------------------------
     @classmethod
@@ -500,4 +521,4 @@ class Database:
         """Rows that are not deleted, as dicts."""
         clause = "deleted = 0" + (f" AND ({where})" if where else "")
         sql = f'SELECT * FROM "{table}" WHERE {clause}' + (f" ORDER BY {order}" if order else "")
-        return list(self.db.query(sql, params))
+        return self.query(sql, params)

@@ -216,11 +216,11 @@ class DocumentRepository:
         if ids:
             joined = ("SELECT s.* FROM steps s JOIN measures m ON m.id = s.measure_id "
                       "WHERE s.deleted = 0 AND m.year_id = ? ORDER BY s.ord, s.id")
-            for s in self.database.db.query(joined, (year_id,)):
+            for s in self.database.query(joined, (year_id,)):
                 steps_by.setdefault(s["measure_id"], []).append(s)
             joined = ("SELECT p.* FROM progress p JOIN measures m ON m.id = p.measure_id "
                       "WHERE p.deleted = 0 AND m.year_id = ? ORDER BY p.ord, p.id")
-            for p in self.database.db.query(joined, (year_id,)):
+            for p in self.database.query(joined, (year_id,)):
                 progress_by.setdefault(p["measure_id"], []).append(p)
         return [self._measure(r, steps_by[r["id"]], progress_by[r["id"]]) for r in rows]
 

@@ -1,39 +1,49 @@
 """Where a line of Thai text may break: between words, never inside one.
 
-Thai is written without spaces between words, so a line breaker needs a dictionary. We use pythainlp's ``newmm``
-(maximal matching over its bundled word list, plus EXTRA_WORDS of ITA documents): pure Python and a data file, so
-it works offline and inside the frozen app. Alternatives: ICU (PyICU) is what the shared PDF checker judges with,
-but it has no Windows wheels; Qt's QTextBoundaryFinder breaks Thai well too but would pull Qt into the report layer.
-Measured here (2 cores): importing the tokenizer ≈ 0.06 s; building the dictionary trie ≈ 0.4–0.6 s, once, lazily,
-on the first call (``warm_up`` lets a worker pay it early); then ≈ 11 k characters in 0.03 s. Of 7,063 break
-opportunities in the seeds, the sample document and the checker's corpus, 28 (0.4 %) are not word boundaries for
-ICU 72 — mostly place names (ศรี|ธาตุ) and typos in the seeds.
+Thai is written without spaces between words, so a line breaker needs a dictionary. We use newmm (maximal
+matching) over pythainlp's bundled word list plus EXTRA_WORDS of ITA documents, so it works offline and inside
+the frozen app. newmm runs compiled: nlpo3 (PyThaiNLP's newmm in Rust, wheels for Windows and Linux) loads the
+word list in ≈ 0.1 s, where pythainlp's own newmm spends ≈ 1.2 s building a Python trie (62 k ``Trie.add``) in
+every process; pythainlp's newmm remains the reference (tests/pdf/test_segment_engines.py: on the corpus, the
+sample and the seeds, 5,688 break points, the same ones from both) and the fallback where nlpo3 is missing. The
+word list is read from pythainlp's folder without importing pythainlp (0.1 s of modules never used here).
+Alternatives measured against: ICU (PyICU) is what the shared PDF checker judges with, but it has no Windows
+wheels; Qt's QTextBoundaryFinder breaks Thai well too but would pull Qt into the report layer.
+The dictionary is loaded once, lazily, on the first call (``warm_up`` lets a worker pay it early); then
+≈ 11 k characters take a few ms. Of 7,063 break opportunities in the seeds, the sample document and the checker's
+corpus, 28 (0.4 %) are not word boundaries for ICU 72 — mostly place names (ศรี|ธาตุ) and typos in the seeds.
 
 On top of the dictionary's boundaries, rules veto breaks no word boundary can justify: never before a combining
 mark or a following vowel (ะ า ำ …), never after a leading vowel (เ แ โ ใ ไ), never before ๆ or ฯ, never between two
 digits, and never between two dictionary words that together are one (แนว|ทาง, ให้|การ, ตัวชี้|วัด: ICU, like a
 reader's eye, takes the longer word). Latin runs, URLs and numbers break only at spaces; a slash between Thai words,
-a dash or a closing bracket allow a break after them, an opening bracket before it. A date is read as one phrase:
-no break between a month (ธันวาคม, มี.ค.), "พ.ศ." or "วันที่" and the number after it, nor before a month after a day
-or "เดือน"
-("มี.ค. / ๖๗" and "พ.ศ. / ๒๕๖๖" were seen in exports).
+a dash or a closing bracket allow a break after them when Thai follows, an opening bracket before it. A date is
+read as one phrase: no break between a month (ธันวาคม, มี.ค.), "พ.ศ." or "วันที่" and the number after it, nor before
+a month after a day or "เดือน" ("มี.ค. / ๖๗" and "พ.ศ. / ๒๕๖๖" were seen in exports).
 """
 
 from __future__ import annotations
 
+import importlib.util
+import itertools
+import os
+import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
-from itertools import pairwise
+from pathlib import Path
 
 _LEADING_VOWELS = frozenset("เแโใไ")
 # Combining marks and following vowels: a break before them would split a syllable.
 _NO_BREAK_BEFORE = frozenset("ะัาำิีึืฺุู็่้๊๋์ํ๎ๅๆฯ")
 _THAI_DIGITS = frozenset("๐๑๒๓๔๕๖๗๘๙")
 
+Tokenize = Callable[[str], list[str]]  # text -> its tokens, spaces kept (they join back into the text)
+
 _lock = threading.Lock()
-_tokenize: Callable[[str], list[str]] | None = None
+_tokenize: Tokenize | None = None
 _dictionary: frozenset[str] | None = None
+_loads = itertools.count(1)
 
 
 # Words of ITA documents missing from pythainlp's list, which newmm would otherwise cut (ตัวชี้|วัด, ไม่|มี).
@@ -43,22 +53,52 @@ EXTRA_WORDS = frozenset({
 })
 
 
-def _tokenizer() -> Callable[[str], list[str]]:
-    """newmm over pythainlp's word list plus EXTRA_WORDS; the trie is built once, on the first call (≈ 0.4 s)."""
+def _tokenizer() -> Tokenize:
+    """newmm over the word list (pythainlp's plus EXTRA_WORDS), loaded once, on the first call."""
     global _tokenize
     with _lock:
         if _tokenize is None:
-            from pythainlp.tokenize import word_tokenize
-            from pythainlp.util import dict_trie
-
-            trie = dict_trie(set(_words_set_unlocked()))
-
-            def tokenize(text: str) -> list[str]:
-                return list(word_tokenize(text, engine="newmm", custom_dict=trie, keep_whitespace=True))
-
-            tokenize("ภาษาไทย")
-            _tokenize = tokenize
+            words = _words_set_unlocked()
+            _tokenize = _compiled_newmm(words) or _python_newmm(words)
         return _tokenize
+
+
+def _compiled_newmm(words: frozenset[str]) -> Tokenize | None:
+    """nlpo3's newmm (Rust) over ``words``: ≈ 0.1 s to load; None where nlpo3 or a temporary file is not to be had."""
+    try:
+        import nlpo3
+    except ImportError:
+        return None
+    name = f"ita-desktop-{next(_loads)}"  # nlpo3 never replaces a dictionary of the same name
+    try:  # nlpo3 reads its dictionary from a file only: the word list plus EXTRA_WORDS, written for it
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".txt", delete=False) as fh:
+            fh.write("\n".join(words))
+        try:
+            _message, loaded = nlpo3.load_dict(fh.name, name)
+        finally:
+            os.unlink(fh.name)
+    except OSError:
+        return None
+    if not loaded:
+        return None
+
+    def tokenize(text: str) -> list[str]:
+        return list(nlpo3.segment(text, name))
+
+    return tokenize
+
+
+def _python_newmm(words: frozenset[str]) -> Tokenize:
+    """pythainlp's own newmm over ``words`` (the reference; ≈ 1.2 s to build its trie of 62 k words)."""
+    from pythainlp.tokenize import word_tokenize
+    from pythainlp.util import dict_trie
+
+    trie = dict_trie(set(words))
+
+    def tokenize(text: str) -> list[str]:
+        return list(word_tokenize(text, engine="newmm", custom_dict=trie, keep_whitespace=True))
+
+    return tokenize
 
 
 def is_thai_letter(ch: str) -> bool:
@@ -83,7 +123,8 @@ def _allowed(text: str, i: int) -> bool:
     # After a slash, a dash or a closing bracket, before an opening one: "มาตรการ/แนวทาง", "(ITA)ประจำปี".
     if left == "/":  # between Thai words only: a URL or a date such as 12/2567 stays whole
         return right_thai and i >= 2 and is_thai_letter(text[i - 2])
-    if (left in "–)" and (right_thai or right.isalnum())) or (right == "(" and left_thai):
+    # Only before Thai (a letter or a Thai digit): "o1–o43" and "(ITA)2567" are one Latin run, as for newmm.
+    if (left in "–)" and (right_thai or right in _THAI_DIGITS)) or (right == "(" and left_thai):
         return True
     # Between Thai and a Latin word or number (e.g. "ITA ประจำปี" written without a space): allowed only where a
     # letter or digit meets a Thai letter, so brackets and punctuation stay with their word.
@@ -121,13 +162,17 @@ def break_points(text: str) -> tuple[int, ...]:
     Breaks after spaces are always allowed; inside a run without spaces only at a dictionary word boundary that
     passes the orthographic rules. 0 and len(text) are not included.
     """
+    return _break_points(text, _tokenizer())
+
+
+def _break_points(text: str, tokenize: Tokenize) -> tuple[int, ...]:
     points: set[int] = set()
     for k in range(1, len(text)):
         if text[k - 1].isspace() and not text[k].isspace():
             points.add(k)
     if any(is_thai_letter(c) for c in text):
         pos = 0
-        tokens = _tokenizer()(text)
+        tokens = tokenize(text)
         known = _words_set()
         for n, (token, following) in enumerate(zip(tokens, [*tokens[1:], ""], strict=True)):
             before = len(tokens[n - 1]) if n else 0
@@ -148,10 +193,24 @@ def _words_set() -> frozenset[str]:
 def _words_set_unlocked() -> frozenset[str]:
     global _dictionary
     if _dictionary is None:
-        from pythainlp.corpus import thai_words
-
-        _dictionary = frozenset(thai_words()) | EXTRA_WORDS
+        _dictionary = frozenset(itertools.chain(_thai_words(), EXTRA_WORDS))  # one set built, not two
     return _dictionary
+
+
+def _thai_words() -> Iterable[str]:
+    """pythainlp's word list (corpus/words_th.txt), read as ``pythainlp.corpus.thai_words`` reads it, but without
+    importing pythainlp (0.1 s of modules the line breaker never uses)."""
+    spec = importlib.util.find_spec("pythainlp")
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    for folder in folders:
+        try:
+            text = Path(folder, "corpus", "words_th.txt").read_text(encoding="utf-8-sig")
+        except OSError:
+            continue
+        return filter(None, text.splitlines())
+    from pythainlp.corpus import thai_words
+
+    return thai_words()
 
 
 @lru_cache(maxsize=1024)
@@ -189,7 +248,7 @@ def inner_breaks(word: str, depth: int = 1) -> tuple[int, ...]:
         prev = best[k]
         k = prev[1] if prev else -1
     bounds = [0, *sorted(cuts), n]
-    finer = {a + c for a, b in pairwise(bounds)
+    finer = {a + c for a, b in itertools.pairwise(bounds)
              for c in inner_breaks(word[a:b], depth - 1)} if depth > 1 else set()
     return tuple(sorted({*cuts, *finer}))
 
@@ -200,9 +259,13 @@ def fallback_points(text: str) -> tuple[int, ...]:
 
     Second choice for a unit wider than its column: still between words, though perhaps not where ICU would cut.
     """
+    return _fallback_points(text, _tokenizer())
+
+
+def _fallback_points(text: str, tokenize: Tokenize) -> tuple[int, ...]:
     points: list[int] = []
     pos = 0
-    for token in _tokenizer()(text) if any(is_thai_letter(c) for c in text) else [text]:
+    for token in tokenize(text) if any(is_thai_letter(c) for c in text) else [text]:
         pos += len(token)
         if 0 < pos < len(text) and not text[pos - 1].isspace() and not text[pos].isspace() and _allowed(text, pos):
             points.append(pos)
@@ -212,8 +275,8 @@ def fallback_points(text: str) -> tuple[int, ...]:
 def _spanned(text: str, pos: int, start: int, end: int, known: frozenset[str]) -> bool:
     """Does a dictionary word of 4+ letters straddle ``pos`` within the tokens around it (แนว|ทางใน, ตามตัว|ชี้|วัด)?"""
     for i in range(max(start, pos - 12), pos):
-        for j in range(pos + 1, min(end, i + 16) + 1):
-            if j - i >= 4 and text[i:j] in known:
+        for j in range(max(pos + 1, i + 4), min(end, i + 16) + 1):
+            if text[i:j] in known:
                 return True
     return False
 
@@ -221,9 +284,13 @@ def _spanned(text: str, pos: int, start: int, end: int, known: frozenset[str]) -
 def words(text: str) -> list[str]:
     """``text`` cut at its break points (spaces stay with the word before them)."""
     cuts = [0, *break_points(text), len(text)]
-    return [text[a:b] for a, b in pairwise(cuts) if b > a]
+    return [text[a:b] for a, b in itertools.pairwise(cuts) if b > a]
 
 
 def warm_up() -> None:
-    """Load the dictionary now (e.g. in a worker thread before the first export)."""
+    """Load the dictionary now (e.g. in a worker thread before the first export).
+
+    nlpo3 holds the GIL while it loads (≈ 0.1 s, once): a window's other threads stand still that long. Building
+    pythainlp's trie in Python instead was measured worse: 1.2 s of GIL hand-overs with gaps of 90–160 ms.
+    """
     _tokenizer()

@@ -7,8 +7,6 @@ Bars run horizontally: Thai indicator names are long and read best on the left, 
 
 from __future__ import annotations
 
-from reportlab.graphics import renderPDF
-from reportlab.graphics.shapes import Drawing, Line, Rect
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
@@ -60,6 +58,10 @@ class ThaiBarChart(Flowable):  # type: ignore[misc]
         return digits(f"{value:.2f}", self.digit_style)
 
     def draw(self) -> None:
+        # reportlab.graphics here, not at the top: only the analysis report draws a chart (≈ 45 M instructions)
+        from reportlab.graphics import renderPDF
+        from reportlab.graphics.shapes import Drawing, Line, Rect
+
         canv = self.canv
         styles = self.styles
         top = self.height

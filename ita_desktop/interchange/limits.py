@@ -217,8 +217,8 @@ def _check_office_zip(path: Path, max_bytes: int, max_inflated: int, what: str, 
                 if entry.filename.endswith((".xml", ".rels", ".vml")):
                     _scan_part(path, archive, entry)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError) as exc:
-        raise UserError(f"{path.name} is not {kind} ({exc}). "
-                        f"{'ไฟล์ Excel' if 'Excel' in kind else 'ไฟล์ Word'}ไม่ถูกต้อง") from None
+        raise UserError(f"{path.name} is not {kind} ({exc}); nothing was imported. "
+                        f"{'ไฟล์ Excel' if 'Excel' in kind else 'ไฟล์ Word'} ไม่ถูกต้อง") from None
     except OSError as exc:
         raise UserError(f"Cannot read {path}: {exc.strerror or exc}. อ่านไฟล์ไม่ได้") from None
 

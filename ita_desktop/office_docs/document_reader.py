@@ -82,7 +82,10 @@ class _Reader:
                      None)
         if first is None:
             return self.out
-        last = max(i for i, b in enumerate(self.blocks) if isinstance(b, WordTable) and self._is_measures(b))
+        last, columns = first, 0
+        for i, b in enumerate(self.blocks[first:], first):  # the last table of measures, or continuing them
+            if isinstance(b, WordTable) and (self._is_measures(b) or b.columns == columns):
+                last, columns = i, b.columns
         before = [b for b in self.blocks[:first] if isinstance(b, Para)]
         title, intro = self._title(before)
         self.out.texts["title"] = "\n".join(p.text for p in title)

@@ -3,7 +3,8 @@
 What Word users do to cells is undone here, so the rules that follow see plain text:
 - several paragraphs in a cell, and line breaks (``w:br``) inside one, are lines;
 - Word's automatic numbering (``w:numPr`` on the paragraph or its style: the digits are not in the text) is
-  rebuilt from numbering.xml and put before the text ("๑.", "1.", "(๑)", "๑.๑", "-" for a bullet);
+  rebuilt from numbering.xml and put before the text ("๑.", "1.", "(๑)", "๑.๑", "-" for a bullet), counted from
+  the start in each cell;
 - a cell merged vertically (``w:vMerge``) repeats the text of the cell it continues, in every row it spans;
 - a cell spanning columns (``w:gridSpan``) sits in its first grid column; a row of one cell spanning the whole
   table is a heading row (a tool or group heading);
@@ -221,8 +222,13 @@ class _Body:
         return out
 
     def cell_lines(self, tc: Any) -> list[str]:
+        """A cell's lines; Word's automatic numbers count from the start in each cell (Word would run one list on
+        through the table, but a clerk numbers the steps of each measure)."""
         lines: list[str] = []
-        for block in self.blocks(tc):
+        outside, self.numbering.counters = self.numbering.counters, {}
+        blocks = self.blocks(tc)
+        self.numbering.counters = outside
+        for block in blocks:
             if isinstance(block, Para):
                 lines += block.text.split("\n")
             else:  # a nested table: its rows, cell by cell

@@ -84,13 +84,15 @@ _WORDS: tuple[tuple[str, str], ...] = (
 )
 
 
-def heading_key(text: str) -> str | None:
-    """The field a column heading names, or None."""
+def heading_key(text: str, *, exact: bool = False) -> str | None:
+    """The field a column heading names, or None (``exact``: only a heading known as written)."""
     s = squeeze(text)
     if not s:
         return None
     if s in _KNOWN:
         return _KNOWN[s]
+    if exact or re.search(r"[0-9๐-๙]", s) or len(s) > 60:  # a data cell, not a heading
+        return None
     if s.startswith("มาตรการ/แนวทาง") or (s.startswith("มาตรการ") and "แนวทาง" in s and "ขั้นตอน" not in s):
         return "title"
     for pattern, key in _WORDS:
@@ -100,14 +102,16 @@ def heading_key(text: str) -> str | None:
 
 
 def header_keys(cells: list[list[str]]) -> list[str | None] | None:
-    """The key of each column when this row is a header row (two or more known headings, one of them naming a
-    measure, its steps or its issue, and no key twice), else None."""
-    keys = [heading_key(" ".join(lines)) if lines else None for lines in cells]
+    """The key of each column when this row is a header row, else None: two or more headings, one of them known
+    exactly as written and one naming a measure, its steps or its issue, most cells headings, no key twice."""
+    texts = [" ".join(lines) for lines in cells]
+    keys = [heading_key(t) if t.strip() else None for t in texts]
     named = [k for k in keys if k]
-    if len(named) < 2 or len(set(named)) != len(named):
+    filled = [t for t in texts if t.strip()]
+    if len(named) < 2 or len(set(named)) != len(named) or len(named) < 0.6 * len(filled):
+        return None
+    if not any(heading_key(t, exact=True) for t in filled):
         return None
     if not {"title", "steps", "measure", "issue", "guideline"} & set(named):
-        return None
-    if any(sum(len(line) for line in lines) > 80 for lines in cells):  # a data row that mentions a heading word
         return None
     return keys

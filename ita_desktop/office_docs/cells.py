@@ -10,6 +10,7 @@ import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from difflib import SequenceMatcher
 
 from ita_desktop.domain.model import Status
 from ita_desktop.thai.calendar import ce_year, month_abbreviations, month_names, month_range
@@ -121,8 +122,9 @@ def indicator_numbers(line: str, names: dict[int, str], *, in_indicator_column: 
         return [number(line.strip())] if in_indicator_column and re.fullmatch(rf"\s*{D}{{1,2}}\s*", line) else []
     n, rest = number(lead[1]), squeeze(lead[2])
     name = squeeze(names.get(n, ""))
-    if in_indicator_column or (name and (rest.startswith(name) or (rest and name.startswith(rest)))):
-        return [n]
+    if in_indicator_column or (name and rest and (rest.startswith(name) or name.startswith(rest) or (
+            len(rest) <= len(name) + 10 and SequenceMatcher(None, rest, name).ratio() >= 0.8))):
+        return [n]  # the catalogue's name, or the office's wording of it ("…ของทางราชการ")
     return []
 
 

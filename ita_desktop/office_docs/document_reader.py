@@ -300,10 +300,11 @@ class _Reader:
             m["issue"] = "\n".join(clean["issue"])
         title = list(clean.get("title", []))
         steps = cells.split_items(clean.get("steps", []))
-        if clean.get("measure"):
-            lines = clean["measure"]
-            cut = next((i for i, line in enumerate(lines) if cells.NUMBERED.match(line)
-                        and re.match(rf"^\s*{D}+(?:\.{D}+)*[.)]?\s", line)), len(lines))
+        if clean.get("measure"):  # the title, then its steps from the first numbered line (all steps when the
+            lines = clean["measure"]  # cell starts with a bullet: a measure without a title of its own)
+            cut = 0 if lines and cells.BULLET.match(lines[0]) else next(
+                (i for i, line in enumerate(lines) if cells.NUMBERED.match(line)
+                 and re.match(rf"^\s*{D}+(?:\.{D}+)*[.)]?\s", line)), len(lines))
             title += lines[:cut]
             steps += cells.split_items(lines[cut:])
         if title:

@@ -37,16 +37,19 @@ def sha(path: Path) -> str:
 
 
 # -- the seeds, exported in their own layouts and read back ---------------------------------------------------
-CASES = {
-    # seed file, fiscal year, export arguments, import arguments
-    "namjo-layout2": ("001_namjo_2566.json", 2566, ["--doc", "progress", "--round", "12", "--layout", "2"], []),
+CASES: dict[str, tuple[str, int, list[str], list[str], tuple[str, ...]]] = {
+    # seed file, fiscal year, export arguments, import arguments, what the layout does not print
+    "namjo-layout2": ("001_namjo_2566.json", 2566, ["--doc", "progress", "--round", "12", "--layout", "2"], [], ()),
+    # layout 4: the indicator labels above the issue, title and steps in one cell, "กำหนดเวลาแล้วเสร็จ …" as the end
+    "namjo-layout4": ("001_namjo_2566.json", 2566, ["--doc", "progress", "--round", "12", "--layout", "4"], [],
+                      ("start", "timeframe_text")),
     "lamliang-layout3": ("002_lamliang_2566_report.json", 2566,
-                         ["--doc", "progress", "--round", "6", "--layout", "3"], ["--round", "6"]),
+                         ["--doc", "progress", "--round", "6", "--layout", "3"], ["--round", "6"], ()),
     "srithat-plan-layout1": ("000_srithat_2567_report.json", 2568, ["--doc", "plan", "--layout", "1"],
-                             ["--year", "2568"]),  # its title says ๒๕๖๗: the office's own words
+                             ["--year", "2568"], ()),  # its title says ๒๕๖๗: the office's own words
     "srithat-report-layout5": ("000_srithat_2567_report.json", 2567,
                                ["--doc", "progress", "--round", "6", "--layout", "5", "--date-style", "thru",
-                                "--grouping", "group"], ["--round", "6"]),
+                                "--grouping", "group"], ["--round", "6"], ()),
 }
 
 
@@ -58,7 +61,7 @@ def _entries(m: dict[str, Any]) -> list[tuple[Any, ...]]:
 @pytest.mark.parametrize("case", CASES, ids=list(CASES))
 def test_a_seed_exported_to_word_comes_back_whole(case: str, tmp_path: Path,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
-    seed, year, export_args, import_args = CASES[case]
+    seed, year, export_args, import_args, not_printed = CASES[case]
     source = tmp_path / "seed.ita"
     import_file(source, SEEDS / seed)
     out = tmp_path / "old.docx"
@@ -85,6 +88,8 @@ def test_a_seed_exported_to_word_comes_back_whole(case: str, tmp_path: Path,
     for w, g in zip(want["measures"], got, strict=True):
         for key in ("indicators", "issue", "title", "guideline", "units", "start", "end", "timeframe_text",
                     "monitoring", "group"):
+            if key in not_printed:
+                continue
             assert (g.get(key) or None) == (w.get(key) or None), (w["id"], key)
         assert [(s["text"], s.get("timeframe_text") or None) for s in g["steps"]] == [
             (s["text"], s.get("timeframe_text") or None) for s in w.get("steps", [])], w["id"]

@@ -222,6 +222,8 @@ def hand_made(path: Path) -> Path:
     _fill(table.cell(2, 2), "1. จัดทำคู่มือ\nฉบับประชาชน", "2. เผยแพร่คู่มือ")
     _fill(table.cell(2, 3), "ดำเนินการแล้ว จัดทำคู่มือเสร็จ")
     _fill(table.cell(2, 4), "กองช่าง กองคลัง")
+    nested = table.cell(2, 4).add_table(rows=1, cols=1)  # a table inside the cell
+    nested.cell(0, 0).text = "กองสาธารณสุขและสิ่งแวดล้อม"
     _fill(table.cell(2, 5), "ตลอดปีงบประมาณ")
     _header(table.rows[3], HEADINGS, repeat=False)  # the header typed again further down
     group = table.cell(4, 0).merge(table.cell(4, 5))
@@ -282,9 +284,10 @@ def test_a_hand_made_word_report_is_read_cell_by_cell(hand_docx: Path, tmp_path:
         (6, 1, Status.DONE, date(2022, 12, 1), "ประชุมแล้ว"),
         (6, 1, Status.DONE, date(2023, 1, 27), ""),
         (6, 2, Status.IN_PROGRESS, None, "ติดตามทุกเดือน")]
-    # numbers typed by hand, a line break inside a step, units typed on one line, a timeframe in words
+    # numbers typed by hand, a line break inside a step, units typed on one line and in a nested table, a
+    # timeframe in words
     assert [s.text for s in m2.steps] == ["จัดทำคู่มือ\nฉบับประชาชน", "เผยแพร่คู่มือ"]
-    assert m2.units == ["กองช่าง", "กองคลัง"]
+    assert m2.units == ["กองช่าง", "กองคลัง", "กองสาธารณสุขและสิ่งแวดล้อม"]  # the nested table's too
     assert (m2.start, m2.end, m2.timeframe_text) == (None, None, "ตลอดปีงบประมาณ")
     assert [(p.step, p.status, p.result) for p in m2.progress] == [(None, Status.DONE, "จัดทำคู่มือเสร็จ")]
     # after the repeated header: the group heading row, Word's "๑.๑" numbering at level 1, bullets on one line

@@ -47,10 +47,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--province", default="")
     p.add_argument("--kind", default="")
 
-    p = sub.add_parser("import", help="add/update from ita-desktop/1 or /2 JSON (or .xlsx); "
-                                      "JSON into a FILE that does not exist yet creates it")
+    p = sub.add_parser("import", help="add/update from ita-desktop/1 or /2 JSON (or .xlsx), or read last year's "
+                                      "plan or report as the office wrote it in Word (.docx); JSON or Word into a "
+                                      "FILE that does not exist yet creates it")
     p.add_argument("file", type=Path)
     p.add_argument("data", type=Path)
+    p.add_argument("--year", type=int, help="Word documents: the fiscal year (BE) it is for, when it does not say")
+    p.add_argument("--round", type=int, choices=[3, 6, 9, 12],
+                   help="Word documents: the round its results are for, when it does not say")
 
     p = sub.add_parser("export", help="write .json, .pdf, .docx or .xlsx")
     p.add_argument("file", type=Path)
@@ -124,12 +128,24 @@ def _cmd_import(args: argparse.Namespace) -> int:
     from ita_desktop.sync.locking import CLI_WAIT_SECONDS, DocumentLock
 
     existed = args.file.exists()
+    word = args.data.suffix.lower() == ".docx"
+    if not word and (args.year is not None or args.round is not None):
+        raise UserError("--year and --round are for a Word document (.docx) only. ใช้กับไฟล์ Word เท่านั้น")
+    lines: list[str] = []
     # one writer at a time: a second command waits for the first, then says who holds the file
     with DocumentLock(args.file, wait=CLI_WAIT_SECONDS) if existed else nullcontext():
-        warnings = import_file(args.file, args.data)
+        if word:
+            from ita_desktop.services.office_import import import_old_document
+
+            summary = import_old_document(args.file, args.data, year=args.year, round_=args.round)
+            warnings, lines = summary.warnings, summary.lines()
+        else:
+            warnings = import_file(args.file, args.data)
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"imported {args.data} into {args.file}" + ("" if existed else " (a new document)"))
+    for line in lines:
+        print(line)
     return 0
 
 

@@ -55,6 +55,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.progress_models: dict[int, ProgressModel] = {}
         self.job: Job | None = None
         self.last_error = ""
+        self.last_import_summary = ""  # what the last import of an office's own document did (shown in a box)
         self.setWindowIcon(icon("app"))
         self.resize(1320, 820)
         self._build_pages()
@@ -144,6 +145,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.act_export = self._action("ส่งออก PDF / Word / Excel…", self.ask_export, "export", "Ctrl+E",
                                        "ส่งออกเอกสารสำหรับเผยแพร่")
         self.act_import = self._action("นำเข้าข้อมูล (JSON / Excel)…", self.ask_import, "import")
+        self.act_import_old = self._action("นำเข้าจากเอกสารเดิม…", self.ask_import_old, "import", None,
+                                           "อ่านแผนหรือรายงานที่หน่วยงานจัดทำไว้ในไฟล์ Word (.docx)")
         self.act_quit = self._action("ปิดโปรแกรม", self.close, None, key.Quit)
         self.act_undo = self.undo_stack.createUndoAction(self, "เลิกทำ")
         self.act_undo.setIcon(icon("undo"))
@@ -183,7 +186,7 @@ class MainWindow(QtWidgets.QMainWindow):
         file_menu.addActions([self.act_new, self.act_open])
         self.recent_menu = file_menu.addMenu("เปิดไฟล์ล่าสุด")
         file_menu.addSeparator()
-        file_menu.addActions([self.act_save_copy, self.act_export, self.act_import])
+        file_menu.addActions([self.act_save_copy, self.act_export, self.act_import, self.act_import_old])
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         self.file_menu = file_menu
@@ -221,8 +224,8 @@ class MainWindow(QtWidgets.QMainWindow):
             self.splitter.restoreState(splitter)
 
     def _set_enabled(self, enabled: bool) -> None:
-        for action in (self.act_save_copy, self.act_export, self.act_import, self.act_add, self.act_insert,
-                       self.act_delete, self.act_up, self.act_down, self.act_rollover):
+        for action in (self.act_save_copy, self.act_export, self.act_import, self.act_import_old, self.act_add,
+                       self.act_insert, self.act_delete, self.act_up, self.act_down, self.act_rollover):
             action.setEnabled(enabled)
         self.splitter.setEnabled(enabled)
 
@@ -605,6 +608,36 @@ class MainWindow(QtWidgets.QMainWindow):
         note = f" (ข้อสังเกต {len(warnings)} รายการ: {warnings[0]})" if warnings else ""
         self.show_message("นำเข้าข้อมูลแล้ว" + note)
         self.import_finished.emit(True)
+
+    def ask_import_old(self) -> None:
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(self, "นำเข้าจากเอกสารเดิม", self._folder("files/last_folder"),
+                                                        "เอกสาร Word (*.docx)")
+        if path:
+            self.start_import_old(Path(path))
+
+    def start_import_old(self, data: Path) -> Job:
+        """Read last year's plan or report as the office wrote it (Word) into the open document on a worker
+        thread (services.office_import), then show what was added and matched."""
+        from ita_desktop.services.office_import import import_old_document
+
+        assert self.editor is not None
+        target = self.editor.path
+
+        def work(progress: Progress) -> Any:
+            progress(0, 1, "กำลังอ่านเอกสารเดิม")
+            return import_old_document(target, data)
+
+        return self._run_job(work, "กำลังนำเข้าจากเอกสารเดิม…", self._import_old_done, None)
+
+    def _import_old_done(self, summary: Any) -> None:
+        self.last_import_summary = "\n".join(summary.lines())
+        self._import_done(summary.warnings)
+        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Information, APP_TITLE, self.last_import_summary,
+                                    QtWidgets.QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("importSummaryBox")
+        thai_buttons(box)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     def _run_job(self, work: Any, label: str, on_success: Any, finished_signal: Any) -> Job:
         if self.job is not None:

@@ -13,6 +13,8 @@ refused before it is opened, and the file is opened non-blocking, so nothing can
   length checked; every fault is a UserError naming the file (and the path inside it where there is one).
 - check_workbook: an .xlsx zip's entry count, inflated sizes and compression ratios, and no DTD in any of its
   XML parts, all read from the zip directory and streamed parts before openpyxl parses anything.
+- check_word_file: the same for a .docx (an office's own Word document) before python-docx parses it; its
+  pictures may make it larger than a workbook, but its XML is held to the same limits.
 """
 
 from __future__ import annotations
@@ -40,6 +42,8 @@ MAX_PART_RATIO = 200  # unpacked / packed size of one part above 1 MB (sheet XML
 MAX_SHEET_ROWS = 20_000
 MAX_SHEET_CELLS = 200_000  # openpyxl reads 200,000 cells in about 3 s and 140 MB
 MAX_SHEET_COLUMNS = 200
+MAX_DOCX_BYTES = 64 * MB  # a Word plan or report with its pictures (the seeds' tables pack to 30 KB)
+MAX_DOCX_INFLATED_BYTES = 256 * MB  # everything inside the .docx unpacked, pictures included
 MAX_DOCUMENT_BYTES = 256 * MB  # a document file (.ita) from elsewhere: a year's plan is well under 10 MB
 MAX_TABLE_ROWS = 200_000  # rows of one table in a document from elsewhere (merge, bring-in, restore)
 
@@ -183,26 +187,38 @@ _DTD_MARKS = (b"<!doctype", b"<!entity")
 
 def check_workbook(path: Path) -> None:
     """Refuse a workbook whose zip is too big unpacked, has too many parts, or holds a DTD, before it is parsed."""
-    regular_size(path, MAX_XLSX_BYTES, "an Excel file")
+    _check_office_zip(path, MAX_XLSX_BYTES, MAX_INFLATED_BYTES, "an Excel workbook", "an Excel .xlsx workbook")
+
+
+def check_word_file(path: Path) -> None:
+    """Refuse a .docx whose zip is too big, too many parts, a zip bomb, or holds a DTD, before it is parsed."""
+    _check_office_zip(path, MAX_DOCX_BYTES, MAX_DOCX_INFLATED_BYTES, "a Word document", "a Word .docx document")
+
+
+def _check_office_zip(path: Path, max_bytes: int, max_inflated: int, what: str, kind: str) -> None:
+    regular_size(path, max_bytes, what.replace("an Excel workbook", "an Excel file"))
     try:
         with zipfile.ZipFile(path) as archive:
             entries = archive.infolist()
             if len(entries) > MAX_ZIP_ENTRIES:
                 raise _refuse(path, f"holds {len(entries):,} parts, more than the limit of {MAX_ZIP_ENTRIES:,} "
-                                    "for an Excel workbook")
+                                    f"for {what}")
             total = sum(e.file_size for e in entries)
-            if total > MAX_INFLATED_BYTES:
-                raise _refuse(path, f"unpacks to {total / MB:,.0f} MB, more than the {MAX_INFLATED_BYTES // MB} MB "
-                                    "limit for an Excel workbook (a zip bomb or a sheet far larger than any plan)")
+            xml = sum(e.file_size for e in entries if e.filename.endswith((".xml", ".rels", ".vml")))
+            if total > max_inflated or xml > MAX_INFLATED_BYTES:
+                limit = max_inflated if total > max_inflated else MAX_INFLATED_BYTES
+                raise _refuse(path, f"unpacks to {max(total, xml) / MB:,.0f} MB, more than the {limit // MB} MB "
+                                    f"limit for {what} (a zip bomb or a file far larger than any plan)")
             for entry in entries:
                 if entry.file_size > MB and entry.file_size > MAX_PART_RATIO * max(entry.compress_size, 1):
                     raise _refuse(path, f"has a part ({entry.filename}) packed more than {MAX_PART_RATIO}× "
-                                        "(a zip bomb, not a sheet someone typed)")
+                                        "(a zip bomb, not a file someone typed)")
             for entry in entries:
                 if entry.filename.endswith((".xml", ".rels", ".vml")):
                     _scan_part(path, archive, entry)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError) as exc:
-        raise UserError(f"{path.name} is not an Excel .xlsx workbook ({exc}). ไฟล์ Excel ไม่ถูกต้อง") from None
+        raise UserError(f"{path.name} is not {kind} ({exc}); nothing was imported. "
+                        f"{'ไฟล์ Excel' if 'Excel' in kind else 'ไฟล์ Word'} ไม่ถูกต้อง") from None
     except OSError as exc:
         raise UserError(f"Cannot read {path}: {exc.strerror or exc}. อ่านไฟล์ไม่ได้") from None
 
@@ -215,7 +231,7 @@ def _scan_part(path: Path, archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> 
     with archive.open(entry) as part:
         head = part.read(4)
         if head[:2] in (b"\xff\xfe", b"\xfe\xff") or head[:4] in (b"\x00<\x00?", b"<\x00?\x00"):
-            raise _refuse(path, f"has a part ({entry.filename}) that is not UTF-8 XML (Excel writes only UTF-8)")
+            raise _refuse(path, f"has a part ({entry.filename}) that is not UTF-8 XML (Office writes only UTF-8)")
         carry, read = head, len(head)
         while True:
             block = part.read(1 << 20)
@@ -228,8 +244,8 @@ def _scan_part(path: Path, archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> 
                 cut = len(data)
             chunk, carry = data[:cut].lower(), data[cut:]
             if any(mark in chunk for mark in _DTD_MARKS):
-                raise _refuse(path, f"has a DTD in {entry.filename} (<!DOCTYPE or <!ENTITY: Excel never writes one; "
-                                    "it can make a reader fetch files or expand text without end)")
+                raise _refuse(path, f"has a DTD in {entry.filename} (<!DOCTYPE or <!ENTITY: Excel and Word never "
+                                    "write one; it can make a reader fetch files or expand text without end)")
             if sheet:
                 rows += chunk.count(b"<row ") + chunk.count(b"<row>")
                 cells += chunk.count(b"<c ") + chunk.count(b"<c>")

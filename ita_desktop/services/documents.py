@@ -91,12 +91,17 @@ def import_document(path: Path, incoming: Document) -> None:
 
 
 def import_file(path: Path, data_path: Path) -> list[str]:
-    """Validate a JSON or XLSX file completely, then add/update it in one transaction. Returns warnings.
+    """Validate a JSON, XLSX or DOCX file completely, then add/update it in one transaction. Returns warnings.
 
     When ``path`` does not exist, JSON is imported into a new, blank document (no seeded units, years or
     signatories), so an exported document imported this way is reproduced exactly, ids included.
     """
     suffix = data_path.suffix.lower()
+    if suffix == ".docx":  # an office's own Word plan or report: see services.office_import
+        from ita_desktop.services.office_import import import_old_document
+
+        summary = import_old_document(path, data_path)
+        return summary.warnings
     if not path.exists() and suffix == ".json":
         incoming, warnings = read_document(read_json(data_path))
         _import_into_new(path, incoming)
@@ -119,7 +124,7 @@ def import_file(path: Path, data_path: Path) -> list[str]:
 
             incoming, warnings = load_importer(suffix)(data_path, repo.load_document(), check_ids)
         else:
-            raise UserError(f"Cannot import {data_path.name}: use a .json or .xlsx file.")
+            raise UserError(f"Cannot import {data_path.name}: use a .json, .xlsx or .docx file.")
     import_document(path, incoming)
     return warnings
 

@@ -62,9 +62,8 @@ class MeasureFieldCommand(QtGui.QUndoCommand):
 class InsertMeasuresCommand(QtGui.QUndoCommand):
     """New measures at a plan position (add, insert, or the rows a paste runs past the end)."""
 
-    def __init__(self, model: MeasuresModel, position: int, measures: list[Measure], text: str,
-                 parent: QtGui.QUndoCommand | None = None) -> None:
-        super().__init__(text, parent)
+    def __init__(self, model: MeasuresModel, position: int, measures: list[Measure], text: str) -> None:
+        super().__init__(text)
         self.model, self.position, self.measures = model, position, measures
 
     def redo(self) -> None:

@@ -10,7 +10,6 @@ from collections.abc import Callable
 
 from ita_desktop.domain.model import Measure, Tool, YearPlan
 from ita_desktop.errors import UserError
-from ita_desktop.gui.commands import InsertMeasuresCommand
 from ita_desktop.gui.measures_model import MeasuresModel
 from ita_desktop.gui.qt import QtCore, QtGui, QtWidgets
 from ita_desktop.library.store import LibraryMeasure, all_measures, find, save_to_office
@@ -25,37 +24,27 @@ INSERT_LABEL = "ใส่มาตรการนี้ในแผน"
 OWN_MARK = "ของหน่วยงาน"
 
 
-class TextsChangeCommand(QtGui.QUndoCommand):
-    """Own texts of the year set (or taken back) as a part of a bigger step; the text page is told."""
-
-    def __init__(self, editor: DocumentEditor, plan: YearPlan, changes: list[own_texts.TextChange],
-                 changed: Callable[[], None], parent: QtGui.QUndoCommand) -> None:
-        super().__init__(parent)
-        self.editor, self.plan, self.changes, self.changed = editor, plan, changes, changed
-
-    def redo(self) -> None:
-        own_texts.apply_changes(self.editor, self.plan, self.changes)
-        self.changed()
-
-    def undo(self) -> None:
-        own_texts.apply_changes(self.editor, self.plan, [c.reversed() for c in reversed(self.changes)])
-        self.changed()
-
-
 class DraftCommand(QtGui.QUndoCommand):
-    """The whole draft (its measures and texts, the child commands) in one transaction, one undo step."""
+    """The whole draft, its measures and its texts, in one transaction and one undo step."""
 
-    def __init__(self, editor: DocumentEditor) -> None:
+    def __init__(self, model: MeasuresModel, editor: DocumentEditor, plan: YearPlan, measures: list[Measure],
+                 changes: list[own_texts.TextChange], texts_changed: Callable[[], None]) -> None:
         super().__init__(DRAFT_LABEL)
-        self.editor = editor
+        self.model, self.editor, self.plan = model, editor, plan
+        self.position, self.measures, self.changes = model.rowCount(), measures, changes
+        self.texts_changed = texts_changed
 
     def redo(self) -> None:
         with self.editor.database.transaction():
-            super().redo()
+            self.model.insert_measures(self.position, self.measures)
+            own_texts.apply_changes(self.editor, self.plan, self.changes)
+        self.texts_changed()
 
     def undo(self) -> None:
         with self.editor.database.transaction():
-            super().undo()
+            own_texts.apply_changes(self.editor, self.plan, [c.reversed() for c in reversed(self.changes)])
+            self.model.remove_measures([m.id for m in self.measures])
+        self.texts_changed()
 
 
 class LibraryPage(QtWidgets.QWidget):
@@ -249,13 +238,9 @@ class LibraryPage(QtWidgets.QWidget):
         except UserError as exc:
             self.message.emit(exc.message)
             return None
-        command = DraftCommand(self.editor)
-        InsertMeasuresCommand(self.model, self.model.rowCount(), copy.deepcopy(draft.measures), DRAFT_LABEL,
-                              parent=command)
-        if draft.texts:
-            changes = [own_texts.typed(self.plan, ANALYSIS_KEY, t.text) for t in draft.texts]
-            TextsChangeCommand(self.editor, self.plan, changes, self.texts_changed, command)
-        self.undo_stack.push(command)
+        changes = [own_texts.typed(self.plan, ANALYSIS_KEY, t.text) for t in draft.texts]
+        self.undo_stack.push(DraftCommand(self.model, self.editor, self.plan, copy.deepcopy(draft.measures), changes,
+                                          self.texts_changed))
         self.message.emit(f"{DRAFT_LABEL}: เพิ่มมาตรการ {len(draft.measures)} รายการ"
                           + (" และร่างบทวิเคราะห์ผลคะแนน" if draft.texts else "") + " (ย้อนกลับได้ด้วย Ctrl+Z)")
         return draft

@@ -88,6 +88,8 @@ class LibraryPage(QtWidgets.QWidget):
         self.list = QtWidgets.QListWidget()
         self.list.setObjectName("libraryList")
         self.list.setWordWrap(True)
+        self.list.setSpacing(3)
+        self.list.setAlternatingRowColors(True)
         self.preview = QtWidgets.QPlainTextEdit()
         self.preview.setObjectName("libraryPreview")
         self.preview.setReadOnly(True)

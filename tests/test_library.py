@@ -294,6 +294,14 @@ def test_draft_when_every_indicator_reaches_the_target_adds_no_measure(tmp_path:
     assert "ทุกตัวชี้วัดได้คะแนนตั้งแต่ ๘๕ คะแนนขึ้นไป" in draft.texts[0].text
 
 
+def test_draft_says_nothing_of_indicators_when_none_were_scored(tmp_path: Path) -> None:
+    path = scored_document(tmp_path / "d.ita", {}, total=70.0)
+    draft = apply_draft(path, 2567, shipped())
+    assert not draft.measures
+    text = draft.texts[0].text
+    assert "๗๐.๐๐ คะแนน" in text and "ตัวชี้วัด" not in text
+
+
 def test_draft_prefers_the_offices_own_measure(tmp_path: Path) -> None:
     path = scored_document(tmp_path / "d.ita")
     own = LibraryMeasure(indicator=7, title="มาตรการของหน่วยงานเราเอง", steps=["ทำ"], own=True)

@@ -162,6 +162,8 @@ def analysis_text(document: Document, plan: YearPlan, target: float, low: list[S
     scored = [f"{TOOL_SHORT[tool]} ได้ {_score(score, style)} คะแนน" for tool, score in tools if score is not None]
     if scored:
         lines.append("เมื่อพิจารณาตามแบบวัด พบว่า " + _joined(scored))
+    if not any(x.score is not None for x in a.indicators):  # only the total or the tools were entered
+        return "\n".join(lines)
     if not low:
         lines.append(f"ทุกตัวชี้วัดได้คะแนนตั้งแต่ {t} คะแนนขึ้นไป {org} จึงได้กำหนดมาตรการเพื่อรักษาระดับผลการประเมิน"
                      f"ไว้ในปีงบประมาณ พ.ศ. {fy}")

@@ -20,7 +20,8 @@ from ita_desktop.errors import UserError, fault_error
 if TYPE_CHECKING:
     from ita_desktop.services.exporting import ExportOptions
 
-COMMANDS = ("new", "import", "export", "merge", "check", "backups", "restore", "bring-in", "save-back")
+COMMANDS = ("new", "import", "export", "merge", "check", "backups", "restore", "bring-in", "save-back", "library",
+            "draft")
 EXIT_BUG = 70
 EXIT_CHECK_FAILED = 1
 
@@ -108,7 +109,20 @@ def _parser() -> argparse.ArgumentParser:
     _last_complete_option(p)
     p = sub.add_parser("save-back", help="write a working copy back to where it came from, safely")
     p.add_argument("file", type=Path)
+    _library_parsers(sub)
     return parser
+
+
+def _library_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("library", help="the library of measures real offices use (with your office's own)")
+    p.add_argument("--indicator", type=int, metavar="N", help="only the measures of indicator N (1–10)")
+    p.add_argument("--search", default="", metavar="WORDS", help="only measures holding every word")
+    p.add_argument("--json", action="store_true", help="a JSON list instead of text")
+    p = sub.add_parser("draft", help="add library measures for every indicator below target, and draft the "
+                                     "analysis text, from the year's ITA scores")
+    p.add_argument("file", type=Path)
+    p.add_argument("--year", required=True, type=int, help="the plan's fiscal year in BE (its assessment is the "
+                                                           "year before)")
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
@@ -280,9 +294,63 @@ def _cmd_sync(args: argparse.Namespace) -> int:
     return cli_merge.run_save_back(args.file)
 
 
+def _cmd_library(args: argparse.Namespace) -> int:
+    import json
+
+    from ita_desktop.library import all_measures, find
+    from ita_desktop.thai.digits import to_thai_digits
+
+    measures, problems = all_measures()
+    for problem in problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    found = find(measures, indicator=args.indicator, words=args.search)
+    if args.json:
+        keys = ("indicator", "title", "issue", "guideline", "steps", "units", "monitoring", "source", "own")
+        print(json.dumps([{k: m.as_json()[k] for k in keys} for m in found], ensure_ascii=False, indent=2))
+        return 0
+    for m in found:
+        own = " [ของหน่วยงาน]" if m.own else ""
+        number = to_thai_digits(m.indicator) if m.indicator is not None else "–"
+        print(f"ตัวชี้วัดที่ {number}{own}: {m.title or m.issue}")
+        for i, step in enumerate(m.steps, 1):
+            print(f"    {to_thai_digits(i)}. {step}")
+        print(f"    ผู้รับผิดชอบ: {', '.join(m.units)}")
+    print(f"{len(found)} measure(s) / มาตรการ {len(found)} รายการ")
+    return 0
+
+
+def _cmd_draft(args: argparse.Namespace) -> int:
+    from ita_desktop.library import all_measures
+    from ita_desktop.services.drafting import apply_draft
+    from ita_desktop.sync.locking import CLI_WAIT_SECONDS, DocumentLock
+
+    if not args.file.exists():
+        raise UserError(f"{args.file} does not exist. ไม่พบไฟล์")
+    library, problems = all_measures()
+    for problem in problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    with DocumentLock(args.file, wait=CLI_WAIT_SECONDS):
+        draft = apply_draft(args.file, args.year, library)
+    target = f"{draft.target:g}"
+    if not draft.shortfalls:
+        print(f"no indicator of {args.year}'s assessment is below {target}")
+    for s in draft.shortfalls:
+        print(f"indicator {s.number} {s.name}: {s.score:.2f} ({s.gap:.2f} below {target})")
+    for m in draft.measures:
+        print(f"added: indicator {', '.join(map(str, m.indicators))}: {m.title}")
+    for t in draft.texts:
+        print(f"drafted: the {t.document} {t.part} text")
+    for kept in draft.kept_texts:
+        print(f"kept: the {kept} text already written (not overwritten)")
+    if draft.empty:
+        print(f"nothing to add to {args.file}")
+    return 0
+
+
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "new": _cmd_new, "import": _cmd_import, "export": _cmd_export, "merge": _cmd_merge, "check": _cmd_check,
     "backups": _cmd_sync, "restore": _cmd_sync, "bring-in": _cmd_sync, "save-back": _cmd_sync,
+    "library": _cmd_library, "draft": _cmd_draft,
 }
 
 
@@ -319,6 +387,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `ita-desktop library | head`: the reader stopped reading; not a bug
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:
         fault = fault_error(exc)  # a full disk, a read-only drive, a lock: the machine's fault, not a bug
         if fault is not None:

@@ -39,6 +39,8 @@ DEFAULT_SIGNATORY_ROLES: tuple[str, ...] = ("ผู้จัดทำ", "ผู�
 DEFAULT_ROUNDS: tuple[int, ...] = (6, 12)
 
 TARGET_SCORE = 85.0
+# The NACC's target by the fiscal year assessed, where a year's catalogue sets another than TARGET_SCORE.
+TARGETS_BY_YEAR: dict[int, float] = {}
 
 LEVELS: tuple[tuple[str, float], ...] = (
     ("AA", 95.0), ("A", 85.0), ("B", 75.0), ("C", 65.0), ("D", 55.0), ("E", 50.0), ("F", 0.0),
@@ -53,3 +55,8 @@ def default_indicators() -> list[Indicator]:
 def level_of(score: float) -> str:
     """ITA level (AA … F) of a total score."""
     return next(level for level, floor in LEVELS if score >= floor)
+
+
+def target_score(assessed_year: int | None) -> float:
+    """The target score of the ITA of a fiscal year (85 unless that year's catalogue says otherwise)."""
+    return TARGETS_BY_YEAR.get(assessed_year, TARGET_SCORE) if assessed_year is not None else TARGET_SCORE

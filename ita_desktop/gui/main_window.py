@@ -17,6 +17,7 @@ from ita_desktop.gui.dialogs import ask_int, thai_buttons
 from ita_desktop.gui.export_dialog import ExportDialog
 from ita_desktop.gui.form_pages import AssessmentPage, ProfilePage
 from ita_desktop.gui.grid_view import GridView
+from ita_desktop.gui.library_page import DRAFT_LABEL, SAVE_LABEL, LibraryPage
 from ita_desktop.gui.measures_model import MeasuresModel
 from ita_desktop.gui.measures_page import MeasuresPage
 from ita_desktop.gui.progress_model import ProgressModel
@@ -80,10 +81,13 @@ class MainWindow(QtWidgets.QMainWindow):
         self.signatories_page = SignatoriesPage(self.undo_stack)
         self.catalogue_page = CataloguePage(self.undo_stack)
         self.texts_page = TextsPage(self.undo_stack)  # the office's own words of each document (issue 10)
+        self.library_page = LibraryPage(self.undo_stack)  # the library of measures, draft from the scores (issue 15)
+        self.library_page.current_measure = self._current_plan_measure
+        self.library_page.texts_changed = lambda: self.texts_page.refresh()
         self.pages: dict[str, QtWidgets.QWidget] = {
             "org": self.profile_page, "assessment": self.assessment_page, "plan": self.measures_page,
             "progress": self.progress_page, "signatories": self.signatories_page, "catalogue": self.catalogue_page,
-            "texts": self.texts_page}
+            "texts": self.texts_page, "library": self.library_page}
         for page in self.pages.values():
             self.stack.addWidget(page)
             page.message.connect(self.show_message)  # type: ignore[attr-defined]
@@ -172,6 +176,9 @@ class MainWindow(QtWidgets.QMainWindow):
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the grid handles Ctrl+↑/↓ itself
         self.act_plan_order = self._action("เรียงตามลำดับแผน", lambda: self.measures_page.plan_order())
         self.act_rollover = self._action("สร้างปีงบประมาณใหม่จากแผนปีก่อน…", self.ask_roll_over, "rollover")
+        self.act_draft = self._action(DRAFT_LABEL, lambda: self.library_page.draft_from_scores(), "assessment",
+                                      tip="เพิ่มมาตรการจากคลังให้ตัวชี้วัดที่ต่ำกว่าเป้าหมาย และร่างบทวิเคราะห์")
+        self.act_save_to_library = self._action(SAVE_LABEL, lambda: self.library_page.save_current_plan_measure())
         self.act_sample = self._action("เปิดเอกสารตัวอย่าง", self.open_sample, "sample")
         self.act_about = self._action("เกี่ยวกับโปรแกรม", self.about)
         for action in (self.act_add, self.act_insert, self.act_delete, self.act_up, self.act_down,
@@ -198,7 +205,7 @@ class MainWindow(QtWidgets.QMainWindow):
         plan_menu.addActions([self.act_add, self.act_insert, self.act_delete, self.act_up, self.act_down,
                               self.act_plan_order])
         plan_menu.addSeparator()
-        plan_menu.addAction(self.act_rollover)
+        plan_menu.addActions([self.act_draft, self.act_save_to_library, self.act_rollover])
         help_menu = bar.addMenu("ช่วยเหลือ")
         help_menu.addActions([self.act_sample, self.act_about])
         self._rebuild_recent_menu()
@@ -303,6 +310,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.signatories_page.load(self.editor, plan)
         self.catalogue_page.load(self.editor, plan)
         self.texts_page.load(self.editor, plan)
+        self.library_page.load(self.editor, plan, self.measures_model)
         self.year_combo.setCurrentIndex(max(self.year_combo.findData(fiscal_year), 0))
         self._rebuild_navigation(select="plan")
         self._update_title()
@@ -327,6 +335,7 @@ class MainWindow(QtWidgets.QMainWindow):
         entries += [(f"ผลการดำเนินการ รอบ {r} เดือน", "progress", r, "progress") for r in self.plan_rounds()]
         entries += [("ข้อความในเอกสาร", "texts", None, "texts"), ("ผู้ลงนาม", "signatories", None, "signatories"),
                     ("หน่วยงานและตัวชี้วัด", "catalogue", None, "catalogue")]
+        entries.append(("คลังมาตรการ", "library", None, "plan"))
         select_row = 2
         for row, (label, key, round_, icon_name) in enumerate(entries):
             item = QtWidgets.QListWidgetItem(icon(icon_name), label)
@@ -367,6 +376,10 @@ class MainWindow(QtWidgets.QMainWindow):
         if round_ not in self.progress_models:
             self.progress_models[round_] = ProgressModel(self.measures_model, round_, self)
         return self.progress_models[round_]
+
+    def _current_plan_measure(self) -> Any:
+        row = self.measures_page.current_source_row()
+        return self.measures_model.measure_at(row) if self.measures_model is not None and row is not None else None
 
     def _plan_changed(self) -> None:
         shown = [self.nav.item(r).data(Qt.ItemDataRole.UserRole)[1] for r in range(self.nav.count())]

@@ -197,7 +197,8 @@ class AssessmentPage(QtWidgets.QWidget):
             RecordColumn("number", "ตัวชี้วัด", 80, editable=False),
             RecordColumn("number", "ชื่อตัวชี้วัด", 220, editable=False, show=self._indicator_name),
             RecordColumn("score", "คะแนน", 90, parse=parse_score, show=lambda _r, v: show_score(v)),
-            RecordColumn("note", "ข้อสังเกต / ประเด็นที่ต้องพัฒนา", 420),
+            RecordColumn("verdict", "ผลการพิจารณา (เช่น อยู่ในระดับดี)", 200),
+            RecordColumn("note", "ข้อสังเกต / ประเด็นที่ต้องพัฒนา", 380),
         ), self._save_score, undo_stack, background=self._score_background, parent=self)
         self.scores.message.connect(self.message)
         self.view = GridView(undo_stack, self)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from ita_desktop.domain.model import Signatory, YearPlan, new_id
@@ -13,6 +14,7 @@ from ita_desktop.gui.grid_view import GridView
 from ita_desktop.gui.qt import QtCore, QtGui, QtWidgets
 from ita_desktop.gui.record_model import RecordColumn, RecordTableModel
 from ita_desktop.services.editing import DocumentEditor
+from ita_desktop.thai.calendar import format_be_date, parse_be_date
 
 
 @dataclass
@@ -92,15 +94,29 @@ class RecordList(QtWidgets.QWidget):
         self.undo_stack.push(FieldCommand(f"ลบ {len(rows)} แถว", self._set_all, before, after))
 
 
+def signing_date(text: str) -> date | None:
+    """The date a report was signed, typed d/m/yyyy in the Buddhist era; empty = not dated."""
+    if not text.strip():
+        return None
+    try:
+        return parse_be_date(text)
+    except ValueError:
+        raise ValueError(f"วันที่ลงนามต้องเป็น วัน/เดือน/ปี พ.ศ. เช่น 5/4/2567 ไม่ใช่ “{text.strip()}”") from None
+
+
 class SignatoriesPage(QtWidgets.QWidget):
     message = QtCore.Signal(str)
 
     def __init__(self, undo_stack: QtGui.QUndoStack, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.list = RecordList(
-            "ผู้ลงนามท้ายเอกสาร", "ชื่อและตำแหน่งจะแสดงในช่องลงชื่อท้ายรายงาน (ผู้จัดทำ / ผู้รายงาน / ผู้อนุมัติ)",
+            "ผู้ลงนามท้ายเอกสาร", "ชื่อและตำแหน่งจะแสดงในช่องลงชื่อท้ายรายงาน (ผู้จัดทำ / ผู้รายงาน / ผู้อนุมัติ); "
+            "ชื่อที่ลงบนเส้นและวันที่ลงนามพิมพ์ตามที่กรอก เว้นว่างไว้เพื่อลงนามด้วยมือ",
             (RecordColumn("role", "บทบาท", 160, parse=required("บทบาท")),
-             RecordColumn("name", "ชื่อ–สกุล", 260), RecordColumn("position", "ตำแหน่ง", 360)),
+             RecordColumn("name", "ชื่อ–สกุล", 240), RecordColumn("position", "ตำแหน่ง", 300),
+             RecordColumn("signed_name", "ชื่อที่ลงบนเส้น (ลงชื่อ …)", 200),
+             RecordColumn("signed_on", "วันที่ลงนาม (ว/ด/ปปปป พ.ศ.)", 170, parse=signing_date,
+                          show=lambda _r, v: "" if v is None else format_be_date(v))),
             undo_stack, make=lambda: Signatory(role="ผู้ลงนาม"), parent=self)
         self.list.message.connect(self.message)
         layout = QtWidgets.QVBoxLayout(self)

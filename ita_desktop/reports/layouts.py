@@ -300,12 +300,16 @@ def _analysis_blocks(ctx: _Context) -> list[Block]:
         items = []
         for ind in (i for i in ctx.plan.indicators if i.tool == tool):
             s = scores.get(ind.number)
-            if s is None or s.score is None:
+            if s is None or (s.score is None and not s.verdict.strip()):
+                continue
+            note = f" – {s.note}" if s.note else ""
+            verdict = f" {s.verdict.strip()}" if s.verdict.strip() else ""  # the office's own judgement, in words
+            if s.score is None:
+                items.append(f"{ctx.indicator_phrase(ind.number)}{verdict}{note}")
                 continue
             gap = TARGET_SCORE - s.score
             judged = "ผ่านค่าเป้าหมาย" if gap <= 0 else f"ต่ำกว่าค่าเป้าหมาย {ctx.score(gap)} คะแนน"
-            note = f" – {s.note}" if s.note else ""
-            items.append(f"{ctx.indicator_phrase(ind.number)} {ctx.score(s.score)} คะแนน ({judged}){note}")
+            items.append(f"{ctx.indicator_phrase(ind.number)} {ctx.score(s.score)} คะแนน{verdict} ({judged}){note}")
         if items:
             blocks.append(BulletList(items))
     short = [i for i in ctx.plan.indicators

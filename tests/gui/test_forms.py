@@ -83,7 +83,7 @@ def test_indicator_scores_table(window: MainWindow) -> None:
     assert stored is not None and stored.indicators[0].score == 80.0
     assert not page.scores.setData(page.scores.index(1, 2), "120")
     assert "0 ถึง 100" in window.statusBar().currentMessage()
-    page.scores.setData(page.scores.index(9, 3), "เว็บไซต์ไม่มีข้อมูลการจัดซื้อจัดจ้าง")
+    page.scores.setData(page.scores.index(9, 4), "เว็บไซต์ไม่มีข้อมูลการจัดซื้อจัดจ้าง")
     stored = reopen(path_of(window)).years[0].assessment
     assert stored is not None and stored.indicators[9].note == "เว็บไซต์ไม่มีข้อมูลการจัดซื้อจัดจ้าง"
 
@@ -104,6 +104,23 @@ def test_signatories_rows_add_edit_remove_with_undo(window: MainWindow) -> None:
     assert [s.role for s in reopen(path_of(window)).years[0].signatories] == ["ผู้รายงาน", "ผู้อนุมัติ", "ผู้ลงนาม"]
     window.undo_stack.undo()
     assert reopen(path_of(window)).years[0].signatories[0].role == "ผู้จัดทำ"
+
+
+def test_the_name_signed_on_the_line_and_the_date_are_kept_and_undone(window: MainWindow) -> None:
+    from datetime import date
+
+    window.go_to("signatories")
+    model = window.signatories_page.list.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    signed, when = headers.index("ชื่อที่ลงบนเส้น (ลงชื่อ …)"), headers.index("วันที่ลงนาม (ว/ด/ปปปป พ.ศ.)")
+    model.setData(model.index(0, signed), "นราศักดิ์ ปานาง")
+    model.setData(model.index(0, when), "5/4/2567")
+    assert not model.setData(model.index(0, when), "ต้นเดือนเมษา")  # refused, with the reason
+    first = reopen(path_of(window)).years[0].signatories[0]
+    assert (first.signed_name, first.signed_on) == ("นราศักดิ์ ปานาง", date(2024, 4, 5))
+    assert model.index(0, when).data() == "5/4/2567"
+    window.undo_stack.undo()
+    assert reopen(path_of(window)).years[0].signatories[0].signed_on is None
 
 
 def test_units_list_feeds_the_units_picker(window: MainWindow) -> None:

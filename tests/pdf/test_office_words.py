@@ -151,3 +151,16 @@ def test_the_pdf_prints_the_offices_words_and_reads_back(tmp_path: Path) -> None
         assert found(phrase, text), phrase
         assert found(phrase, pdfminer_text(out)), phrase
     assert "ยังไม่ดำเนินการ" not in text
+
+
+def test_an_indicator_judged_in_words_prints_its_verdict_with_or_without_a_score() -> None:
+    from ita_desktop.domain.model import Assessment, IndicatorScore
+    from ita_desktop.reports.document_model import BulletList
+
+    doc = office(meeting())
+    doc.years[0].assessment = Assessment(year=2565, total=80.0, indicators=[
+        IndicatorScore(1, 90.0, verdict="อยู่ในระดับดีมาก"), IndicatorScore(2, None, verdict="อยู่ในระดับดี")])
+    items = [i for b in build_report(doc, ExportOptions(doc="analysis")).blocks if isinstance(b, BulletList)
+             for i in b.items]
+    assert "ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่ ๙๐.๐๐ คะแนน อยู่ในระดับดีมาก (ผ่านค่าเป้าหมาย)" in items
+    assert "ตัวชี้วัดที่ ๒ การใช้งบประมาณ อยู่ในระดับดี" in items

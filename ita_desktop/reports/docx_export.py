@@ -2,7 +2,8 @@
 
 Clerks still tweak documents in Word, so the file uses plain Word features only: real tables with repeated header
 rows, paragraphs per line of a cell (bullets and numbers stay text, as typed), PAGE/NUMPAGES fields in the footer.
-Fonts follow office/thai_runs (complex-script slots), default TH SarabunPSK 16 pt.
+Fonts follow office/thai_runs (complex-script slots): by default the bundled Sarabun at the PDF's 12 pt, embedded
+in the file (office/docx_fonts), or an installed font the caller names.
 An export of several parts writes each after a page break with its own title block, in one section, so the
 PAGE/NUMPAGES footer numbers the whole file.
 """
@@ -244,6 +245,11 @@ def export_docx(document: Document, options: ExportOptions, out: Path, progress:
 
     reports = build_reports(document, options)
     writer = _Writer(reports[0], font, size)
+    if font == DEFAULT_FONT:  # the bundled font travels with the file (Word and LibreOffice read it)
+        from ita_desktop.paths import resource
+        from ita_desktop.reports.office.docx_fonts import embed_font
+
+        embed_font(writer.doc, font, resource("fonts", "Sarabun-Regular.ttf"), resource("fonts", "Sarabun-Bold.ttf"))
     steps = sum(len(r.blocks) for r in reports) + 2
     done = 0
     if progress:

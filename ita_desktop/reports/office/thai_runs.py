@@ -13,8 +13,11 @@ from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.paragraph import Paragraph
 
-DEFAULT_FONT = "TH SarabunPSK"  # the cabinet's standard font, installed on every government office PC
-DEFAULT_SIZE = 16.0  # points
+# The bundled Sarabun, carried inside the file (office/docx_fonts.py), so Word and LibreOffice lay it out as the PDF
+# is, at the PDF's size; a clerk may name an installed font instead (the cabinet's TH SarabunPSK at 16 pt).
+DEFAULT_FONT = "Sarabun"
+DEFAULT_SIZE = 12.0  # points: the PDF's body text
+INSTALLED_FONT = "TH SarabunPSK"  # the cabinet's standard font, installed on every government office PC
 THAI = "th-TH"
 
 

@@ -198,8 +198,10 @@ def _order(stamp: Stamp | None) -> tuple[int, str]:
 
 def _merge_row(table: str, fields: tuple[str, ...], mine: dict[str, Any], theirs: dict[str, Any],
                mine_vector: dict[str, int], their_vector: dict[str, int],
-               conflicts: list[Conflict]) -> dict[str, Any] | None:
-    """The merged row, or None when this copy's row already is the merge."""
+               conflicts: list[Conflict], held: Sequence[Stamp] = ()) -> dict[str, Any] | None:
+    """The merged row, or None when this copy's row already is the merge. ``held``: the stamps of the values
+    an open conflict keeps for this row (an edit that lost the tie lives only there, and a deletion that never
+    saw it must still be a conflict)."""
     ms, ts = mine["stamps"], theirs["stamps"]
     merged: dict[str, Any] | None = None
     same_field_delete_conflict = False
@@ -229,6 +231,7 @@ def _merge_row(table: str, fields: tuple[str, ...], mine: dict[str, Any], theirs
         if not editor["deleted"]:
             unseen = [editor["stamps"][f] for f in fields
                       if f in editor["stamps"] and not _seen(deleter_vector, editor["stamps"][f])]
+            unseen += [s for s in held if not _seen(deleter_vector, s) and _seen(editor_vector, s)]
             if unseen and not _seen(editor_vector, deleter["stamps"].get("deleted")):
                 edit_stamp = max(unseen)
                 mine_is_deleter = deleter is mine
@@ -265,9 +268,16 @@ def _orphans(mine: Rows, theirs: Rows, mine_vector: dict[str, int], their_vector
 
 
 def plan_merge(mine: Rows, mine_vector: dict[str, int], theirs: Rows, their_vector: dict[str, int],
-               fields_of: dict[str, tuple[str, ...]]) -> MergePlan:
-    """Compare two copies of one document and say what merging ``theirs`` into ``mine`` does."""
+               fields_of: dict[str, tuple[str, ...]],
+               open_conflicts: Sequence[ConflictLike] = ()) -> MergePlan:
+    """Compare two copies of one document and say what merging ``theirs`` into ``mine`` does.
+    ``open_conflicts``: the edit conflicts either copy holds open (their values count as edits of the row)."""
     plan = MergePlan()
+    held: dict[tuple[str, str], list[Stamp]] = {}
+    for c in open_conflicts:
+        if c.kind == "edit":
+            held.setdefault((c.table, c.row_id), []).extend(
+                tuple(s) for s in (c.mine_stamp, c.theirs_stamp) if s is not None)  # type: ignore[misc]
     for table, fields in fields_of.items():
         local, other = mine.get(table, {}), theirs.get(table, {})
         writes: list[dict[str, Any]] = []
@@ -279,7 +289,8 @@ def plan_merge(mine: Rows, mine_vector: dict[str, int], theirs: Rows, their_vect
                 continue
             if my_row == their_row:
                 continue
-            merged = _merge_row(table, fields, my_row, their_row, mine_vector, their_vector, plan.conflicts)
+            merged = _merge_row(table, fields, my_row, their_row, mine_vector, their_vector, plan.conflicts,
+                                held.get((table, row_id), ()))
             if merged is not None:
                 writes.append(merged)
                 if merged["deleted"] and not my_row["deleted"]:

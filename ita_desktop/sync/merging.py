@@ -86,9 +86,10 @@ def merge_copy(database: Database, other: UntrustedCopy, source: str, *, dry_run
     if other.doc_id != database.doc_id:
         _check_same_document(database, other, Path(source))
     mine, vector = read_tables(database), database.version_vector()
-    plan = plan_merge(mine, vector, other.tables, other.vector, FIELDS_OF)
     held = open_conflicts(database) if has_conflicts(database) else []
-    changes = reconcile_conflicts(plan.conflicts, [(c.id, c) for c in held], _carried(other, source),
+    carried = _carried(other, source)
+    plan = plan_merge(mine, vector, other.tables, other.vector, FIELDS_OF, [*held, *carried])
+    changes = reconcile_conflicts(plan.conflicts, [(c.id, c) for c in held], carried,
                                   apply_plan(mine, plan), vector, other.vector)
     plan.conflicts = changes.add  # found now or carried over from the other copy, once each
     plan.conflicts_closed = len(changes.close)

@@ -285,3 +285,33 @@ def test_a_file_holding_one_deletion_conflict_twice_keeps_one_covering_both() ->
     changes = reconcile_conflicts([], [("x", older), ("y", newer)], [], {}, {"a": 3, "b": 1}, {})
     assert changes.close == ["y"] and [(i, c.mine_stamp, c.theirs_stamp) for i, c in changes.widen] == [
         ("x", (3, "a"), (4, "b"))] and not changes.add
+
+
+@pytest.mark.parametrize("first, second", [("a" * 8, "f" * 8), ("f" * 8, "a" * 8)], ids=["A wins ties", "B wins ties"])
+def test_an_edit_kept_only_in_an_open_conflict_still_conflicts_with_a_deletion_that_never_saw_it(
+        tmp_path: Path, first: str, second: str) -> None:
+    """Found by the stateful test: A and B edit one title (a conflict on A, the row shows one of them), then B
+    deletes the measure knowing only its own edit. A's edit must not vanish with the row on any copy."""
+    from ita_desktop.storage.database import replica_home
+    from ita_desktop.storage.merge_store import open_conflicts
+
+    origin = small_document(tmp_path / "origin.ita")
+    a, b = copy_to(origin, tmp_path / "A" / "plan.ita"), copy_to(origin, tmp_path / "B" / "plan.ita")
+    for path, replica in ((a, first), (b, second)):
+        with Database.open(path) as database:
+            database.set_meta("replica_id", f"{replica}-0000-4000-8000-000000000000")
+            database.set_meta("replica_home", replica_home(path))
+    update(a, "measures", "m1", {"title": "แก้ที่กองคลัง"})
+    update(b, "measures", "m1", {"title": "แก้ที่กองช่าง"})
+    with Database.open(a) as database:
+        merge_file(database, b)
+    delete_measure(b, "m1")
+    for _ in range(2):
+        for into, other in ((a, b), (b, a)):
+            with Database.open(into) as database:
+                merge_file(database, other)
+    for path in (a, b):
+        with Database.open(path, read_only=True) as database:
+            waiting = open_conflicts(database)
+        assert any(c.row_id == "m1" and c.kind == "delete" for c in waiting), path.parent.name
+        assert any(c.row_id == "m1" and "แก้ที่กองคลัง" in (c.mine, c.theirs) for c in waiting)

@@ -20,7 +20,7 @@ from ita_desktop.errors import UserError, fault_error
 if TYPE_CHECKING:
     from ita_desktop.services.exporting import ExportOptions
 
-COMMANDS = ("new", "import", "export", "merge", "check", "backups", "restore", "bring-in", "save-back")
+COMMANDS = ("new", "import", "export", "merge", "check", "backups", "restore", "bring-in", "save-back", "status")
 EXIT_BUG = 70
 EXIT_CHECK_FAILED = 1
 
@@ -104,6 +104,9 @@ def _parser() -> argparse.ArgumentParser:
     _last_complete_option(p)
     p = sub.add_parser("save-back", help="write a working copy back to where it came from, safely")
     p.add_argument("file", type=Path)
+    from ita_desktop import cli_status
+
+    cli_status.add_parser(sub)
     return parser
 
 
@@ -264,9 +267,16 @@ def _cmd_sync(args: argparse.Namespace) -> int:
     return cli_merge.run_save_back(args.file)
 
 
+def _cmd_status(args: argparse.Namespace) -> int:
+    from ita_desktop import cli_status
+
+    return cli_status.run(args)
+
+
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "new": _cmd_new, "import": _cmd_import, "export": _cmd_export, "merge": _cmd_merge, "check": _cmd_check,
     "backups": _cmd_sync, "restore": _cmd_sync, "bring-in": _cmd_sync, "save-back": _cmd_sync,
+    "status": _cmd_status,
 }
 
 

@@ -240,6 +240,11 @@ def round_status(plan: YearPlan, round_: int, today: date, units_order: list[str
                        units, missing, list(plan.publications))
 
 
+def opening_page(fiscal_year: int, today: date) -> str:
+    """The window's first page for a year: the round page while ``today`` is inside it, else the plan."""
+    return "round" if in_fiscal_year(fiscal_year, today) else "plan"
+
+
 def in_fiscal_year(fiscal_year: int, today: date) -> bool:
     first, last = fiscal_year_range(fiscal_year)
     return first <= today <= last

@@ -195,3 +195,23 @@ def test_the_log_lists_every_expected_document_and_the_itas_table_reads_as_text(
     assert table == ("ข้อ\tเอกสาร\tURL\tวันที่เผยแพร่\n"
                      "o42\tแผนมาตรการส่งเสริมคุณธรรมและความโปร่งใส\thttps://a.go.th/plan.pdf\t20/10/2565\n"
                      "o43\tรายงานการกำกับติดตามมาตรการ รอบ 6 เดือน\thttps://a.go.th/r6.pdf\t5/4/2566")
+
+
+def test_an_imported_id_of_another_years_entry_is_refused(tmp_path: Path) -> None:
+    import_file(tmp_path / "a.ita", write(tmp_path / "in.json", with_log(PROGRESS)))
+    other = to_v2(sample())
+    other["years"] = [{"fiscal_year": 2570, "publications": [PROGRESS]}]
+    with pytest.raises(ValidationError) as err:
+        import_file(tmp_path / "a.ita", write(tmp_path / "other.json", other))
+    assert err.value.path == "years[0].publications[0].id" and "belongs to a publication of" in err.value.problem
+
+
+def test_a_version_5_file_that_says_it_is_version_4_is_refused(tmp_path: Path) -> None:
+    from tests.test_migrations import file_at_version
+
+    path = file_at_version(tmp_path / "v5.ita", 5)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version=4")
+    conn.close()
+    with pytest.raises(BadFileError):
+        read_untrusted(path)

@@ -574,10 +574,11 @@ class MainWindow(QtWidgets.QMainWindow):
             export_document(load(source), options, out, progress)
             return out
 
+        self.round_page.exporting(options)  # after a PDF, the round page offers to log where it is published
         return self._run_job(work, "กำลังส่งออกเอกสาร…", self._export_done, self.export_finished)
 
     def _export_done(self, out: Path) -> None:
-        self.show_message(f"ส่งออกแล้ว: {out}")
+        self.show_message(f"ส่งออกแล้ว: {out}" + self.round_page.exported(out))
         self.export_finished.emit(str(out))
         if self.prefs.get("export/open_after"):
             self.open_file(out)

@@ -18,6 +18,7 @@ from ita_desktop.errors import UserError
 from ita_desktop.gui.publications_model import COLUMNS, PublicationsModel
 from ita_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from ita_desktop.services.editing import DocumentEditor
+from ita_desktop.services.exporting import ExportOptions
 from ita_desktop.services.round_status import counts_line, status_text
 from ita_desktop.thai.calendar import long_date
 from ita_desktop.thai.digits import to_thai_digits
@@ -105,7 +106,14 @@ class RoundPage(QtWidgets.QWidget):
         self.log_view.verticalHeader().setVisible(False)
         self.log_view.horizontalHeader().setStretchLastSection(True)
         log_group = QtWidgets.QGroupBox("บันทึกการเผยแพร่ (ข้อ OIT • ลิงก์ • วันที่) — ดับเบิลคลิกเพื่อแก้ไข")
-        QtWidgets.QVBoxLayout(log_group).addWidget(self.log_view)
+        self.log_note = QtWidgets.QLabel()
+        self.log_note.setObjectName("publishOffer")
+        self.log_note.setWordWrap(True)
+        self.log_note.hide()
+        log_layout = QtWidgets.QVBoxLayout(log_group)
+        log_layout.addWidget(self.log_note)
+        log_layout.addWidget(self.log_view)
+        self._pending: tuple[str, int | None] | None = None
 
         middle = QtWidgets.QHBoxLayout()
         middle.addWidget(units_group, 1)
@@ -226,6 +234,30 @@ class RoundPage(QtWidgets.QWidget):
         missing = item.data(Qt.ItemDataRole.UserRole)
         if isinstance(missing, Missing):
             self.jump.emit(missing)
+
+    # -- after an export: the offer to log where the PDF is published ---------------------------------------
+    def exporting(self, options: ExportOptions) -> None:
+        """Remember which document an export writes (the log row to offer when it is done)."""
+        self._pending = (options.doc, options.round if options.doc == "progress" else None)
+
+    def exported(self, out: Path) -> str:
+        """After an export: for a PDF of the plan, analysis or a round's report, select its log row's link cell
+        and say so; returns the words to add to the window's message ("" for anything else)."""
+        pending, self._pending = self._pending, None
+        if pending is None or out.suffix.lower() != ".pdf" or self.model is None:
+            return ""
+        row = next((i for i, (key, _) in enumerate(self.model.rows) if key == pending), None)
+        if row is None:
+            return ""
+        from ita_desktop.domain.publications import document_label
+        from ita_desktop.gui.publications_model import COLUMN_OF
+
+        label = document_label(*pending)
+        self.log_note.setText(f"ส่งออก {label} เป็น PDF แล้ว ({out.name}) — เมื่อนำขึ้นเว็บไซต์แล้ว "
+                              "กรอกลิงก์และวันที่เผยแพร่ในแถวที่เลือกไว้ (หน้า “ภาพรวมรอบ”)")
+        self.log_note.show()
+        self.log_view.setCurrentIndex(self.model.index(row, COLUMN_OF["url"]))
+        return " — บันทึกลิงก์ที่เผยแพร่ได้ที่หน้า “ภาพรวมรอบ”"
 
     # -- the per-unit sheet --------------------------------------------------------------------------------
     def ask_sheet(self) -> None:

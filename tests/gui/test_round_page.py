@@ -121,3 +121,19 @@ def test_screenshot_of_the_round_page(inside: MainWindow, tmp_path: Path) -> Non
     shot = tmp_path / "round-page.png"
     assert inside.grab().save(str(shot))
     assert shot.stat().st_size > 20_000
+
+
+def test_after_a_pdf_of_a_rounds_report_its_log_row_is_offered(inside: MainWindow, qtbot: QtBot,
+                                                               tmp_path: Path) -> None:
+    from ita_desktop.services.exporting import ExportOptions
+
+    inside.prefs.set("export/open_after", False)
+    out = tmp_path / "รายงานรอบ 6.pdf"
+    with qtbot.waitSignal(inside.export_finished, timeout=90000) as blocker:
+        inside.start_export(out, ExportOptions(doc="progress", year=2567, round=6))
+    assert blocker.args == [str(out)]
+    page = inside.round_page
+    assert not page.log_note.isHidden() and "รายงานการกำกับติดตามมาตรการ รอบ 6 เดือน" in page.log_note.text()
+    current = page.log_view.currentIndex()
+    assert (current.row(), current.column()) == (2, LOG_COLUMN["url"])
+    qtbot.waitUntil(lambda: inside.job is None, timeout=10000)

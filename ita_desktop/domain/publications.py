@@ -13,8 +13,8 @@ from datetime import date
 
 from ita_desktop.domain.model import DOCUMENTS, new_id
 from ita_desktop.domain.validation import is_valid_url
+from ita_desktop.thai.calendar import ROUNDS
 
-ROUNDS = (3, 6, 9, 12)
 # The OIT item a document answers, unless the entry says otherwise (the codes of ITA 2566-2568).
 DEFAULT_ITEMS: dict[str, str] = {"plan": "o42", "analysis": "o42", "progress": "o43"}
 DOCUMENT_TH: dict[str, str] = {"plan": "แผนมาตรการส่งเสริมคุณธรรมและความโปร่งใส",

@@ -19,7 +19,7 @@ from ita_desktop.gui.publications_model import COLUMNS, PublicationsModel
 from ita_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from ita_desktop.services.editing import DocumentEditor
 from ita_desktop.services.exporting import ExportOptions
-from ita_desktop.services.round_status import counts_line, status_text
+from ita_desktop.services.round_status import counts_line
 from ita_desktop.thai.calendar import long_date
 from ita_desktop.thai.digits import to_thai_digits
 
@@ -284,6 +284,3 @@ class RoundPage(QtWidgets.QWidget):
             return False
         self.message.emit(f"ส่งออกรายการค้างดำเนินการของ{unit}แล้ว: {out}")
         return True
-
-    def as_text(self) -> str:
-        return status_text(self.status) if self.status else ""

@@ -7,20 +7,17 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ita_desktop.domain.model import Document, YearPlan
 from ita_desktop.domain.publications import document_label, itas_table
-from ita_desktop.domain.round_status import (
-    REPORT_DUE_DAYS,
-    RoundStatus,
-    StepState,
-    current_round,
-    round_status,
-)
+from ita_desktop.domain.round_status import REPORT_DUE_DAYS, RoundStatus, current_round, round_status
 from ita_desktop.errors import UserError
 from ita_desktop.thai.calendar import ROUNDS, fiscal_year_of, long_date
 from ita_desktop.thai.digits import to_thai_digits
+
+if TYPE_CHECKING:
+    from ita_desktop.reports.document_model import Block, Report
 
 
 def choose_year(document: Document, year: int | None, today: date) -> YearPlan:
@@ -113,7 +110,7 @@ def itas_tsv(status: RoundStatus) -> str:
 
 
 # -- the per-unit sheet of open steps ---------------------------------------------------------------------------
-def open_steps_report(document: Document, status: RoundStatus, unit: str) -> Any:
+def open_steps_report(document: Document, status: RoundStatus, unit: str) -> Report:
     """A Report (reports.document_model) listing ``unit``'s open steps, to send to the department."""
     from ita_desktop.reports.document_model import Column, Paragraph, Report, Table, TableSection
     from ita_desktop.reports.layouts import page_label_for
@@ -130,9 +127,10 @@ def open_steps_report(document: Document, status: RoundStatus, unit: str) -> Any
     table = Table([Column("ที่", 0.5), Column("มาตรการ", 3.0), Column("ขั้นตอน", 3.5), Column("กำหนดเสร็จ", 1.2),
                    Column("สถานะ", 1.4)], [TableSection(None, rows)])
     c = status.units[unit]
-    blocks: list[Any] = [Paragraph(
+    by = status.round_end if status.today <= status.round_end else status.report_due
+    blocks: list[Block] = [Paragraph(
         f"{unit}: ดำเนินการแล้ว {counts_line(c.done, c.steps)} คงค้าง {to_thai_digits(c.steps - c.done)} ขั้นตอน "
-        f"(เลยกำหนด {to_thai_digits(c.overdue)}) ขอให้รายงานผลภายใน {long_date(status.round_end)}", False)]
+        f"(เลยกำหนด {to_thai_digits(c.overdue)}) ขอให้รายงานผลภายใน {long_date(by)}", False)]
     blocks.append(table if rows else Paragraph("ไม่มีขั้นตอนค้างดำเนินการ", False))
     title = [f"ขั้นตอนที่ค้างดำเนินการ — {unit}", org,
              f"มาตรการส่งเสริมคุณธรรมและความโปร่งใส ปีงบประมาณ {to_thai_digits(status.fiscal_year)} "
@@ -162,9 +160,3 @@ def write_open_steps(document: Document, status: RoundStatus, unit: str, out: Pa
         write_atomically(out, buffer.getvalue())
     else:
         raise UserError(f"the sheet of open steps is written as .pdf or .xlsx, not {out.name}.")
-
-
-def state_counts(status: RoundStatus) -> dict[StepState, int]:
-    t = status.totals
-    return {StepState.DONE: t.done, StepState.IN_PROGRESS: t.in_progress, StepState.OVERDUE: t.overdue,
-            StepState.NOT_STARTED: t.not_started}

@@ -2,8 +2,8 @@
 analysis, each round's report), plus any other entry the file holds (two copies that logged one document).
 
 Typing into a row with no entry creates it; every edit is one undo command that writes through the editing
-service and announces exactly its row. A URL that is not http(s) is kept as typed but shown in red with a tip
-(the interchange refuses it; the window warns).
+service and announces exactly its row. A URL that is not http(s) is refused with a warning (the interchange and
+the checks of files from elsewhere refuse it too); a stored one that is not (none should be) shows red.
 """
 
 from __future__ import annotations
@@ -120,8 +120,9 @@ class PublicationsModel(QtCore.QAbstractTableModel):
         if entry is not None and after == entry:
             return False
         problem = url_problem(after.url) if key == "url" else None
-        if problem:
-            self.message.emit(f"{problem}: {after.url}")
+        if problem:  # never stored: a copy holding it would be refused by every other PC (storage.row_rules)
+            self.message.emit(f"{problem}: {after.url} — ยังไม่ได้บันทึก")
+            return False
         header = COLUMNS[COLUMN_OF[key]][1]
         self.undo_stack.push(PublicationCommand(self, after.id, (document, round_), copy.deepcopy(entry), after,
                                                 f"แก้ไข{header} ({document_label(document, round_)})"))

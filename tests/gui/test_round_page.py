@@ -98,9 +98,13 @@ def test_the_publishing_log_is_edited_through_the_undo_stack(inside: MainWindow,
     (stored,) = reopen(path).years[0].publications
     assert (stored.document, stored.round, stored.url, stored.published_on) == (
         "progress", 6, "https://www.example.go.th/ita/o43-2567-6.pdf", date(2024, 4, 5))
-    assert model.setData(url, "file:///C:/report.pdf")  # kept as typed, flagged
-    assert model.index(2, LOG_COLUMN["url"]).data(Qt.ItemDataRole.BackgroundRole) == WARNING
-    for _ in range(3):
+    warnings: list[str] = []
+    model.message.connect(warnings.append)
+    assert not model.setData(url, "www.example.go.th/report.pdf")  # not http(s): a warning, nothing stored
+    assert warnings and "http://" in warnings[0]
+    assert model.index(2, LOG_COLUMN["url"]).data() == "https://www.example.go.th/ita/o43-2567-6.pdf"
+    assert model.index(2, LOG_COLUMN["url"]).data(Qt.ItemDataRole.BackgroundRole) != WARNING
+    for _ in range(2):
         inside.undo_stack.undo()
     assert reopen(path).years[0].publications == [] and model.index(2, LOG_COLUMN["url"]).data() == ""
     inside.undo_stack.redo()

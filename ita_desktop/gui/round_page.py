@@ -152,6 +152,13 @@ class RoundPage(QtWidgets.QWidget):
         """Count again from the plan as it is now (the grids change it in place)."""
         if self.plan is None:
             return
+        rounds = self.plan.rounds() or [6, 12]  # the plan's rounds may have changed since load
+        if [self.round_combo.itemData(i) for i in range(self.round_combo.count())] != rounds:
+            shown = self.current_round()
+            self.round_combo.clear()
+            for r in rounds:
+                self.round_combo.addItem(f"{to_thai_digits(r)} เดือน", r)
+            self.round_combo.setCurrentIndex(max(self.round_combo.findData(shown), 0))
         status = round_status(self.plan, self.current_round(), self.today(), self.units)
         self.status = status
         self.heading.setText(f"ภาพรวมรอบ {to_thai_digits(status.round)} เดือน — ปีงบประมาณ "

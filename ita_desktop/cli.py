@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from ita_desktop.services.exporting import ExportOptions
 
 COMMANDS = ("new", "import", "export", "merge", "check", "backups", "restore", "bring-in", "save-back", "library",
-            "draft")
+            "draft", "status")
 EXIT_BUG = 70
 EXIT_CHECK_FAILED = 1
 
@@ -110,6 +110,9 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("save-back", help="write a working copy back to where it came from, safely")
     p.add_argument("file", type=Path)
     _library_parsers(sub)
+    from ita_desktop import cli_status
+
+    cli_status.add_parser(sub)
     return parser
 
 
@@ -347,10 +350,17 @@ def _cmd_draft(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_status(args: argparse.Namespace) -> int:
+    from ita_desktop import cli_status
+
+    return cli_status.run(args)
+
+
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "new": _cmd_new, "import": _cmd_import, "export": _cmd_export, "merge": _cmd_merge, "check": _cmd_check,
     "backups": _cmd_sync, "restore": _cmd_sync, "bring-in": _cmd_sync, "save-back": _cmd_sync,
     "library": _cmd_library, "draft": _cmd_draft,
+    "status": _cmd_status,
 }
 
 

@@ -42,7 +42,7 @@ def test_a_version_3_document_migrates_to_4_with_its_content_and_no_profiles(tmp
     before = load(path)  # read-only: read as migrated, left as it is
     assert before.profiles == [] and [m.title for m in before.years[0].measures] == ["เผยแพร่ข้อมูล", "งบประมาณ"]
     with Database.open(path) as database:
-        assert database.conn.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,) == (4,)
+        assert database.conn.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)  # 4, then later ones
         assert database.conn.execute("SELECT count(*) FROM profiles").fetchone() == (0,)
     assert objects(path) == expected_objects()
     after = load(path)

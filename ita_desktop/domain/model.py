@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ita_desktop.domain.profiles import ExportProfile
+    from ita_desktop.domain.publications import Publication
 
 
 def new_id() -> str:
@@ -185,6 +186,7 @@ class YearPlan:
     signatories: list[Signatory] = field(default_factory=list)
     texts: list[DocText] = field(default_factory=list)
     id: str = field(default_factory=new_id)
+    publications: list[Publication] = field(default_factory=list)  # the publishing log (OIT item, URL, date)
 
     def text(self, document: str, part: str, round_: int | None = None) -> DocText | None:
         """The office's own text for a part of a document: the round's own first, then the one for all rounds."""

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ita_desktop.domain.model import YearPlan
+from ita_desktop.domain.round_status import Missing, opening_page, year_for_today
 from ita_desktop.errors import UserError
 from ita_desktop.gui.dialogs import ask_int, thai_buttons
 from ita_desktop.gui.export_dialog import ExportDialog
@@ -24,6 +25,7 @@ from ita_desktop.gui.progress_model import ProgressModel
 from ita_desktop.gui.progress_page import ProgressPage
 from ita_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets, pdf_preview_available
 from ita_desktop.gui.record_pages import CataloguePage, SignatoriesPage
+from ita_desktop.gui.round_page import RoundPage
 from ita_desktop.gui.settings import Preferences, WindowLayout
 from ita_desktop.gui.style import icon
 from ita_desktop.gui.sync_actions import SyncActions
@@ -84,10 +86,12 @@ class MainWindow(QtWidgets.QMainWindow):
         self.library_page = LibraryPage(self.undo_stack)  # the library of measures, draft from the scores (issue 15)
         self.library_page.current_measure = self._current_plan_measure
         self.library_page.texts_changed = lambda: self.texts_page.refresh()
+        self.round_page = RoundPage(self.undo_stack)  # the round at a glance (issue 14)
+        self.round_page.jump.connect(self.go_to_missing)
         self.pages: dict[str, QtWidgets.QWidget] = {
             "org": self.profile_page, "assessment": self.assessment_page, "plan": self.measures_page,
             "progress": self.progress_page, "signatories": self.signatories_page, "catalogue": self.catalogue_page,
-            "texts": self.texts_page, "library": self.library_page}
+            "texts": self.texts_page, "library": self.library_page, "round": self.round_page}
         for page in self.pages.values():
             self.stack.addWidget(page)
             page.message.connect(self.show_message)  # type: ignore[attr-defined]
@@ -254,7 +258,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._rebuild_recent_menu()
         self.profile_page.load(editor)
         self._fill_years(years)
-        self.show_year(years[-1])
+        self.show_year(year_for_today(years, self.round_page.today()) or years[-1])
         self._set_enabled(True)
         self.status_label.setText(f"ไฟล์: {path}  •  บันทึกทันทีทุกครั้งที่แก้ไข")
         self.show_message(f"เปิด {path.name} แล้ว")
@@ -311,8 +315,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.catalogue_page.load(self.editor, plan)
         self.texts_page.load(self.editor, plan)
         self.library_page.load(self.editor, plan, self.measures_model)
+        self.round_page.load(self.editor, plan, self.plan_rounds())
         self.year_combo.setCurrentIndex(max(self.year_combo.findData(fiscal_year), 0))
-        self._rebuild_navigation(select="plan")
+        self._rebuild_navigation(select=opening_page(fiscal_year, self.round_page.today()))
         self._update_title()
 
     def _update_title(self) -> None:
@@ -330,13 +335,14 @@ class MainWindow(QtWidgets.QMainWindow):
         self.nav.blockSignals(True)
         self.nav.clear()
         entries: list[tuple[str, str, int | None, str]] = [
-            ("ข้อมูลหน่วยงาน", "org", None, "org"), ("ผลการประเมินปีที่ผ่านมา", "assessment", None, "assessment"),
+            ("ภาพรวมรอบ", "round", None, "progress"), ("ข้อมูลหน่วยงาน", "org", None, "org"),
+            ("ผลการประเมินปีที่ผ่านมา", "assessment", None, "assessment"),
             ("แผนมาตรการ", "plan", None, "plan")]
         entries += [(f"ผลการดำเนินการ รอบ {r} เดือน", "progress", r, "progress") for r in self.plan_rounds()]
         entries += [("ข้อความในเอกสาร", "texts", None, "texts"), ("ผู้ลงนาม", "signatories", None, "signatories"),
                     ("หน่วยงานและตัวชี้วัด", "catalogue", None, "catalogue")]
         entries.append(("คลังมาตรการ", "library", None, "plan"))
-        select_row = 2
+        select_row = 3  # the plan
         for row, (label, key, round_, icon_name) in enumerate(entries):
             item = QtWidgets.QListWidgetItem(icon(icon_name), label)
             item.setData(Qt.ItemDataRole.UserRole, (key, round_))
@@ -361,6 +367,8 @@ class MainWindow(QtWidgets.QMainWindow):
         key, round_ = item.data(Qt.ItemDataRole.UserRole)
         if key == "progress" and round_ is not None:
             self.progress_page.set_model(self.progress_model(int(round_)))
+        if key == "round":
+            self.round_page.refresh()  # count again: the grids changed the plan
         self.stack.setCurrentWidget(self.pages[key])
 
     def go_to(self, key: str, round_: int | None = None) -> None:
@@ -370,6 +378,12 @@ class MainWindow(QtWidgets.QMainWindow):
                 self.nav.setCurrentRow(row)
                 return
         raise KeyError(f"no page {key} {round_}")
+
+    def go_to_missing(self, missing: Missing) -> None:
+        """Open the cell a missing item of the round page points at."""
+        from ita_desktop.gui.round_jump import select_missing
+
+        select_missing(self, missing, self.round_page.current_round())
 
     def progress_model(self, round_: int) -> ProgressModel:
         assert self.measures_model is not None
@@ -576,10 +590,11 @@ class MainWindow(QtWidgets.QMainWindow):
             export_document(load(source), options, out, progress)
             return out
 
+        self.round_page.exporting(options)  # after a PDF, the round page offers to log where it is published
         return self._run_job(work, "กำลังส่งออกเอกสาร…", self._export_done, self.export_finished)
 
     def _export_done(self, out: Path) -> None:
-        self.show_message(f"ส่งออกแล้ว: {out}")
+        self.show_message(f"ส่งออกแล้ว: {out}" + self.round_page.exported(out))
         self.export_finished.emit(str(out))
         if self.prefs.get("export/open_after"):
             self.open_file(out)

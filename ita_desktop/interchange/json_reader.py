@@ -37,7 +37,8 @@ from ita_desktop.domain.model import (
     YearPlan,
 )
 from ita_desktop.domain.profiles import DATE_STYLES, GROUPINGS, ExportProfile, ProfileColumn
-from ita_desktop.domain.validation import has_unsafe_scheme, year_problems
+from ita_desktop.domain.publications import Publication, publication_shape_problem
+from ita_desktop.domain.validation import has_unsafe_scheme, is_valid_url, year_problems
 from ita_desktop.errors import ValidationError
 from ita_desktop.interchange.limits import MAX_TEXT_CHARS, MAX_WHOLE_NUMBER
 from ita_desktop.thai.calendar import ROUNDS
@@ -231,9 +232,9 @@ class _Reader:
         return profile
 
     def year(self, data: Any, path: str, catalogue: CatalogueLookup) -> YearPlan:
-        self.v2_only(data, path, {"texts"})
+        self.v2_only(data, path, {"texts", "publications"})
         y = self.obj(data, path, self.keys({"fiscal_year", "indicators", "assessment", "measures", "signatories"},
-                                           {"texts"}), {"fiscal_year"})
+                                           {"texts", "publications"}), {"fiscal_year"})
         fy = self.integer(y["fiscal_year"], f"{path}.fiscal_year")
         if not 2400 <= fy <= 2700:
             raise ValidationError(f"{path}.fiscal_year", f"{fy} is not a Buddhist-era year (e.g. 2567)")
@@ -257,6 +258,13 @@ class _Reader:
                 raise ValidationError(f"{path}.texts[{i}]", f"{doc_text.document} {doc_text.part} "
                                       f"(round {doc_text.round}) is already given at {path}.texts[{twice}]")
             plan.texts.append(doc_text)
+        for i, v in enumerate(self.array(y.get("publications", []), f"{path}.publications")):
+            publication = self.publication(v, f"{path}.publications[{i}]")
+            twice = next((j for j, p in enumerate(plan.publications) if p.key == publication.key), None)
+            if twice is not None:
+                raise ValidationError(f"{path}.publications[{i}]", f"{publication.document} (round "
+                                      f"{publication.round}) is already given at {path}.publications[{twice}]")
+            plan.publications.append(publication)
         for where, problem in year_problems(plan):
             if problem.severity == "warning":
                 self.warnings.append(f"{path}.{where}.{problem.field}: {problem.english}")
@@ -372,6 +380,22 @@ class _Reader:
                         text=self.text(d.get("text"), f"{path}.text"))
         if d.get("id") is not None:
             found.id = self.claim("text", self.text(d["id"], f"{path}.id"), f"{path}.id")
+        return found
+
+    def publication(self, data: Any, path: str) -> Publication:
+        d = self.obj(data, path, {"document", "round", "item", "url", "published_on", "id"}, {"document"})
+        problem = publication_shape_problem(d["document"], d.get("round"))
+        if problem:
+            raise ValidationError(f"{path}.round" if d["document"] in DOCUMENTS else f"{path}.document", problem)
+        url = self.text(d.get("url"), f"{path}.url").strip()
+        if url and not is_valid_url(url):
+            raise ValidationError(f"{path}.url", f"{url[:40]!r} is not a web address (only http:// and https:// "
+                                                 "with a host) / ลิงก์ต้องขึ้นต้นด้วย http:// หรือ https://")
+        found = Publication(document=d["document"], round=d.get("round"), url=url,
+                            item=self.text(d.get("item"), f"{path}.item").strip(),
+                            published_on=self.day(d.get("published_on"), f"{path}.published_on"))
+        if d.get("id") is not None:
+            found.id = self.claim("publication", self.text(d["id"], f"{path}.id"), f"{path}.id")
         return found
 
     def progress(self, data: Any, path: str, step_count: int) -> Progress:

@@ -44,6 +44,8 @@ def year_json(y: YearPlan) -> dict[str, Any]:
                            "signed_name": s.signed_name, "date": _iso(s.signed_on)} for s in y.signatories]
     out["texts"] = [{"id": t.id, "document": t.document, "round": t.round, "part": t.part, "text": t.text}
                     for t in y.texts]
+    out["publications"] = [{"id": p.id, "document": p.document, "round": p.round, "item": p.item, "url": p.url,
+                            "published_on": _iso(p.published_on)} for p in y.publications]
     return out
 
 

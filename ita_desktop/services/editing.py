@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ita_desktop.domain.model import Assessment, Indicator, Measure, Organization, Progress, Signatory, YearPlan
 from ita_desktop.domain.profiles import ExportProfile
+from ita_desktop.domain.publications import Publication
 from ita_desktop.storage.database import Database
 from ita_desktop.storage.edit_ops import EditOps, Tombstones, measure_field_values
 from ita_desktop.storage.repositories import DocumentRepository
@@ -59,6 +60,14 @@ class DocumentEditor:
     def save_profile(self, profile: ExportProfile) -> None:
         """Keep an export profile: a saved setting of the document (committed at once, not an undoable edit)."""
         self.repo.save_profile(profile)
+
+    # -- the publishing log (issue 14) --------------------------------------------------------------------
+    def save_publication(self, year_id: str, publication: Publication) -> None:
+        """Record where one document of the year was published (committed at once)."""
+        self.repo.save_publication(year_id, publication)
+
+    def delete_publication(self, publication_id: str) -> None:
+        self.repo.delete_publication(publication_id)
 
     # -- whole-record writes -------------------------------------------------------------------------------
     def save_organization(self, org: Organization) -> None:

@@ -99,6 +99,12 @@ def _check_year(repo: DocumentRepository, plan: YearPlan, path: str) -> None:
         if place and place.parent != year_id:
             raise ValidationError(f"{path}.signatories[{i}].id",
                                   _elsewhere(sig.id, "signatory", "ผู้ลงนาม", place, fy))
+    places = repo.row_places("publications", (p.id for p in plan.publications))
+    for i, pub in enumerate(plan.publications):
+        place = places.get(pub.id)
+        if place and place.parent != year_id:
+            raise ValidationError(f"{path}.publications[{i}].id",
+                                  _elsewhere(pub.id, "publication", "บันทึกการเผยแพร่", place, fy))
 
 
 def _of_another_measure(row_id: str, noun: str, thai: str, place: RowPlace) -> str:

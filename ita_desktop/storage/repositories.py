@@ -24,6 +24,7 @@ from ita_desktop.domain.model import (
     YearPlan,
 )
 from ita_desktop.domain.profiles import ExportProfile, ProfileColumn, saved_profile
+from ita_desktop.domain.publications import Publication
 from ita_desktop.storage.codec import date_from_db, date_to_db, list_from_db, list_to_db, text
 from ita_desktop.storage.database import Database
 
@@ -98,6 +99,8 @@ _PLACE_SQL = {
                         "LEFT JOIN fiscal_years y ON y.id = a.year_id",
     "signatories": "SELECT t.id, t.year_id, y.year, '', t.deleted FROM signatories t "
                    "LEFT JOIN fiscal_years y ON y.id = t.year_id",
+    "publications": "SELECT t.id, t.year_id, y.year, '', t.deleted FROM publications t "
+                    "LEFT JOIN fiscal_years y ON y.id = t.year_id",
 }
 
 
@@ -399,6 +402,38 @@ class DocumentRepository:
         with self.database.transaction():
             self.database.delete_row("texts", text_id)
 
+    # -- the publishing log (issue 14) ----------------------------------------------------------------------
+    def publications(self, year_id: str) -> list[Publication]:
+        """The year's publishing log in document order (plan, analysis, rounds), then by id; a row no program
+        writes is skipped."""
+        found: list[Publication] = []
+        for r in self.database.live_rows("publications", "year_id = ?", (year_id,), order="id"):
+            try:
+                found.append(Publication(id=r["id"], document=text(r["document"]),
+                                         round=None if r["round"] is None else int(r["round"]),
+                                         item=text(r["item"]), url=text(r["url"]),
+                                         published_on=date_from_db(r["published_on"])))
+            except (TypeError, ValueError):
+                continue  # a value no version of the program writes: not shown, never rewritten
+        order = ("plan", "analysis", "progress")
+        return sorted(found, key=lambda p: (order.index(p.document), p.round or 0, p.id))
+
+    def save_publication(self, year_id: str, publication: Publication) -> None:
+        """Write one entry of the log; an entry without a stored row takes over the one of its (document, round)."""
+        with self.database.transaction():
+            if self.database.row("publications", publication.id) is None:
+                same = next((p for p in self.publications(year_id) if p.key == publication.key), None)
+                if same is not None:
+                    publication.id = same.id
+            self.database.write_row("publications", publication.id, {
+                "year_id": year_id, "document": publication.document, "round": publication.round,
+                "item": publication.item, "url": publication.url,
+                "published_on": date_to_db(publication.published_on), "deleted": 0})
+
+    def delete_publication(self, publication_id: str) -> None:
+        with self.database.transaction():
+            self.database.delete_row("publications", publication_id)
+
     # -- export profiles (the document's, not a year's) ------------------------------------------------------
     def profiles(self) -> list[ExportProfile]:
         """The office's export profiles, by document, layout and id; a row no program writes is skipped."""
@@ -440,7 +475,8 @@ class DocumentRepository:
             return None
         return YearPlan(id=year_id, fiscal_year=fiscal_year, indicators=self.indicators(year_id),
                         assessment=self.assessment(year_id), measures=self.measures(year_id),
-                        signatories=self.signatories(year_id), texts=self.texts(year_id))
+                        signatories=self.signatories(year_id), texts=self.texts(year_id),
+                        publications=self.publications(year_id))
 
     def load_document(self) -> Document:
         years = [y for y in (self.load_year(fy) for fy in self.fiscal_years()) if y is not None]
@@ -474,6 +510,8 @@ class DocumentRepository:
                 self.save_signatories(year_id, plan.signatories)
             for doc_text in plan.texts:
                 self.save_text(year_id, doc_text)
+            for publication in plan.publications:
+                self.save_publication(year_id, publication)
 
 
 def _new_id() -> str:

@@ -19,7 +19,8 @@ from typing import Any
 
 from ita_desktop.domain.model import DOCUMENTS, TEXT_PARTS, Status, Tool
 from ita_desktop.domain.profiles import COLUMN_KEYS, DATE_STYLES, GROUPINGS, PROFILE_LAYOUTS
-from ita_desktop.domain.validation import has_unsafe_scheme
+from ita_desktop.domain.publications import publication_shape_problem
+from ita_desktop.domain.validation import has_unsafe_scheme, is_valid_url
 from ita_desktop.storage.schema import TABLES
 
 Rows = dict[str, dict[str, dict[str, Any]]]  # table -> id -> row
@@ -35,6 +36,7 @@ REFERENCES = {
     ("indicator_scores", "assessment_id"): "assessments", ("measures", "year_id"): "fiscal_years",
     ("steps", "measure_id"): "measures", ("progress", "measure_id"): "measures",
     ("signatories", "year_id"): "fiscal_years", ("texts", "year_id"): "fiscal_years",
+    ("publications", "year_id"): "fiscal_years",
 }
 
 Check = Callable[[Any], str | None]  # None when the value is fine, else what is wrong with it
@@ -153,6 +155,16 @@ def _profile_columns(value: Any) -> str | None:
     return None
 
 
+def _web_url(value: Any) -> str | None:
+    """A published document's address: empty (not yet known) or an http(s) URL with a host."""
+    if value in (None, ""):
+        return None
+    problem = _text_item(value)
+    if problem is None and not is_valid_url(value):
+        return f"{_show(value)} is not a web address (only http:// and https:// with a host are allowed)"
+    return problem
+
+
 BY_TYPE: dict[str, Check] = {"TEXT": _text, "INTEGER": _integer, "REAL": _number}
 RULES: dict[tuple[str, str], Check] = {
     ("organization", "website"): lambda v: None if v in (None, "") else _link(v),
@@ -186,6 +198,10 @@ RULES: dict[tuple[str, str], Check] = {
     ("profiles", "grouping"): _one_of(GROUPINGS),
     ("profiles", "date_style"): _one_of(DATE_STYLES),
     ("profiles", "show_unreported"): _int_in((0, 1)),
+    ("publications", "document"): _one_of(DOCUMENTS, required=True),
+    ("publications", "round"): _int_in(ROUNDS),
+    ("publications", "url"): _web_url,
+    ("publications", "published_on"): _day,
 }
 
 
@@ -232,6 +248,10 @@ def _row_links(table: str, where: str, row: dict[str, Any], tables: Rows,
             yield f"{where} step_id: points at a step that is not one of its measure's"
     if table == "profiles":
         yield from _profile_links(where, row)
+    if table == "publications" and row.get("document") in DOCUMENTS and not row.get("deleted"):
+        problem = publication_shape_problem(row.get("document"), row.get("round"))
+        if problem:
+            yield f"{where} round: {problem}"
     if table == "measures":
         known = catalogue.get(row.get("year_id"), set()) | set(range(1, 11))
         numbers: list[Any] = [row.get("indicator")] if row.get("indicator") is not None else []

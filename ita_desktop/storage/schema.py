@@ -25,6 +25,11 @@ office's columns (`columns`, a JSON list of {key, header, hidden} in print order
 and whether unreported steps print. It belongs to the document, not to a fiscal year (an office prints the same
 way year after year), so it has no `year_id`. Two copies that each made a profile for the same (document,
 layout) keep both rows after a merge; every copy uses the one with the smallest id and edits that one.
+Migration 5 adds the stamped, mergeable table `publications` (issue 14): a fiscal year's publishing log, one row
+per document published (`document` plan / analysis / progress, `round` 3/6/9/12 for a progress report and NULL
+otherwise), the OIT item it answers (`item`, "o43"; empty = the year's default), the `url` (http(s) only) and
+`published_on`. Two copies that each logged the same document keep both rows after a merge; the window shows both
+until the clerk deletes one.
 """
 
 from __future__ import annotations
@@ -35,7 +40,7 @@ from dataclasses import dataclass
 from sqlite3 import Connection
 from typing import Any
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 APPLICATION_ID = 0x49544131  # "ITA1": lets any SQLite tool (and `file`) tell our documents apart
 
 MERGE_COLUMNS = ("id", "doc_id", "updated_at", "deleted", "stamps")
@@ -93,6 +98,11 @@ V4_TABLES: tuple[TableSpec, ...] = (
                            ("date_style", "TEXT"), ("show_unreported", "INTEGER"))),
 )
 V4_INDEXES: tuple[tuple[str, str, str], ...] = (("idx_profiles_layout", "profiles", "document, layout"),)
+V5_TABLES: tuple[TableSpec, ...] = (
+    TableSpec("publications", (("year_id", "TEXT"), ("document", "TEXT"), ("round", "INTEGER"), ("item", "TEXT"),
+                               ("url", "TEXT"), ("published_on", "TEXT"))),
+)
+V5_INDEXES: tuple[tuple[str, str, str], ...] = (("idx_publications_year", "publications", "year_id, document, round"),)
 
 
 def _v3_spec(spec: TableSpec) -> TableSpec:
@@ -102,7 +112,8 @@ def _v3_spec(spec: TableSpec) -> TableSpec:
 
 # The live tables (what the program reads and writes): the columns of the newest version, in file order.
 TABLES_V3: tuple[TableSpec, ...] = tuple(_v3_spec(t) for t in TABLES_V1) + V3_TABLES
-TABLES: tuple[TableSpec, ...] = TABLES_V3 + V4_TABLES
+TABLES_V4: tuple[TableSpec, ...] = TABLES_V3 + V4_TABLES
+TABLES: tuple[TableSpec, ...] = TABLES_V4 + V5_TABLES
 TABLE_BY_NAME = {t.name: t for t in TABLES}
 
 INDEXES: tuple[tuple[str, str, str], ...] = (
@@ -209,15 +220,22 @@ def _profiles_v4(conn: Connection) -> None:
         conn.execute(f'CREATE INDEX "{name}" ON "{table}" ({index_cols})')
 
 
+def _publications_v5(conn: Connection) -> None:
+    for spec in V5_TABLES:
+        _create_table(conn, spec)
+    for name, table, index_cols in V5_INDEXES:
+        conn.execute(f'CREATE INDEX "{name}" ON "{table}" ({index_cols})')
+
+
 # Migration N brings a file from user_version N-1 to N. Never edit a released one; append.
 MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_create_v1, _add_conflicts_v2, _entries_and_texts_v3,
-                                                        _profiles_v4)
+                                                        _profiles_v4, _publications_v5)
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 
 def tables_at(version: int = SCHEMA_VERSION) -> tuple[TableSpec, ...]:
     """The stamped tables a file of ``version`` holds, with their columns in file order."""
-    return TABLES_V1 if version < 3 else TABLES_V3 if version < 4 else TABLES
+    return TABLES_V1 if version < 3 else TABLES_V3 if version < 4 else TABLES_V4 if version < 5 else TABLES
 
 
 def table_columns(version: int = SCHEMA_VERSION) -> dict[str, list[str]]:
@@ -249,6 +267,8 @@ def expected_objects(version: int = SCHEMA_VERSION) -> set[tuple[str, str]]:
         objects |= {("index", name) for name, _, _ in V3_INDEXES}
     if version >= 4:
         objects |= {("index", name) for name, _, _ in V4_INDEXES}
+    if version >= 5:
+        objects |= {("index", name) for name, _, _ in V5_INDEXES}
     return objects
 
 
@@ -259,9 +279,10 @@ def upgrade_rows(version: int, tables: dict[str, dict[str, dict[str, Any]]],
     ``tables`` is changed in place (table -> id -> row with parsed "stamps"); returns the open conflicts
     (rows in CONFLICT_COLUMNS order) converted the same way.
     """
-    if version < 4:
-        for spec in V4_TABLES:
-            tables.setdefault(spec.name, {})
+    for added_in, specs in ((4, V4_TABLES), (5, V5_TABLES)):
+        if version < added_in:
+            for spec in specs:
+                tables.setdefault(spec.name, {})
     if version >= 3:
         return conflicts
     steps = tables.get("steps", {})

@@ -11,6 +11,7 @@ TABLE_TH = {
     "indicators": "ตัวชี้วัด", "assessments": "ผลการประเมิน", "indicator_scores": "คะแนนตัวชี้วัด",
     "measures": "มาตรการ", "steps": "ขั้นตอน", "progress": "ผลการดำเนินการ", "signatories": "ผู้ลงนาม",
     "texts": "ข้อความของหน่วยงาน", "profiles": "รูปแบบการส่งออก (คอลัมน์)",
+    "publications": "บันทึกการเผยแพร่",
 }
 FIELD_TH = {
     "name": "ชื่อ", "kind": "ประเภท", "district": "อำเภอ", "province": "จังหวัด", "address": "ที่อยู่",
@@ -26,6 +27,7 @@ FIELD_TH = {
     "verdict": "ผลการประเมิน (ข้อความ)", "document": "เอกสาร", "part": "ส่วนของเอกสาร",
     "layout": "รูปแบบตาราง", "columns": "คอลัมน์", "grouping": "การจัดกลุ่ม", "date_style": "รูปแบบวันที่",
     "show_unreported": "แสดงขั้นตอนที่ยังไม่รายงาน",
+    "item": "ข้อ OIT", "url": "ลิงก์ที่เผยแพร่", "published_on": "วันที่เผยแพร่",
 }
 
 
@@ -44,6 +46,9 @@ def describe_row(database: Database, table: str, row_id: str) -> str:
     what = TABLE_TH.get(table, table)
     if row is None:
         return what
+    if table == "publications":
+        round_ = f" รอบ {row['round']} เดือน" if row.get("round") else ""
+        return f"{what} {row.get('document') or ''}{round_}".rstrip()
     if table == "profiles":
         return f"{what} {row.get('document') or ''} แบบที่ {row.get('layout') or ''}".rstrip()
     if table in ("steps", "progress") and row.get("measure_id"):

@@ -42,7 +42,7 @@ def test_menus_title_and_navigation_are_thai(window: MainWindow) -> None:
     assert [a.text() for a in window.menuBar().actions()] == ["ไฟล์", "แก้ไข", "แผน", "ช่วยเหลือ"]
     assert window.windowTitle() == "sample — ปีงบประมาณ พ.ศ. 2567 — ITA Desktop"
     labels = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert labels == ["ข้อมูลหน่วยงาน", "ผลการประเมินปีที่ผ่านมา", "แผนมาตรการ", "ผลการดำเนินการ รอบ 6 เดือน",
+    assert labels == ["ภาพรวมรอบ", "ข้อมูลหน่วยงาน", "ผลการประเมินปีที่ผ่านมา", "แผนมาตรการ", "ผลการดำเนินการ รอบ 6 เดือน",
                       "ผลการดำเนินการ รอบ 12 เดือน", "ข้อความในเอกสาร", "ผู้ลงนาม", "หน่วยงานและตัวชี้วัด",
                       "คลังมาตรการ"]
     assert window.recent_menu.actions()[0].text() == "sample.ita"

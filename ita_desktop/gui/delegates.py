@@ -106,7 +106,10 @@ class GridDelegate(QtWidgets.QStyledItemDelegate):
             editor.set_date(value)
         elif isinstance(editor, MultiLineEditor):
             editor.setPlainText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
-            editor.moveCursor(QtGui.QTextCursor.MoveOperation.End)
+            if opened_by_typing(editor):
+                editor.selectAll()  # the key typed replaces the text, as in Excel
+            else:
+                editor.moveCursor(QtGui.QTextCursor.MoveOperation.End)  # F2 / double-click: edit in place
 
     def setModelData(self, editor: QtWidgets.QWidget, model: QtCore.QAbstractItemModel, index: Index) -> None:
         if isinstance(editor, IndicatorsEditor):
@@ -216,6 +219,13 @@ class GridDelegate(QtWidgets.QStyledItemDelegate):
 
     def sizeHint(self, option: QtWidgets.QStyleOptionViewItem, index: Index) -> QtCore.QSize:
         return super().sizeHint(option, index)
+
+
+def opened_by_typing(editor: QtWidgets.QWidget) -> bool:
+    """Whether the grid that owns ``editor`` opened it because a key was typed on the cell."""
+    viewport = editor.parentWidget()
+    view = viewport.parentWidget() if viewport is not None else None
+    return bool(getattr(view, "typing_replaces", False))
 
 
 def editor_value(editor: QtWidgets.QWidget) -> Any:

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from ita_desktop.gui.frozen_view import FrozenView
 from ita_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from ita_desktop.gui.roles import PROBLEMS_ROLE
 from ita_desktop.gui.tsv import parse_html_table, parse_tsv, to_html_table, to_tsv
 
 MIN_ROW_HEIGHT = 34
 MAX_ROW_HEIGHT = 320
+Trigger = QtWidgets.QAbstractItemView.EditTrigger
+Hint = QtWidgets.QAbstractItemDelegate.EndEditHint
 
 
 class GridView(QtWidgets.QTableView):
@@ -25,6 +28,7 @@ class GridView(QtWidgets.QTableView):
 
     def __init__(self, undo_stack: QtGui.QUndoStack, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
+        self.frozen = FrozenView(self)
         self.undo_stack = undo_stack
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
@@ -46,10 +50,12 @@ class GridView(QtWidgets.QTableView):
         self._blank_clicked = False  # the last click was under the last row (paste appends)
         self.verticalScrollBar().valueChanged.connect(self.schedule_fit)
         self.horizontalHeader().sectionResized.connect(self._columns_resized)
+        self.typing_replaces = False  # the editor being opened was opened by typing: it starts empty
 
     # -- lazy row heights --------------------------------------------------------------------------------------
     def setModel(self, model: QtCore.QAbstractItemModel | None) -> None:
         super().setModel(model)
+        self.frozen.attach()
         if model is None:
             return
         model.dataChanged.connect(self._rows_changed)
@@ -103,6 +109,51 @@ class GridView(QtWidgets.QTableView):
     def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
         super().resizeEvent(event)
         self.schedule_fit()
+        self.frozen.sync()
+
+    # -- frozen columns ----------------------------------------------------------------------------------------
+    def set_frozen_columns(self, count: int) -> None:
+        """Keep the first ``count`` columns in view while scrolling sideways (fewer on a narrow grid)."""
+        self.frozen.set_count(count)
+
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
+        if self.frozen.isVisible():
+            self.frozen.place()
+
+    def scrollTo(self, index: QtCore.QModelIndex | QtCore.QPersistentModelIndex,
+                 hint: QtWidgets.QAbstractItemView.ScrollHint = QtWidgets.QAbstractItemView.ScrollHint.EnsureVisible
+                 ) -> None:
+        """Show a cell without leaving it under the frozen columns (frozen cells scroll only up and down)."""
+        bar = self.horizontalScrollBar()
+        before = bar.value()
+        super().scrollTo(index, hint)
+        frozen = self.frozen.shown_count() if self.frozen.isVisible() else 0
+        if not index.isValid() or not frozen:
+            return
+        if index.column() < frozen:
+            bar.setValue(before)
+            return
+        width = sum(self.columnWidth(c) for c in range(frozen))
+        left = self.visualRect(index).left()
+        if left < width:
+            bar.setValue(bar.value() - (width - left))
+
+    def edit(self, index: QtCore.QModelIndex | QtCore.QPersistentModelIndex,  # type: ignore[override]
+             trigger: Trigger | None = None, event: QtCore.QEvent | None = None) -> bool:
+        """Open an editor; typing over a cell starts it empty (Excel), F2 or a double-click keeps the text."""
+        if trigger is None:
+            return bool(super().edit(index))
+        if self.frozen.isVisible() and index.isValid() and index.column() < self.frozen.shown_count():
+            self.horizontalScrollBar().setValue(0)  # the editor opens in the grid, under the overlay
+        self.typing_replaces = trigger == Trigger.AnyKeyPressed
+        try:
+            opened = bool(super().edit(index, trigger, event))  # type: ignore[arg-type]  # Qt takes no event
+        finally:
+            self.typing_replaces = False
+        if opened and self.state() == self.State.EditingState:
+            self.frozen.hide()
+        return opened
 
     # -- mouse -----------------------------------------------------------------------------------------------------
     def mousePressEvent(self, event: QtGui.QMouseEvent) -> None:
@@ -157,6 +208,9 @@ class GridView(QtWidgets.QTableView):
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != self.State.EditingState:
             self.move_current(1 if not mods & Qt.KeyboardModifier.ShiftModifier else -1, 0)
             return
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and self.state() != self.State.EditingState:
+            self.move_current(0, -1 if key == Qt.Key.Key_Backtab else 1)  # stays in the row, as Excel does
+            return
         super().keyPressEvent(event)
 
     def move_current(self, rows: int, columns: int) -> None:
@@ -167,11 +221,17 @@ class GridView(QtWidgets.QTableView):
         row = min(max(current.row() + rows, 0), model.rowCount() - 1)
         col = min(max(current.column() + columns, 0), model.columnCount() - 1)
         self.setCurrentIndex(model.index(row, col))
+        self.scrollTo(model.index(row, col))
 
     def closeEditor(self, editor: QtWidgets.QWidget, hint: QtWidgets.QAbstractItemDelegate.EndEditHint) -> None:
-        super().closeEditor(editor, hint)
-        if hint == QtWidgets.QAbstractItemDelegate.EndEditHint.SubmitModelCache:
-            self.move_current(1, 0)  # Enter finishes a cell and goes down, as in Excel
+        """Enter goes down, Tab / Shift+Tab go right / left in the same row (never wrapping onto the next row
+        with its editor open), Esc leaves the cell as it was."""
+        moves = {Hint.SubmitModelCache: (1, 0), Hint.EditNextItem: (0, 1), Hint.EditPreviousItem: (0, -1)}
+        super().closeEditor(editor, Hint.NoHint if hint in moves else hint)
+        if hint in moves:
+            self.move_current(*moves[hint])
+            self.setFocus()
+        self.frozen.sync()
 
     def currentChanged(self, current: QtCore.QModelIndex | QtCore.QPersistentModelIndex,
                        previous: QtCore.QModelIndex | QtCore.QPersistentModelIndex) -> None:
@@ -303,15 +363,31 @@ class GridView(QtWidgets.QTableView):
         return changed, errors
 
     def clear_selection_cells(self) -> None:
-        """Delete clears the selected cells (one undo step); cells that cannot be empty are left alone."""
+        """Delete clears the selected cells (one undo step); cells that cannot be empty are left alone, and
+        nothing is recorded when nothing changed (an empty selection, cells already empty)."""
         model = self.model()
         indexes = self.selectionModel().selectedIndexes() if self.selectionModel() else []
-        if model is None or not indexes:
+        filled = [i for i in indexes if model is not None and model.flags(i) & Qt.ItemFlag.ItemIsEditable
+                  and i.data(Qt.ItemDataRole.EditRole)]
+        if model is None or not filled:
             return
+        before = self.undo_stack.index()
         self.undo_stack.beginMacro("ล้างข้อมูลในช่อง")
         try:
-            for index in indexes:
-                if model.flags(index) & Qt.ItemFlag.ItemIsEditable and index.data(Qt.ItemDataRole.EditRole):
-                    model.setData(index, "", Qt.ItemDataRole.EditRole)
+            for index in filled:
+                model.setData(index, "", Qt.ItemDataRole.EditRole)
         finally:
             self.undo_stack.endMacro()
+        drop_empty_step(self.undo_stack, before)
+
+
+def drop_empty_step(stack: QtGui.QUndoStack, before: int) -> None:
+    """Take back a macro that recorded nothing (every cell refused), so Ctrl+Z does not undo 'nothing'."""
+    if stack.index() != before + 1:
+        return
+    command = stack.command(before)
+    if command is not None and command.childCount() == 0:
+        stack.undo()
+        obsolete = QtGui.QUndoCommand()
+        obsolete.setObsolete(True)
+        stack.push(obsolete)  # drops the redo entry of the empty step

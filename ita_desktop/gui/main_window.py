@@ -249,6 +249,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.status_label.setText(f"ไฟล์: {path}  •  บันทึกทันทีทุกครั้งที่แก้ไข")
         self.show_message(f"เปิด {path.name} แล้ว")
         self.sync.document_opened()
+        if self.stack.currentWidget() is self.measures_page:
+            self.measures_page.focus_first_cell()
         return True
 
     def close_document(self) -> None:

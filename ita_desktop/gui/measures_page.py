@@ -8,6 +8,8 @@ from ita_desktop.gui.measures_model import COLUMNS, MeasuresModel
 from ita_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from ita_desktop.gui.roles import SORT_ROLE
 
+FROZEN_COLUMNS = 3  # indicator, issue and measure stay in view while scrolling to the right
+
 
 class MeasuresPage(QtWidgets.QWidget):
     """Everything the clerk needs to write the year's plan."""
@@ -75,6 +77,7 @@ class MeasuresPage(QtWidgets.QWidget):
         self.proxy.setSourceModel(model)
         for i, column in enumerate(COLUMNS):
             self.view.setColumnWidth(i, column.width)
+        self.view.set_frozen_columns(FROZEN_COLUMNS)
         model.message.connect(self.message)
         for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
             signal.connect(self._update_count)
@@ -115,6 +118,12 @@ class MeasuresPage(QtWidgets.QWidget):
         if not rows and current is not None:
             rows = {current}
         return sorted(rows)
+
+    def focus_first_cell(self) -> None:
+        """The grid takes the keyboard with its first cell current (Excel's A1): typing and arrows work at once."""
+        if self.proxy.rowCount() and self.proxy.columnCount():
+            self.view.setCurrentIndex(self.proxy.index(0, 0))
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def select_source_row(self, row: int, column: int = 2) -> None:
         if self.model is None or not 0 <= row < self.model.rowCount():

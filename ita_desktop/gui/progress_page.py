@@ -70,6 +70,7 @@ class ProgressPage(QtWidgets.QWidget):
         self.view.setModel(model)
         for i, column in enumerate(COLUMNS):
             self.view.setColumnWidth(i, column.width)
+        self.view.set_frozen_columns(1)  # the measure stays in view beside the evidence links
         self.heading.setText(f"ผลการดำเนินการ รอบ {model.round} เดือน")
         self.summary.setText(model.summary())
         model.message.connect(self.message)

@@ -27,3 +27,17 @@ def type_text(widget: QtWidgets.QWidget, text: str) -> None:
         for kind in (QtCore.QEvent.Type.KeyPress, QtCore.QEvent.Type.KeyRelease):
             event = QtGui.QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch)
             QtWidgets.QApplication.sendEvent(widget, event)
+
+
+def double_click(widget: QtWidgets.QWidget, pos: object) -> None:
+    """A left double-click at ``pos`` as the window system delivers it (press, release, double-click, release);
+    QTest.mouseDClick does not produce the double-click event on the offscreen platform."""
+    from ita_desktop.gui.qt import Qt, QtCore, QtGui
+
+    point = QtCore.QPointF(pos)  # type: ignore[call-overload]
+    Type = QtCore.QEvent.Type
+    for kind in (Type.MouseButtonPress, Type.MouseButtonRelease, Type.MouseButtonDblClick, Type.MouseButtonRelease):
+        held = Qt.MouseButton.NoButton if kind == Type.MouseButtonRelease else Qt.MouseButton.LeftButton
+        event = QtGui.QMouseEvent(kind, point, widget.mapToGlobal(point), Qt.MouseButton.LeftButton, held,
+                                  Qt.KeyboardModifier.NoModifier)
+        QtWidgets.QApplication.sendEvent(widget, event)

@@ -273,8 +273,9 @@ class GridView(QtWidgets.QTableView):
         self.message.emit(f"คัดลอก {cells} ช่องแล้ว")
         return text
 
-    def paste(self, mime: QtCore.QMimeData | None = None) -> None:
-        """Paste a rectangle at the current cell: an HTML table (Word) if there is one, else TSV text."""
+    def paste(self, mime: QtCore.QMimeData | None = None, *, as_new: bool = False) -> None:
+        """Paste a rectangle at the current cell: an HTML table (Word) if there is one, else TSV text.
+        ``as_new`` ("วางเป็นมาตรการใหม่", Ctrl+Shift+V): every pasted row becomes a new row at the end."""
         mime = mime or QtGui.QGuiApplication.clipboard().mimeData()
         grid = parse_html_table(mime.html()) if mime is not None and mime.hasHtml() else None
         if grid is None and mime is not None and mime.hasText():
@@ -282,9 +283,28 @@ class GridView(QtWidgets.QTableView):
         if not grid:
             self.message.emit("คลิปบอร์ดไม่มีข้อมูลที่วางได้")
             return
-        self.paste_grid(grid)
+        self.paste_grid(grid, as_new=as_new)
 
-    def paste_grid(self, grid: list[list[str]]) -> None:
+    def ask_paste_choice(self) -> str | None:
+        """Ask what a paste onto filled rows should do: "replace", "insert" (new rows before the current one,
+        as Excel inserts copied cells) or None (cancel)."""
+        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Question, "วางข้อมูล",
+                                    "ตารางที่วางจะทับแถวที่มีข้อมูลอยู่แล้ว\n\n"
+                                    "แทนที่ข้อมูลเดิม หรือแทรกเป็นมาตรการใหม่ก่อนแถวนี้?", parent=self)
+        box.setObjectName("pasteChoice")
+        replace = box.addButton("แทนที่", QtWidgets.QMessageBox.ButtonRole.DestructiveRole)
+        insert = box.addButton("แทรกเป็นมาตรการใหม่", QtWidgets.QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton("ยกเลิก", QtWidgets.QMessageBox.ButtonRole.RejectRole)
+        replace.setObjectName("pasteReplace")
+        insert.setObjectName("pasteInsert")
+        cancel.setObjectName("pasteCancel")
+        box.setDefaultButton(insert)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return "replace" if clicked is replace else "insert" if clicked is insert else None
+
+    def paste_grid(self, grid: list[list[str]], *, as_new: bool = False) -> None:
         model = self.model()
         current = self.currentIndex()
         if model is None:
@@ -298,6 +318,17 @@ class GridView(QtWidgets.QTableView):
             top, left, bottom, _ = rect
             source, rows = self._source_rows(top, bottom - top + 1)
             grid = grid * (bottom - top + 1)
+        insert_at: int | None = None
+        if as_new and self._can_append():
+            insert_at = source.rowCount()
+        elif (overwrites := getattr(source, "paste_overwrites", None)) is not None and overwrites(
+                rows, self._source_column(left), grid):
+            choice = self.ask_paste_choice()
+            if choice is None:
+                self.message.emit("ยกเลิกการวาง")
+                return
+            if choice == "insert":
+                insert_at = next((r for r in rows if r is not None), source.rowCount())
         paste = getattr(source, "paste", None)
         notes: list[str] = []
         if paste is not None:
@@ -306,7 +337,10 @@ class GridView(QtWidgets.QTableView):
             if signal is not None:
                 signal.connect(notes.append)
             try:
-                changed, errors = paste(rows, self._source_column(left), grid)
+                if insert_at is None:
+                    changed, errors = paste(rows, self._source_column(left), grid)
+                else:
+                    changed, errors = paste(rows, self._source_column(left), grid, insert_at=insert_at)
             finally:
                 if signal is not None:
                     signal.disconnect(notes.append)

@@ -155,7 +155,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.act_redo.setShortcuts([ctrl_y, *[k for k in redo_keys if k != ctrl_y]])
         self.act_copy = self._action("คัดลอก", self.copy, "copy", key.Copy)
         self.act_paste = self._action("วาง", self.paste, "paste", key.Paste)
-        for action in (self.act_copy, self.act_paste):
+        self.act_paste_new = self._action("วางเป็นมาตรการใหม่", self.paste_as_new, "paste", "Ctrl+Shift+V",
+                                          "วางตารางจากคลิปบอร์ดต่อท้ายแผนเป็นมาตรการใหม่ (ไม่ทับของเดิม)")
+        self.act_paste_new.setObjectName("pasteAsNew")
+        for action in (self.act_copy, self.act_paste, self.act_paste_new):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.act_add = self._action("เพิ่มมาตรการ", lambda: self._plan_op("add"), "add", "Ctrl+Shift+N",
                                     "เพิ่มมาตรการใหม่ต่อท้ายแผน")
@@ -175,7 +178,7 @@ class MainWindow(QtWidgets.QMainWindow):
                        self.act_plan_order):
             self.measures_page.add_button(action)
         self.measures_page.finish_buttons()
-        self.addActions([self.act_copy, self.act_paste])
+        self.addActions([self.act_copy, self.act_paste, self.act_paste_new])
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -190,7 +193,7 @@ class MainWindow(QtWidgets.QMainWindow):
         edit_menu = bar.addMenu("แก้ไข")
         edit_menu.addActions([self.act_undo, self.act_redo])
         edit_menu.addSeparator()
-        edit_menu.addActions([self.act_copy, self.act_paste])
+        edit_menu.addActions([self.act_copy, self.act_paste, self.act_paste_new])
         plan_menu = bar.addMenu("แผน")
         plan_menu.addActions([self.act_add, self.act_insert, self.act_delete, self.act_up, self.act_down,
                               self.act_plan_order])
@@ -396,6 +399,14 @@ class MainWindow(QtWidgets.QMainWindow):
             focus.paste()
         elif (grid := self.current_grid()) is not None:
             grid.paste()
+
+    def paste_as_new(self) -> None:
+        """Ctrl+Shift+V: the clipboard's table becomes new measures at the end of the plan."""
+        if self.measures_model is None:
+            return
+        if self.stack.currentWidget() is not self.measures_page:
+            self.go_to("plan")
+        self.measures_page.view.paste(as_new=True)
 
     def _plan_op(self, op: str) -> None:
         if self.measures_model is None:

@@ -15,7 +15,7 @@ from ita_desktop.gui.measures_model import COLUMN_OF
 from ita_desktop.gui.qt import Qt, QtWidgets
 from ita_desktop.gui.roles import ERROR_BACKGROUND, WARNING_BACKGROUND
 from tests.gui.conftest import reopen
-from tests.gui.helpers import open_editor, type_text
+from tests.gui.helpers import answer_dialog, open_editor, type_text
 
 
 def stored_measures(path: Path) -> list[Measure]:
@@ -345,6 +345,7 @@ def test_a_step_takes_its_own_timeframe_after_a_bar(window: MainWindow, qtbot: Q
 def test_pasted_rows_bring_group_and_timeframes(window: MainWindow) -> None:
     view = window.measures_page.view
     view.setCurrentIndex(view.model().index(0, COLUMN_OF["end"]))
+    answer_dialog("pasteChoice", "pasteReplace")  # the row is filled: the clerk chooses to overwrite
     view.paste_grid([["30/9/2567", "ภายในเดือนมกราคม ๒๕๖๗", "รายงานผล", "6, 12", "มาตรการด้านการสื่อสาร"]])
     first = stored_measures(doc_path(window))[0]
     assert (first.timeframe_text, first.group) == ("ภายในเดือนมกราคม ๒๕๖๗", "มาตรการด้านการสื่อสาร")

@@ -13,6 +13,7 @@ from typing import Any
 
 from ita_desktop.domain.model import YearPlan
 from ita_desktop.errors import UserError
+from ita_desktop.gui import export_check
 from ita_desktop.gui.dialogs import ask_int, thai_buttons
 from ita_desktop.gui.export_dialog import ExportDialog
 from ita_desktop.gui.form_pages import AssessmentPage, ProfilePage
@@ -144,6 +145,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.act_export = self._action("ส่งออก PDF / Word / Excel…", self.ask_export, "export", "Ctrl+E",
                                        "ส่งออกเอกสารสำหรับเผยแพร่")
         self.act_import = self._action("นำเข้าข้อมูล (JSON / Excel)…", self.ask_import, "import")
+        self.act_check = self._action("ตรวจเอกสาร…", self.check_document, None, "Ctrl+Shift+E",
+                                      "รายการข้อผิดพลาดและข้อสังเกตของเอกสารที่แสดงอยู่ คลิกเพื่อไปแก้ไข")
+        self.act_check.setObjectName("checkDocument")
         self.act_quit = self._action("ปิดโปรแกรม", self.close, None, key.Quit)
         self.act_undo = self.undo_stack.createUndoAction(self, "เลิกทำ")
         self.act_undo.setIcon(icon("undo"))
@@ -186,7 +190,7 @@ class MainWindow(QtWidgets.QMainWindow):
         file_menu.addActions([self.act_new, self.act_open])
         self.recent_menu = file_menu.addMenu("เปิดไฟล์ล่าสุด")
         file_menu.addSeparator()
-        file_menu.addActions([self.act_save_copy, self.act_export, self.act_import])
+        file_menu.addActions([self.act_save_copy, self.act_check, self.act_export, self.act_import])
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         self.file_menu = file_menu
@@ -224,8 +228,8 @@ class MainWindow(QtWidgets.QMainWindow):
             self.splitter.restoreState(splitter)
 
     def _set_enabled(self, enabled: bool) -> None:
-        for action in (self.act_save_copy, self.act_export, self.act_import, self.act_add, self.act_insert,
-                       self.act_delete, self.act_up, self.act_down, self.act_rollover):
+        for action in (self.act_save_copy, self.act_export, self.act_check, self.act_import, self.act_add,
+                       self.act_insert, self.act_delete, self.act_up, self.act_down, self.act_rollover):
             action.setEnabled(enabled)
         self.splitter.setEnabled(enabled)
 
@@ -548,6 +552,8 @@ class MainWindow(QtWidgets.QMainWindow):
         if dialog.dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
             return
         options, suffix = dialog.options(), dialog.suffix()
+        if not export_check.check(self, options.doc, options.round, exporting=True):
+            return  # back to fix what the check found
         profile = dialog.profile_to_save()
         if profile is not None:  # the office's columns, kept in the document for the next round
             self.editor.save_profile(profile)
@@ -559,6 +565,12 @@ class MainWindow(QtWidgets.QMainWindow):
             out = Path(path) if Path(path).suffix else Path(path + suffix)
             self.prefs.set("export/last_folder", str(out.parent))
             self.start_export(out, options)
+
+    def check_document(self) -> None:
+        """File ▸ ตรวจเอกสาร: the findings of the document on screen (a round's report on its page)."""
+        page, _, shown_round = self.current_page_key().partition(":")
+        doc = {"progress": "progress", "assessment": "analysis"}.get(page, "plan")
+        export_check.check(self, doc, int(shown_round) if shown_round else None, exporting=False)
 
     def start_export(self, out: Path, options: ExportOptions) -> Job:
         """Export on a worker thread with a progress dialog; opens the file when done (if chosen)."""

@@ -87,8 +87,12 @@ def test_export_waits_for_the_clerk_back_to_edit_or_export_anyway(
     window.prefs.set("export/open_after", False)
     out = tmp_path / "plan.pdf"
     asked: list[str] = []
-    monkeypatch.setattr(QtWidgets.QFileDialog, "getSaveFileName",
-                        lambda *a, **k: (asked.append("file") or (str(out), "")))
+
+    def save_as(*_args: object, **_kwargs: object) -> tuple[str, str]:
+        asked.append("file")
+        return str(out), ""
+
+    monkeypatch.setattr(QtWidgets.QFileDialog, "getSaveFileName", save_as)
 
     def accept_export_dialog(then: str) -> None:
         modal = QtWidgets.QApplication.activeModalWidget()

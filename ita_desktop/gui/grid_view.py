@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from ita_desktop.gui.cell_notice import CellNotice
 from ita_desktop.gui.frozen_view import FrozenView
 from ita_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
-from ita_desktop.gui.roles import PROBLEMS_ROLE
+from ita_desktop.gui.roles import ERROR_BACKGROUND, PROBLEMS_ROLE
 from ita_desktop.gui.tsv import parse_html_table, parse_tsv, to_html_table, to_tsv
 
 MIN_ROW_HEIGHT = 34
@@ -51,6 +52,8 @@ class GridView(QtWidgets.QTableView):
         self.verticalScrollBar().valueChanged.connect(self.schedule_fit)
         self.horizontalHeader().sectionResized.connect(self._columns_resized)
         self.typing_replaces = False  # the editor being opened was opened by typing: it starts empty
+        self.notice = CellNotice(self.viewport())
+        self._refused: QtWidgets.QWidget | None = None  # the open editor whose value the model refused
 
     # -- lazy row heights --------------------------------------------------------------------------------------
     def setModel(self, model: QtCore.QAbstractItemModel | None) -> None:
@@ -223,10 +226,39 @@ class GridView(QtWidgets.QTableView):
         self.setCurrentIndex(model.index(row, col))
         self.scrollTo(model.index(row, col))
 
+    def commitData(self, editor: QtWidgets.QWidget) -> None:
+        """Hand the editor's value to the model, noting a refusal (the model said why and recorded nothing)."""
+        model = self.model()
+        source = model.sourceModel() if isinstance(model, QtCore.QSortFilterProxyModel) else model
+        signal = getattr(source, "message", None)
+        said: list[str] = []
+        if signal is not None:
+            signal.connect(said.append)
+        before = self.undo_stack.index()
+        try:
+            super().commitData(editor)
+        finally:
+            if signal is not None:
+                signal.disconnect(said.append)
+        refused = bool(said) and self.undo_stack.index() == before and said[-1] != "บันทึกแล้ว"
+        self._refused = editor if refused else None
+        if refused:
+            index = self.currentIndex()
+            self.notice.show_at(self.visualRect(index), said[-1] + "\nแก้แล้วกด Enter อีกครั้ง หรือกด Esc เพื่อยกเลิก",
+                                below=editor.geometry())
+        else:
+            self.notice.clear()
+
     def closeEditor(self, editor: QtWidgets.QWidget, hint: QtWidgets.QAbstractItemDelegate.EndEditHint) -> None:
         """Enter goes down, Tab / Shift+Tab go right / left in the same row (never wrapping onto the next row
-        with its editor open), Esc leaves the cell as it was."""
+        with its editor open), Esc leaves the cell as it was. A value the model refused keeps its editor open
+        with the reason shown at the cell (Esc, or leaving the cell with the mouse, gives it up)."""
         moves = {Hint.SubmitModelCache: (1, 0), Hint.EditNextItem: (0, 1), Hint.EditPreviousItem: (0, -1)}
+        if self._refused is editor and hint in moves:
+            editor.setFocus()
+            return
+        self._refused = None
+        self.notice.clear()
         super().closeEditor(editor, Hint.NoHint if hint in moves else hint)
         if hint in moves:
             self.move_current(*moves[hint])
@@ -236,11 +268,15 @@ class GridView(QtWidgets.QTableView):
     def currentChanged(self, current: QtCore.QModelIndex | QtCore.QPersistentModelIndex,
                        previous: QtCore.QModelIndex | QtCore.QPersistentModelIndex) -> None:
         super().currentChanged(current, previous)
+        if self.state() != self.State.EditingState:
+            self.notice.clear()
         if current.isValid():
             self._blank_clicked = False
             problems = current.data(PROBLEMS_ROLE) or []
-            if problems:
-                self.message.emit("; ".join(problems))
+            if problems and self.state() != self.State.EditingState:
+                error = current.data(Qt.ItemDataRole.BackgroundRole)
+                kind = "error" if error is not None and error.color() == ERROR_BACKGROUND else "warning"
+                self.notice.show_at(self.visualRect(current), "; ".join(problems), kind)
 
     # -- clipboard -------------------------------------------------------------------------------------------------
     def selected_rectangle(self) -> tuple[int, int, int, int] | None:

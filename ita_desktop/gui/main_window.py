@@ -253,7 +253,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self._fill_years(years)
         self.show_year(years[-1])
         self._set_enabled(True)
-        self.status_label.setText(f"ไฟล์: {path}  •  บันทึกทันทีทุกครั้งที่แก้ไข")
+        self.status_label.setText(f"ไฟล์: {path.name}  •  บันทึกทันที")  # short: messages are not cut
+        self.status_label.setToolTip(f"{path}\nบันทึกลงไฟล์ทันทีทุกครั้งที่แก้ไข")
         self.show_message(f"เปิด {path.name} แล้ว")
         self.sync.document_opened()
         if self.stack.currentWidget() is self.measures_page:

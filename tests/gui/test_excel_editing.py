@@ -4,6 +4,7 @@ has the keyboard when a document opens; the first columns stay in view while scr
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -207,3 +208,42 @@ def test_the_first_columns_stay_in_view_while_scrolling_sideways(window: MainWin
     assert frozen.verticalScrollBar().value() == view.verticalScrollBar().value()
     window.grab().save(str(tmp_path / "frozen.png"))
     assert (tmp_path / "frozen.png").stat().st_size > 0
+
+
+def test_a_refused_date_keeps_its_editor_open_with_the_reason_at_the_cell(window: MainWindow, qtbot: QtBot) -> None:
+    view = window.measures_page.view
+    old = reopen(path_of(window)).years[0].measures[1].end
+    column = COLUMN_OF["end"]
+    focused_grid(window, qtbot, view, 1, column)
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    line = QtWidgets.QApplication.focusWidget()
+    assert isinstance(line, QtWidgets.QLineEdit)
+    line.selectAll()
+    qtbot.keyClicks(line, "end of January")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert view.state() == view.State.EditingState and line.isVisible()  # not thrown away
+    assert line.text() == "end of January" and QtWidgets.QApplication.focusWidget() is line
+    assert view.notice.isVisible() and view.notice.kind == "error" and view.notice.text()
+    assert (view.currentIndex().row(), view.currentIndex().column()) == (1, column)  # the cursor stayed
+    assert reopen(path_of(window)).years[0].measures[1].end == old
+    line.selectAll()
+    qtbot.keyClicks(line, "31/1/2567")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert reopen(path_of(window)).years[0].measures[1].end == date(2024, 1, 31)
+    assert view.state() != view.State.EditingState and not view.notice.isVisible()
+    assert view.currentIndex().row() == 2
+
+
+def test_a_refused_score_stays_to_be_fixed_and_esc_gives_it_up(window: MainWindow, qtbot: QtBot) -> None:
+    window.go_to("assessment")
+    view = window.assessment_page.view
+    focused_grid(window, qtbot, view, 0, 2)
+    before = view.model().index(0, 2).data()
+    type_on_cell(qtbot, view, "120")
+    editor = QtWidgets.QApplication.focusWidget()
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(view.notice.isVisible)  # Qt's line editor commits queued
+    assert "100" in view.notice.text() and view.state() == view.State.EditingState
+    qtbot.keyClick(QtWidgets.QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert view.state() != view.State.EditingState and not view.notice.isVisible()
+    assert view.model().index(0, 2).data() == before

@@ -226,8 +226,12 @@ def test_live_validation_marks_cells_and_explains_in_the_status_bar(window: Main
     assert "ยังไม่ได้กรอกชื่อมาตรการ" in window.statusBar().currentMessage()
     stored = stored_measures(doc_path(window))
     assert stored[0].end == date(2023, 10, 1) and stored[2].title == ""  # kept as typed, only marked
-    window.measures_page.view.setCurrentIndex(window.measures_page.proxy.index(0, COLUMN_OF["end"]))
-    assert "วันสิ้นสุดอยู่ก่อนวันเริ่มต้น" in window.statusBar().currentMessage()
+    view = window.measures_page.view
+    view.setCurrentIndex(window.measures_page.proxy.index(0, COLUMN_OF["end"]))
+    assert view.notice.isVisible() and "วันสิ้นสุดอยู่ก่อนวันเริ่มต้น" in view.notice.text()  # at the cell
+    assert view.notice.kind == "error"
+    view.setCurrentIndex(window.measures_page.proxy.index(0, COLUMN_OF["issue"]))
+    assert not view.notice.isVisible()  # gone once it no longer applies
 
 
 def test_insert_delete_move_with_undo_checked_in_the_file(window: MainWindow, qtbot: QtBot) -> None:

@@ -31,7 +31,8 @@ class MeasuresPage(QtWidgets.QWidget):
         self.proxy.setSortRole(SORT_ROLE)
         self.view = GridView(undo_stack, self)
         self.view.setObjectName("measuresGrid")
-        self.delegate = GridDelegate(self._indicators, self._units, self.view, groups=self._groups)
+        self.delegate = GridDelegate(self._indicators, self._units, self.view, groups=self._groups,
+                                     fiscal_year=lambda: self.model.plan.fiscal_year if self.model else None)
         self.view.setItemDelegate(self.delegate)
         self.view.setModel(self.proxy)
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)

@@ -23,7 +23,8 @@ class ProgressPage(QtWidgets.QWidget):
         self.summary.setObjectName("progressSummary")
         self.view = GridView(undo_stack, self)
         self.view.setObjectName("progressGrid")
-        self.delegate = GridDelegate(lambda: [], lambda: [], self.view)
+        self.delegate = GridDelegate(lambda: [], lambda: [], self.view, fiscal_year=lambda: (
+            self.model.measures.plan.fiscal_year if self.model is not None else None))
         self.view.setItemDelegate(self.delegate)
         self.act_add = self._action("addEntry", "+ เพิ่มรายการ", self.add_entry, ["Ctrl+Return", "Ctrl+Enter"],
                                     "เพิ่มรายการผลของขั้นตอนนี้ (ต่อท้ายรายการที่มีอยู่) — Ctrl+Enter")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from ita_desktop.gui.editors import MultiLineEditor
@@ -247,3 +248,50 @@ def test_a_refused_score_stays_to_be_fixed_and_esc_gives_it_up(window: MainWindo
     qtbot.keyClick(QtWidgets.QApplication.focusWidget(), Qt.Key.Key_Escape)
     assert view.state() != view.State.EditingState and not view.notice.isVisible()
     assert view.model().index(0, 2).data() == before
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise", "This plugin does not support grabbing")
+def test_the_calendar_of_an_empty_cell_opens_in_the_fiscal_year_on_screen(window: MainWindow,
+                                                                          qtbot: QtBot) -> None:
+    from ita_desktop.gui.editors import DateEditor
+
+    model = window.measures_model
+    assert model is not None
+    model.edit(0, "start", None)
+    view = window.measures_page.view
+    focused_grid(window, qtbot, view, 0, COLUMN_OF["start"])
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    line = QtWidgets.QApplication.focusWidget()
+    editor = line.parentWidget() if line is not None else None
+    assert isinstance(editor, DateEditor) and line is not None
+    qtbot.keyClick(line, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    popup = editor.popup
+    assert popup is not None and popup.isVisible()
+    shown = popup.calendar.selected_date()
+    assert date(2023, 10, 1) <= shown <= date(2024, 9, 30)  # fiscal year 2567, not wherever today is
+    assert popup.calendar.year.value() in (2566, 2567)  # พ.ศ.
+    screen = popup.screen().availableGeometry()
+    assert screen.contains(popup.frameGeometry())  # every day of the month on screen
+    popup.calendar.set_date(date(2023, 10, 1))
+    table = popup.calendar.calendar.findChild(QtWidgets.QTableView)
+    assert table is not None
+    cells = table.model()
+    day_one = next(cells.index(r, c) for r in range(1, cells.rowCount()) for c in range(cells.columnCount())
+                   if str(cells.index(r, c).data()) in ("1", "๑") and r < 3)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(day_one).center())
+    assert not popup.isVisible()
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert reopen(path_of(window)).years[0].measures[0].start == date(2023, 10, 1)  # 1 ต.ค. 2566, a Sunday
+
+
+def test_a_drop_down_is_moved_to_stay_on_the_screen() -> None:
+    from ita_desktop.gui.editors import popup_position
+
+    screen = QtCore.QRect(0, 0, 1366, 768)
+    size = QtCore.QSize(320, 260)
+    field = QtCore.QSize(150, 30)
+    assert popup_position(QtCore.QPoint(100, 100), field, size, screen) == QtCore.QPoint(100, 130)  # below
+    right = popup_position(QtCore.QPoint(1300, 100), field, size, screen)
+    assert right.x() + size.width() <= 1366  # not off the right edge (Friday and Saturday visible)
+    low = popup_position(QtCore.QPoint(100, 700), field, size, screen)
+    assert low.y() == 700 - 260  # above the field when there is no room below

@@ -640,7 +640,7 @@ class MainWindow(QtWidgets.QMainWindow):
         job = Job(work)
         dialog = QtWidgets.QProgressDialog(label, "ยกเลิก", 0, 0, self)
         dialog.setObjectName("progressDialog")
-        dialog.setWindowTitle(APP_TITLE)
+        dialog.setWindowTitle(f"{label.rstrip('…')} — {APP_TITLE}")  # says what runs, never Qt's default
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(400)
         dialog.setAutoClose(False)

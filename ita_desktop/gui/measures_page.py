@@ -147,10 +147,34 @@ class MeasuresPage(QtWidgets.QWidget):
         self.view.edit(self.view.currentIndex())
 
     def delete_selected(self) -> None:
-        if self.model is not None:
-            rows = self.selected_source_rows()
-            self.model.delete_rows(rows)
-            self.message.emit(f"ลบมาตรการ {len(rows)} รายการแล้ว (กด Ctrl+Z เพื่อเรียกคืน)")
+        """Delete the selected measures; asks first when some already have reported progress."""
+        if self.model is None:
+            return
+        rows = self.selected_source_rows()
+        reported = [r for r in rows if any(p.result.strip() or p.done_on or p.evidence_urls
+                                           for p in self.model.measure_at(r).progress)]
+        if reported and not self.confirm_delete(reported):
+            self.message.emit("ไม่ได้ลบมาตรการ")
+            return
+        self.model.delete_rows(rows)
+        self.message.emit(f"ลบมาตรการ {len(rows)} รายการแล้ว (กด Ctrl+Z เพื่อเรียกคืน)")
+
+    def confirm_delete(self, reported: list[int]) -> bool:
+        """Ask before deleting measures that carry reported progress (the rounds' work goes with them)."""
+        assert self.model is not None
+        names = "\n".join(f"• มาตรการที่ {r + 1} {self.model.measure_at(r).title[:60]}" for r in reported[:5])
+        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning, "ลบมาตรการ",
+                                    f"มาตรการต่อไปนี้มีผลการดำเนินการที่รายงานไว้แล้ว:\n{names}\n\n"
+                                    "ลบพร้อมผลการดำเนินการหรือไม่? (เรียกคืนได้ด้วย Ctrl+Z)", parent=self)
+        box.setObjectName("confirmDelete")
+        delete = box.addButton("ลบพร้อมผลการดำเนินการ", QtWidgets.QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton("ยกเลิก", QtWidgets.QMessageBox.ButtonRole.RejectRole)
+        delete.setObjectName("deleteAnyway")
+        keep.setObjectName("keepMeasure")
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is delete
 
     def move_current(self, delta: int) -> None:
         if self.model is None:

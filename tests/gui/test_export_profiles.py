@@ -69,8 +69,10 @@ def test_the_clerk_renames_moves_and_hides_columns(window: MainWindow, qtbot: Qt
     assert reset is not None
     qtbot.mouseClick(reset, Qt.MouseButton.LeftButton)
     assert texts(dialog)[-1] == "ผลสัมฤทธิ์" and dialog.options().profile is None
-    dialog.layout.setCurrentIndex(dialog.layout.findData(6))  # not a progress layout: no columns to choose
-    assert not dialog.columns.widget.isEnabled() and dialog.options().profile is None
+    assert dialog.layout.findData(6) == -1 and dialog.layout.findData(1) == -1  # not a progress layout: not offered
+    dialog.doc.setCurrentIndex(dialog.doc.findData("analysis"))
+    assert [dialog.layout.itemData(i) for i in range(dialog.layout.count())] == [6]
+    assert dialog.options().layout == 6
 
 
 def test_exporting_keeps_the_columns_in_the_document_and_the_next_export_offers_them(

@@ -249,7 +249,9 @@ def test_insert_delete_move_with_undo_checked_in_the_file(window: MainWindow, qt
     qtbot.keyClick(page.view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)  # move down
     assert [m.title for m in stored_measures(path)][2:4] == [titles[2], "มาตรการแทรก"]
     page.select_source_row(0)
+    asked = answer_dialog("confirmDelete", "deleteAnyway")  # the first measure has reported progress
     window.act_delete.trigger()
+    assert asked and "มาตรการที่ 1" in asked[0]
     assert [m.title for m in stored_measures(path)][:2] == [titles[1], titles[2]]
     window.act_undo.trigger()  # delete undone
     window.act_undo.trigger()  # move undone
@@ -357,3 +359,20 @@ def test_pasted_rows_bring_group_and_timeframes(window: MainWindow) -> None:
     view.copy_selection()
     assert view.model().index(0, COLUMN_OF["steps"]).data(Qt.ItemDataRole.EditRole) == "\n".join(
         s.text for s in first.steps)
+
+
+def test_deleting_a_measure_with_reported_progress_asks_first(window: MainWindow, qtbot: QtBot) -> None:
+    path = doc_path(window)
+    before = [m.id for m in stored_measures(path)]
+    page = window.measures_page
+    page.select_source_row(0)
+    asked = answer_dialog("confirmDelete", "keepMeasure")
+    window.act_delete.trigger()
+    assert asked and "มีผลการดำเนินการที่รายงานไว้แล้ว" in asked[0]
+    assert [m.id for m in stored_measures(path)] == before and window.undo_stack.count() == 0
+    model = window.measures_model
+    assert model is not None
+    model.add_measures(len(before), [model.new_measure()])  # a new measure: nothing reported, no question
+    page.select_source_row(len(before))
+    window.act_delete.trigger()
+    assert [m.id for m in stored_measures(path)] == before

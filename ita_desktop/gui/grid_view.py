@@ -52,6 +52,7 @@ class GridView(QtWidgets.QTableView):
         self.verticalScrollBar().valueChanged.connect(self.schedule_fit)
         self.horizontalHeader().sectionResized.connect(self._columns_resized)
         self.typing_replaces = False  # the editor being opened was opened by typing: it starts empty
+        self.editing_frozen = False  # a cell of the frozen columns is being edited (the overlay is lifted)
         self.notice = CellNotice(self.viewport())
         self._refused: QtWidgets.QWidget | None = None  # the open editor whose value the model refused
 
@@ -147,15 +148,17 @@ class GridView(QtWidgets.QTableView):
         """Open an editor; typing over a cell starts it empty (Excel), F2 or a double-click keeps the text."""
         if trigger is None:
             return bool(super().edit(index))
-        if self.frozen.isVisible() and index.isValid() and index.column() < self.frozen.shown_count():
+        frozen = self.frozen.isVisible() and index.isValid() and index.column() < self.frozen.shown_count()
+        if frozen:
             self.horizontalScrollBar().setValue(0)  # the editor opens in the grid, under the overlay
         self.typing_replaces = trigger == Trigger.AnyKeyPressed
         try:
             opened = bool(super().edit(index, trigger, event))  # type: ignore[arg-type]  # Qt takes no event
         finally:
             self.typing_replaces = False
-        if opened and self.state() == self.State.EditingState:
-            self.frozen.hide()
+        if opened and frozen and self.state() == self.State.EditingState:
+            self.editing_frozen = True
+            self.frozen.hide()  # lifted while its cell is edited
         return opened
 
     # -- mouse -----------------------------------------------------------------------------------------------------
@@ -259,6 +262,7 @@ class GridView(QtWidgets.QTableView):
             return
         self._refused = None
         self.notice.clear()
+        self.editing_frozen = False
         super().closeEditor(editor, Hint.NoHint if hint in moves else hint)
         if hint in moves:
             self.move_current(*moves[hint])

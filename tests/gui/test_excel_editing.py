@@ -87,6 +87,7 @@ def test_f2_and_double_click_edit_in_place_and_esc_cancels(window: MainWindow, q
     rect = view.visualRect(view.model().index(1, COLUMN_OF["guideline"]))
     double_click(view.viewport(), rect.center())  # a scrolling column
     assert view.state() == view.State.EditingState and view.currentIndex().column() == COLUMN_OF["guideline"]
+    assert frozen.isVisible()  # editing a scrolling column keeps the measure in view
 
 
 def test_tab_moves_right_in_the_row_without_opening_the_next_editor(window: MainWindow, qtbot: QtBot) -> None:

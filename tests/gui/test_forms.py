@@ -152,3 +152,18 @@ def test_a_score_keeps_its_two_decimals(window: MainWindow, qtbot: QtBot) -> Non
     qtbot.keyClick(QtWidgets.QApplication.focusWidget(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.state() != view.State.EditingState)
     assert view.model().index(0, 2).data() == "90.10"
+
+
+def test_the_new_document_dialog_shows_a_whole_office_name(window: MainWindow, qtbot: QtBot) -> None:
+    from ita_desktop.gui.forms import child, load_form
+
+    form = load_form("new_document", window)
+    qtbot.addWidget(form)
+    org = child(form, QtWidgets.QLineEdit, "org")
+    form.show()
+    qtbot.waitExposed(form)
+    name = "เทศบาลเมืองเดชอุดม"
+    org.setText(name)
+    room = org.contentsRect().width() - 12  # the frame and text margins
+    assert org.fontMetrics().horizontalAdvance(name) < room  # no first letter scrolled out of view
+    form.reject()

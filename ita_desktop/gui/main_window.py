@@ -601,7 +601,8 @@ class MainWindow(QtWidgets.QMainWindow):
 
             show_pdf(self, path)
             return
-        QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(path)))
+        if not QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(path))):
+            self.show_error(f"ส่งออกแล้ว แต่เปิดไฟล์ให้ไม่ได้ (ไม่พบโปรแกรมที่เปิดไฟล์ชนิดนี้)\nไฟล์อยู่ที่ {path}")
 
     def ask_import(self) -> None:
         path, _ = QtWidgets.QFileDialog.getOpenFileName(self, "นำเข้าข้อมูล", self._folder("files/last_folder"),

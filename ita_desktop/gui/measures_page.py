@@ -56,6 +56,7 @@ class MeasuresPage(QtWidgets.QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.count)
         self.filter.textChanged.connect(self._filter_changed)
+        self.view.horizontalHeader().sortIndicatorChanged.connect(self._update_count)
         self.view.move_requested.connect(self.move_current)
         self.view.message.connect(self.message)
         self.delegate.hint.connect(self.message)
@@ -105,8 +106,12 @@ class MeasuresPage(QtWidgets.QWidget):
         if total == 0:
             self.empty.setGeometry(self.view.viewport().rect().adjusted(40, 30, -40, -30))
         shown = self.proxy.rowCount()
-        self.count.setText(f"มาตรการ {total} รายการ" + (f" (แสดง {shown} รายการที่ตรงกับคำค้น)"
-                                                        if shown != total else ""))
+        text = f"มาตรการ {total} รายการ" + (f" (แสดง {shown} รายการที่ตรงกับคำค้น)" if shown != total else "")
+        column = self.proxy.sortColumn()
+        if 0 <= column < len(COLUMNS):  # sorting is a view: say so, the documents keep the plan's order
+            text += (f" • เรียงตาม “{COLUMNS[column].header}” เพื่อดูเท่านั้น — เอกสารที่ส่งออกยังเรียงตามลำดับแผน"
+                     " (กด “เรียงตามลำดับแผน” เพื่อกลับ)")
+        self.count.setText(text)
 
     # -- row operations (the window's actions call these) ----------------------------------------------------------
     def current_source_row(self) -> int | None:

@@ -158,6 +158,7 @@ def test_the_new_document_dialog_shows_a_whole_office_name(window: MainWindow, q
     from ita_desktop.gui.forms import child, load_form
 
     form = load_form("new_document", window)
+    assert isinstance(form, QtWidgets.QDialog)
     qtbot.addWidget(form)
     org = child(form, QtWidgets.QLineEdit, "org")
     form.show()

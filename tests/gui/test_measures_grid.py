@@ -12,7 +12,7 @@ from ita_desktop.domain.model import Measure
 from ita_desktop.gui.editors import DateEditor, IndicatorsEditor, MultiLineEditor, RoundsEditor, UnitsEditor
 from ita_desktop.gui.main_window import MainWindow
 from ita_desktop.gui.measures_model import COLUMN_OF
-from ita_desktop.gui.qt import Qt, QtWidgets
+from ita_desktop.gui.qt import Qt, QtCore, QtWidgets
 from ita_desktop.gui.roles import ERROR_BACKGROUND, WARNING_BACKGROUND
 from tests.gui.conftest import reopen
 from tests.gui.helpers import answer_dialog, open_editor, type_text
@@ -376,3 +376,16 @@ def test_deleting_a_measure_with_reported_progress_asks_first(window: MainWindow
     page.select_source_row(len(before))
     window.act_delete.trigger()
     assert [m.id for m in stored_measures(path)] == before
+
+
+def test_sorting_by_a_heading_says_the_documents_keep_the_plan_order(window: MainWindow, qtbot: QtBot) -> None:
+    page = window.measures_page
+    header = page.view.horizontalHeader()
+    page.view.scrollTo(page.proxy.index(0, COLUMN_OF["end"]))  # the heading on screen, beside the frozen part
+    assert 0 < header.sectionViewportPosition(COLUMN_OF["end"]) + 20 < header.viewport().width()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QtCore.QPoint(header.sectionViewportPosition(COLUMN_OF["end"]) + 20, header.height() // 2))
+    assert page.proxy.sortColumn() == COLUMN_OF["end"]
+    assert "เพื่อดูเท่านั้น" in page.count.text() and "สิ้นสุด" in page.count.text()
+    window.act_plan_order.trigger()
+    assert "เพื่อดูเท่านั้น" not in page.count.text()

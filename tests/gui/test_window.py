@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import openpyxl
+import pytest
 from pytestqt.qtbot import QtBot
 
 from ita_desktop.domain.model import Organization
@@ -228,3 +229,14 @@ def test_export_from_a_round_page_offers_that_rounds_report(window: MainWindow, 
     QtCore.QTimer.singleShot(0, look_and_cancel)
     window.ask_export()
     assert seen == [("progress", 12, True), ("plan", 6, False)]
+
+
+def test_a_file_that_cannot_be_opened_after_export_is_said_in_the_window(
+        window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "แผน.docx"
+    out.write_bytes(b"")
+    monkeypatch.setattr(QtGui.QDesktopServices, "openUrl", lambda _url: False)  # no program for the file type
+    window.open_file(out)
+    box = window.findChild(QtWidgets.QMessageBox, "errorBox")
+    assert box is not None and "เปิดไฟล์ให้ไม่ได้" in box.text() and str(out) in box.text()
+    box.close()

@@ -193,6 +193,10 @@ class GridView(QtWidgets.QTableView):
         return getattr(source, "paste", None) is not None
 
     # -- keys ------------------------------------------------------------------------------------------------------
+    def read_only(self) -> bool:
+        """A document opened for viewing only: the grid opens no editors, and pastes and clears nothing."""
+        return self.editTriggers() == Trigger.NoEditTriggers
+
     def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
         if event.matches(QtGui.QKeySequence.StandardKey.Copy):
             self.copy_selection()
@@ -316,6 +320,9 @@ class GridView(QtWidgets.QTableView):
     def paste(self, mime: QtCore.QMimeData | None = None, *, as_new: bool = False) -> None:
         """Paste a rectangle at the current cell: an HTML table (Word) if there is one, else TSV text.
         ``as_new`` ("วางเป็นมาตรการใหม่", Ctrl+Shift+V): every pasted row becomes a new row at the end."""
+        if self.read_only():
+            self.message.emit("เอกสารนี้เปิดแบบอ่านอย่างเดียว วางข้อมูลไม่ได้")
+            return
         mime = mime or QtGui.QGuiApplication.clipboard().mimeData()
         grid = parse_html_table(mime.html()) if mime is not None and mime.hasHtml() else None
         if grid is None and mime is not None and mime.hasText():
@@ -440,6 +447,8 @@ class GridView(QtWidgets.QTableView):
         """Delete clears the selected cells (one undo step); cells that cannot be empty are left alone, and
         nothing is recorded when nothing changed (an empty selection, cells already empty)."""
         model = self.model()
+        if self.read_only():
+            return
         indexes = self.selectionModel().selectedIndexes() if self.selectionModel() else []
         filled = [i for i in indexes if model is not None and model.flags(i) & Qt.ItemFlag.ItemIsEditable
                   and i.data(Qt.ItemDataRole.EditRole)]

@@ -296,3 +296,17 @@ def test_a_drop_down_is_moved_to_stay_on_the_screen() -> None:
     assert right.x() + size.width() <= 1366  # not off the right edge (Friday and Saturday visible)
     low = popup_position(QtCore.QPoint(100, 700), field, size, screen)
     assert low.y() == 700 - 260  # above the field when there is no room below
+
+
+def test_a_read_only_grid_neither_clears_nor_pastes(window: MainWindow, qtbot: QtBot) -> None:
+    view = window.measures_page.view
+    before = reopen(path_of(window)).years[0].measures
+    focused_grid(window, qtbot, view, 0, TITLE)
+    view.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)  # as a locked document has it
+    view.selectionModel().select(view.currentIndex(), view.selectionModel().SelectionFlag.ClearAndSelect)
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    mime = QtCore.QMimeData()
+    mime.setText("x\ty\r\n")
+    QtWidgets.QApplication.clipboard().setMimeData(mime)
+    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert reopen(path_of(window)).years[0].measures == before and window.undo_stack.count() == 0

@@ -85,3 +85,11 @@ def test_any_text_is_read_or_left_alone(text: str) -> None:
     found = parse_period(text)
     assert found is None or found[0] <= found[1]
     heading_field(text)
+
+
+def test_a_block_of_measures_is_told_from_a_cell_or_two() -> None:
+    from ita_desktop.domain.pasted import is_block
+
+    assert not is_block([["มาตรการ ก"]]) and not is_block([["1/10/2566", "30/9/2567"]])
+    assert is_block([["ก", "ข", "ค"]]) and is_block([["ก"], ["ข"]])
+    assert is_block([["มาตรการ", "ผู้รับผิดชอบ"], ["ก", "กองคลัง"]])

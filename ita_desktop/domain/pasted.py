@@ -109,6 +109,13 @@ def paste_layout(grid: list[list[str]]) -> PasteLayout:
     return PasteLayout(fields, [list(r) for r in grid[1:] if heading_fields(r) is None and any(c.strip() for c in r)])
 
 
+def is_block(grid: list[list[str]]) -> bool:
+    """Whether a paste is a block of whole measures (several rows, a row of three cells or more, or a table
+    with headings), whose landing on filled rows is asked about; a cell or two is simply put in place."""
+    layout = paste_layout(grid)
+    return layout.fields is not None or len(layout.rows) > 1 or max((len(r) for r in layout.rows), default=0) > 2
+
+
 # -- "ระยะเวลาดำเนินการ" -----------------------------------------------------------------------------------------
 _DASH = re.compile(r"\s*(?:[-–—]|ถึง)\s*")
 

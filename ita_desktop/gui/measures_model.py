@@ -12,7 +12,7 @@ from typing import Any
 
 from ita_desktop.domain.catalogue import DEFAULT_ROUNDS
 from ita_desktop.domain.model import Measure, Progress, Step, YearPlan
-from ita_desktop.domain.pasted import PERIOD, ROW_NUMBER, parse_period, paste_layout
+from ita_desktop.domain.pasted import PERIOD, ROW_NUMBER, is_block, parse_period, paste_layout
 from ita_desktop.domain.steps import numbered_step, parse_step_line, step_line
 from ita_desktop.domain.validation import Problem, Severity, measure_problems
 from ita_desktop.gui.commands import (
@@ -440,7 +440,10 @@ class MeasuresModel(QtCore.QAbstractTableModel):
         return cells, left_out
 
     def paste_overwrites(self, rows: list[int | None], left: int, grid: list[list[str]]) -> bool:
-        """Whether pasting at ``rows`` would change cells of measures that already hold something there."""
+        """Whether a block pasted at ``rows`` would change cells of measures that already hold something there
+        (a cell or two pasted over filled cells just replaces them, as in Excel)."""
+        if not is_block(grid):
+            return False
         cells, _ = self._paste_cells(left, grid)
         for row, row_cells in zip(rows, cells, strict=False):
             if row is None:

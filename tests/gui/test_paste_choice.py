@@ -102,3 +102,10 @@ def test_ctrl_shift_v_appends_a_word_table_with_its_timeframes(window: MainWindo
     assert "“การดำเนินการ/รายงาน”" in message  # a report column the plan has no place for is named
     window.act_undo.trigger()
     assert len(reopen(path_of(window)).years[0].measures) == len(before)
+
+
+def test_one_cell_pasted_over_a_filled_cell_just_replaces_it(window: MainWindow, qtbot: QtBot) -> None:
+    focus_cell(window, qtbot, 1, COLUMN_OF["title"])
+    clipboard([["มาตรการที่วางทับ"]])
+    qtbot.keyClick(window.measures_page.view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)  # no question
+    assert reopen(path_of(window)).years[0].measures[1].title == "มาตรการที่วางทับ"

@@ -250,6 +250,7 @@ class GridView(QtWidgets.QTableView):
         refused = bool(said) and self.undo_stack.index() == before and said[-1] != "บันทึกแล้ว"
         self._refused = editor if refused else None
         if refused:
+            self.message.emit("")  # the reason is shown at the cell: the status bar is for confirmations
             index = self.currentIndex()
             self.notice.show_at(self.visualRect(index), said[-1] + "\nแก้แล้วกด Enter อีกครั้ง หรือกด Esc เพื่อยกเลิก",
                                 below=editor.geometry())

@@ -137,8 +137,10 @@ def test_typing_or_pasting_indicator_numbers_still_works(window: MainWindow, qtb
     assert isinstance(editor, IndicatorsEditor)
     editor.line.setText("15")
     qtbot.keyClick(editor.line, Qt.Key.Key_Return)
-    assert "ไม่มีตัวชี้วัดที่ 15 ในปีนี้" in window.statusBar().currentMessage()
+    assert "ไม่มีตัวชี้วัดที่ 15 ในปีนี้" in view.notice.text() and view.notice.isVisible()  # at the cell
+    assert editor.isVisible() and editor.text() == "15"  # kept to be fixed
     assert stored_measures(doc_path(window))[1].indicators == [2, 3]
+    qtbot.keyClick(editor.line, Qt.Key.Key_Escape)
     model = window.measures_model
     assert model is not None
     assert model.setData(model.index(0, COLUMN_OF["indicators"]), "๒, ๓")  # a paste
@@ -206,7 +208,8 @@ def test_unreadable_date_is_refused_with_a_thai_message_and_nothing_changes(wind
     assert isinstance(editor, DateEditor)
     editor.line.setText("31/2/2567")
     qtbot.keyClick(editor.line, Qt.Key.Key_Return)
-    assert "อ่านวันที่" in window.statusBar().currentMessage()
+    assert "อ่านวันที่" in view.notice.text()  # shown at the cell, not in the status bar
+    assert "อ่านวันที่" not in window.statusBar().currentMessage()
     assert stored_measures(doc_path(window))[0].start == date(2023, 11, 1)
     assert window.undo_stack.count() == 0
 

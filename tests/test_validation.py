@@ -104,3 +104,42 @@ def test_a_result_on_a_step_still_marked_planned_is_flagged_not_changed() -> Non
     assert not [p for p in progress_problems(Progress(round=6, step=1), 2567) if p.field == "status"]
     done = Progress(round=6, step=1, status=Status.DONE, done_on=date(2024, 1, 10), result="ประชุมแล้ว")
     assert not [p for p in progress_problems(done, 2567) if p.field == "status"]
+
+
+def test_done_on_after_the_round_ended_is_a_warning() -> None:
+    from datetime import date as _date
+
+    from ita_desktop.domain.model import Progress as _Progress
+    from ita_desktop.domain.model import Status as _Status
+    from ita_desktop.domain.validation import Severity as _Severity
+    from ita_desktop.domain.validation import progress_problems as _problems
+
+    # 15 พ.ค. 2566 in the 6-month report
+    late = _problems(_Progress(round=6, status=_Status.DONE, done_on=_date(2023, 5, 15)), 2566)
+    assert [(p.field, p.severity) for p in late] == [("done_on", _Severity.WARNING)]
+    assert "หลังสิ้นสุดรอบ 6 เดือน" in late[0].thai and "๓๑ มีนาคม ๒๕๖๖" in late[0].thai
+    assert _problems(_Progress(round=12, status=_Status.DONE, done_on=_date(2023, 5, 15)), 2566) == []
+    assert _problems(_Progress(round=6, status=_Status.DONE, done_on=_date(2023, 3, 31)), 2566) == []
+
+
+def test_export_problems_are_those_of_what_is_exported() -> None:
+    from datetime import date as _date
+
+    from ita_desktop.domain.model import Measure as _Measure
+    from ita_desktop.domain.model import Progress as _Progress
+    from ita_desktop.domain.model import YearPlan as _YearPlan
+    from ita_desktop.domain.validation import Severity as _Severity
+    from ita_desktop.domain.validation import export_problems as _export_problems
+
+    measure = _Measure(title="ก", start=_date(2022, 10, 1), end=_date(2022, 9, 1),
+                       progress=[_Progress(round=6, done_on=_date(2023, 5, 15)),
+                                 _Progress(round=12, done_on=_date(2024, 1, 1))])
+    plan = _YearPlan(fiscal_year=2566, measures=[measure, _Measure(title="")])
+    in_plan = _export_problems(plan, "plan")
+    assert in_plan[0][1].severity == _Severity.ERROR and in_plan[0][1].field == "end"  # errors first
+    assert not any(".progress[" in path for path, _ in in_plan)
+    six = _export_problems(plan, "progress", 6)
+    assert [path for path, p in six if p.field == "done_on"] == ["measures[0].progress[0]"]
+    twelve = _export_problems(plan, "progress", 12)
+    assert {path for path, p in twelve if p.field == "done_on"} == {"measures[0].progress[0]",
+                                                                    "measures[0].progress[1]"}

@@ -13,7 +13,7 @@ from enum import StrEnum
 from urllib.parse import urlparse
 
 from ita_desktop.domain.model import Measure, Progress, Status, YearPlan
-from ita_desktop.thai.calendar import fiscal_year_range, long_date
+from ita_desktop.thai.calendar import ROUNDS, fiscal_year_range, long_date, round_range
 
 
 class Severity(StrEnum):
@@ -80,8 +80,22 @@ def measure_problems(measure: Measure, fiscal_year: int, indicator_numbers: set[
     return problems
 
 
+def after_round(progress: Progress, fiscal_year: int) -> list[Problem]:
+    """A warning when work reported in a round is dated after the round ended (15 พ.ค. in the 6-month report)."""
+    if progress.done_on is None or progress.round not in ROUNDS:
+        return []
+    last = round_range(fiscal_year, progress.round)[1]
+    if progress.done_on <= last:
+        return []
+    return [Problem("done_on", Severity.WARNING,
+                    f"ดำเนินการเมื่อหลังสิ้นสุดรอบ {progress.round} เดือน ({long_date(last)})",
+                    f"done on {progress.done_on.isoformat()}, after round {progress.round} ended")]
+
+
 def progress_problems(progress: Progress, fiscal_year: int) -> list[Problem]:
     problems = outside_year(progress.done_on, fiscal_year, "done_on")
+    if not problems:  # outside the year says enough
+        problems += after_round(progress, fiscal_year)
     if progress.status == Status.PLANNED and (progress.done_on or progress.result.strip()):
         # Probably a status the clerk forgot to change: the report would print "ยังไม่ดำเนินการ" beside a result.
         problems.append(Problem("status", Severity.WARNING,
@@ -94,12 +108,25 @@ def progress_problems(progress: Progress, fiscal_year: int) -> list[Problem]:
     return problems
 
 
-def year_problems(plan: YearPlan) -> list[tuple[str, Problem]]:
-    """Problems of a whole year, each with the path of the measure it concerns."""
+def year_problems(plan: YearPlan, up_to_round: int | None = None) -> list[tuple[str, Problem]]:
+    """Problems of a whole year, each with the path of the measure it concerns; with ``up_to_round``, the
+    progress of that round and the rounds before it only (what its report prints, rounds being cumulative)."""
     numbers = {i.number for i in plan.indicators}
     found: list[tuple[str, Problem]] = []
     for mi, measure in enumerate(plan.measures):
         found += [(f"measures[{mi}]", p) for p in measure_problems(measure, plan.fiscal_year, numbers)]
         for pi, progress in enumerate(measure.progress):
+            if up_to_round is not None and progress.round > up_to_round:
+                continue
             found += [(f"measures[{mi}].progress[{pi}]", p) for p in progress_problems(progress, plan.fiscal_year)]
     return found
+
+
+def export_problems(plan: YearPlan, doc: str, round_: int | None = None) -> list[tuple[str, Problem]]:
+    """What to show before exporting ``doc`` ("plan", "progress", "analysis", "data"): errors first. The plan
+    and the analysis print no progress; a round's report prints the progress up to that round."""
+    if doc == "progress":
+        found = year_problems(plan, round_)
+    else:
+        found = [(path, p) for path, p in year_problems(plan) if ".progress[" not in path]
+    return sorted(found, key=lambda item: item[1].severity != Severity.ERROR)

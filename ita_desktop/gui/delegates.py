@@ -26,10 +26,12 @@ class GridDelegate(QtWidgets.QStyledItemDelegate):
     hint = QtCore.Signal(str)  # how to use the editor just opened, for the status bar
 
     def __init__(self, indicators: Callable[[], list[tuple[int, str]]], units: Callable[[], list[str]],
-                 parent: QtCore.QObject | None = None, groups: Callable[[], list[str]] | None = None) -> None:
+                 parent: QtCore.QObject | None = None, groups: Callable[[], list[str]] | None = None,
+                 fiscal_year: Callable[[], int | None] | None = None) -> None:
         super().__init__(parent)
         self.indicators, self.units = indicators, units
         self.groups = groups or list
+        self.fiscal_year = fiscal_year or (lambda: None)
 
     # -- editors -------------------------------------------------------------------------------------------
     def createEditor(self, parent: QtWidgets.QWidget, option: QtWidgets.QStyleOptionViewItem,
@@ -73,6 +75,7 @@ class GridDelegate(QtWidgets.QStyledItemDelegate):
             editor = rounds_editor
         elif kind == "date":
             date_editor = DateEditor(parent)
+            date_editor.fiscal_year = self.fiscal_year()
             date_editor.line.installEventFilter(self)
             editor = date_editor
             self.hint.emit("พิมพ์วันที่เป็น วัน/เดือน/ปี พ.ศ. เช่น 15/1/2567 หรือกด … (Alt+↓) เพื่อเลือกจากปฏิทิน")
@@ -106,7 +109,10 @@ class GridDelegate(QtWidgets.QStyledItemDelegate):
             editor.set_date(value)
         elif isinstance(editor, MultiLineEditor):
             editor.setPlainText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
-            editor.moveCursor(QtGui.QTextCursor.MoveOperation.End)
+            if opened_by_typing(editor):
+                editor.selectAll()  # the key typed replaces the text, as in Excel
+            else:
+                editor.moveCursor(QtGui.QTextCursor.MoveOperation.End)  # F2 / double-click: edit in place
 
     def setModelData(self, editor: QtWidgets.QWidget, model: QtCore.QAbstractItemModel, index: Index) -> None:
         if isinstance(editor, IndicatorsEditor):
@@ -216,6 +222,13 @@ class GridDelegate(QtWidgets.QStyledItemDelegate):
 
     def sizeHint(self, option: QtWidgets.QStyleOptionViewItem, index: Index) -> QtCore.QSize:
         return super().sizeHint(option, index)
+
+
+def opened_by_typing(editor: QtWidgets.QWidget) -> bool:
+    """Whether the grid that owns ``editor`` opened it because a key was typed on the cell."""
+    viewport = editor.parentWidget()
+    view = viewport.parentWidget() if viewport is not None else None
+    return bool(getattr(view, "typing_replaces", False))
 
 
 def editor_value(editor: QtWidgets.QWidget) -> Any:

@@ -9,7 +9,7 @@ from ita_desktop.gui.be_calendar import CalendarPopup
 from ita_desktop.gui.formatting import date_text, indicators_text, parse_date
 from ita_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from ita_desktop.paths import resource
-from ita_desktop.thai.calendar import ROUNDS
+from ita_desktop.thai.calendar import ROUNDS, fiscal_year_range
 from ita_desktop.thai.digits import to_arabic_digits
 
 _NUMBERED = re.compile(r"^(\s*)([0-9๐-๙]+)((?:[.)]\s*))")
@@ -76,6 +76,7 @@ class DateEditor(QtWidgets.QWidget):
         layout.addWidget(self.button)
         self.setFocusProxy(self.line)
         self.popup: CalendarPopup | None = None
+        self.fiscal_year: int | None = None  # the document's year (พ.ศ.): where an empty cell's calendar opens
         self.button.clicked.connect(self.show_calendar)
 
     def set_date(self, day: date | None) -> None:
@@ -86,21 +87,48 @@ class DateEditor(QtWidgets.QWidget):
         return self.line.text()
 
     def show_calendar(self) -> None:
+        """Drop the พ.ศ. calendar down on the cell's date, or, when the cell is empty, inside the document's
+        fiscal year (today when today is in it, else its first day); kept wholly on the screen."""
         self.popup = CalendarPopup(self)
         try:
             current = parse_date(self.line.text())
         except ValueError:
             current = None
-        if current:
-            self.popup.calendar.set_date(current)
+        self.popup.calendar.set_date(current or self.default_date())
         self.popup.picked.connect(self._picked)
-        self.popup.move(self.mapToGlobal(QtCore.QPoint(0, self.height())))
+        self.popup.ensurePolished()
+        self.popup.adjustSize()
+        self.popup.move(popup_position(self.mapToGlobal(QtCore.QPoint(0, 0)), self.size(), self.popup.size(),
+                                       self.screen().availableGeometry()))
         self.popup.show()
+        frame = self.popup.frameGeometry()  # the size as shown (style, frame) can differ from the hint
+        place = popup_position(self.mapToGlobal(QtCore.QPoint(0, 0)), self.size(), frame.size(),
+                               self.screen().availableGeometry())
+        self.popup.move(self.popup.pos() + (place - frame.topLeft()))
+
+    def default_date(self) -> date:
+        """Where the calendar opens on an empty cell."""
+        if self.fiscal_year is None:
+            return date.today()
+        first, last = fiscal_year_range(self.fiscal_year)
+        return date.today() if first <= date.today() <= last else first
 
     def _picked(self, day: date) -> None:
         self.set_date(day)
         self.line.setFocus()
         self.setToolTip(date_text(day))
+
+
+def popup_position(anchor: QtCore.QPoint, field: QtCore.QSize, popup: QtCore.QSize,
+                   screen: QtCore.QRect) -> QtCore.QPoint:
+    """Top-left of a drop-down for a field at ``anchor``: under it, or above it when there is no room below,
+    moved left or up as needed so that all of it is on ``screen`` (every day of the month clickable)."""
+    x, y = anchor.x(), anchor.y() + field.height()
+    if y + popup.height() > screen.bottom() + 1 and anchor.y() - popup.height() >= screen.top():
+        y = anchor.y() - popup.height()
+    x = max(screen.left(), min(x, screen.right() + 1 - popup.width()))
+    y = max(screen.top(), min(y, screen.bottom() + 1 - popup.height()))
+    return QtCore.QPoint(x, y)
 
 
 class CheckList(QtWidgets.QListWidget):

@@ -54,8 +54,6 @@ class ExportDialog:
             self.doc.addItem(label, key)
         for r in rounds or [6, 12]:
             self.round.addItem(f"รอบ {r} เดือน", r)
-        for number, label in LAYOUTS:
-            self.layout.addItem(label, number)
         self.digits.addItem("เลขไทย (๑ ๒ ๓)", "thai")
         self.digits.addItem("เลขอารบิก (1 2 3)", "arabic")
         for suffix, label in FORMATS:
@@ -76,8 +74,15 @@ class ExportDialog:
         self._doc_changed()
 
     def _doc_changed(self, *_: object) -> None:
+        """Offer only the layouts the chosen document can be printed in (nothing to refuse afterwards)."""
         doc = self.doc.currentData()
         self.round.setEnabled(doc == "progress")
+        names = dict(LAYOUTS)
+        self.layout.blockSignals(True)
+        self.layout.clear()
+        for number in PROFILE_LAYOUTS[str(doc)]:
+            self.layout.addItem(names[number], number)
+        self.layout.blockSignals(False)
         key = "export/progress_layout" if doc == "progress" else "export/plan_layout"
         self.layout.setCurrentIndex(max(self.layout.findData(self.prefs.get(key)), 0))
         self._layout_changed()  # the columns depend on the document too, even when the layout stays

@@ -142,7 +142,8 @@ def parse_year(text: str) -> int | None:
 
 
 def show_score(value: Any) -> str:
-    return "" if value is None else f"{value:g}"
+    """A score with the two decimals the NACC publishes (90.10 stays 90.10, not 90.1)."""
+    return "" if value is None else f"{value:.2f}"
 
 
 class AssessmentPage(QtWidgets.QWidget):

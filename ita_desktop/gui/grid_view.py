@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from ita_desktop.gui.cell_notice import CellNotice
+from ita_desktop.gui.frozen_view import FrozenView
 from ita_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
-from ita_desktop.gui.roles import PROBLEMS_ROLE
+from ita_desktop.gui.roles import ERROR_BACKGROUND, PROBLEMS_ROLE
 from ita_desktop.gui.tsv import parse_html_table, parse_tsv, to_html_table, to_tsv
 
 MIN_ROW_HEIGHT = 34
 MAX_ROW_HEIGHT = 320
+Trigger = QtWidgets.QAbstractItemView.EditTrigger
+Hint = QtWidgets.QAbstractItemDelegate.EndEditHint
 
 
 class GridView(QtWidgets.QTableView):
@@ -25,6 +29,7 @@ class GridView(QtWidgets.QTableView):
 
     def __init__(self, undo_stack: QtGui.QUndoStack, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
+        self.frozen = FrozenView(self)
         self.undo_stack = undo_stack
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
@@ -46,10 +51,15 @@ class GridView(QtWidgets.QTableView):
         self._blank_clicked = False  # the last click was under the last row (paste appends)
         self.verticalScrollBar().valueChanged.connect(self.schedule_fit)
         self.horizontalHeader().sectionResized.connect(self._columns_resized)
+        self.typing_replaces = False  # the editor being opened was opened by typing: it starts empty
+        self.editing_frozen = False  # a cell of the frozen columns is being edited (the overlay is lifted)
+        self.notice = CellNotice(self.viewport())
+        self._refused: QtWidgets.QWidget | None = None  # the open editor whose value the model refused
 
     # -- lazy row heights --------------------------------------------------------------------------------------
     def setModel(self, model: QtCore.QAbstractItemModel | None) -> None:
         super().setModel(model)
+        self.frozen.attach()
         if model is None:
             return
         model.dataChanged.connect(self._rows_changed)
@@ -103,6 +113,53 @@ class GridView(QtWidgets.QTableView):
     def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
         super().resizeEvent(event)
         self.schedule_fit()
+        self.frozen.sync()
+
+    # -- frozen columns ----------------------------------------------------------------------------------------
+    def set_frozen_columns(self, count: int) -> None:
+        """Keep the first ``count`` columns in view while scrolling sideways (fewer on a narrow grid)."""
+        self.frozen.set_count(count)
+
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
+        if self.frozen.isVisible():
+            self.frozen.place()
+
+    def scrollTo(self, index: QtCore.QModelIndex | QtCore.QPersistentModelIndex,
+                 hint: QtWidgets.QAbstractItemView.ScrollHint = QtWidgets.QAbstractItemView.ScrollHint.EnsureVisible
+                 ) -> None:
+        """Show a cell without leaving it under the frozen columns (frozen cells scroll only up and down)."""
+        bar = self.horizontalScrollBar()
+        before = bar.value()
+        super().scrollTo(index, hint)
+        frozen = self.frozen.shown_count() if self.frozen.isVisible() else 0
+        if not index.isValid() or not frozen:
+            return
+        if index.column() < frozen:
+            bar.setValue(before)
+            return
+        width = sum(self.columnWidth(c) for c in range(frozen))
+        left = self.visualRect(index).left()
+        if left < width:
+            bar.setValue(bar.value() - (width - left))
+
+    def edit(self, index: QtCore.QModelIndex | QtCore.QPersistentModelIndex,  # type: ignore[override]
+             trigger: Trigger | None = None, event: QtCore.QEvent | None = None) -> bool:
+        """Open an editor; typing over a cell starts it empty (Excel), F2 or a double-click keeps the text."""
+        if trigger is None:
+            return bool(super().edit(index))
+        frozen = self.frozen.isVisible() and index.isValid() and index.column() < self.frozen.shown_count()
+        if frozen:
+            self.horizontalScrollBar().setValue(0)  # the editor opens in the grid, under the overlay
+        self.typing_replaces = trigger == Trigger.AnyKeyPressed
+        try:
+            opened = bool(super().edit(index, trigger, event))  # type: ignore[arg-type]  # Qt takes no event
+        finally:
+            self.typing_replaces = False
+        if opened and frozen and self.state() == self.State.EditingState:
+            self.editing_frozen = True
+            self.frozen.hide()  # lifted while its cell is edited
+        return opened
 
     # -- mouse -----------------------------------------------------------------------------------------------------
     def mousePressEvent(self, event: QtGui.QMouseEvent) -> None:
@@ -136,6 +193,10 @@ class GridView(QtWidgets.QTableView):
         return getattr(source, "paste", None) is not None
 
     # -- keys ------------------------------------------------------------------------------------------------------
+    def read_only(self) -> bool:
+        """A document opened for viewing only: the grid opens no editors, and pastes and clears nothing."""
+        return self.editTriggers() == Trigger.NoEditTriggers
+
     def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
         if event.matches(QtGui.QKeySequence.StandardKey.Copy):
             self.copy_selection()
@@ -157,6 +218,9 @@ class GridView(QtWidgets.QTableView):
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != self.State.EditingState:
             self.move_current(1 if not mods & Qt.KeyboardModifier.ShiftModifier else -1, 0)
             return
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and self.state() != self.State.EditingState:
+            self.move_current(0, -1 if key == Qt.Key.Key_Backtab else 1)  # stays in the row, as Excel does
+            return
         super().keyPressEvent(event)
 
     def move_current(self, rows: int, columns: int) -> None:
@@ -167,20 +231,61 @@ class GridView(QtWidgets.QTableView):
         row = min(max(current.row() + rows, 0), model.rowCount() - 1)
         col = min(max(current.column() + columns, 0), model.columnCount() - 1)
         self.setCurrentIndex(model.index(row, col))
+        self.scrollTo(model.index(row, col))
+
+    def commitData(self, editor: QtWidgets.QWidget) -> None:
+        """Hand the editor's value to the model, noting a refusal (the model said why and recorded nothing)."""
+        model = self.model()
+        source = model.sourceModel() if isinstance(model, QtCore.QSortFilterProxyModel) else model
+        signal = getattr(source, "message", None)
+        said: list[str] = []
+        if signal is not None:
+            signal.connect(said.append)
+        before = self.undo_stack.index()
+        try:
+            super().commitData(editor)
+        finally:
+            if signal is not None:
+                signal.disconnect(said.append)
+        refused = bool(said) and self.undo_stack.index() == before and said[-1] != "บันทึกแล้ว"
+        self._refused = editor if refused else None
+        if refused:
+            self.message.emit("")  # the reason is shown at the cell: the status bar is for confirmations
+            index = self.currentIndex()
+            self.notice.show_at(self.visualRect(index), said[-1] + "\nแก้แล้วกด Enter อีกครั้ง หรือกด Esc เพื่อยกเลิก",
+                                below=editor.geometry())
+        else:
+            self.notice.clear()
 
     def closeEditor(self, editor: QtWidgets.QWidget, hint: QtWidgets.QAbstractItemDelegate.EndEditHint) -> None:
-        super().closeEditor(editor, hint)
-        if hint == QtWidgets.QAbstractItemDelegate.EndEditHint.SubmitModelCache:
-            self.move_current(1, 0)  # Enter finishes a cell and goes down, as in Excel
+        """Enter goes down, Tab / Shift+Tab go right / left in the same row (never wrapping onto the next row
+        with its editor open), Esc leaves the cell as it was. A value the model refused keeps its editor open
+        with the reason shown at the cell (Esc, or leaving the cell with the mouse, gives it up)."""
+        moves = {Hint.SubmitModelCache: (1, 0), Hint.EditNextItem: (0, 1), Hint.EditPreviousItem: (0, -1)}
+        if self._refused is editor and hint in moves:
+            editor.setFocus()
+            return
+        self._refused = None
+        self.notice.clear()
+        self.editing_frozen = False
+        super().closeEditor(editor, Hint.NoHint if hint in moves else hint)
+        if hint in moves:
+            self.move_current(*moves[hint])
+            self.setFocus()
+        self.frozen.sync()
 
     def currentChanged(self, current: QtCore.QModelIndex | QtCore.QPersistentModelIndex,
                        previous: QtCore.QModelIndex | QtCore.QPersistentModelIndex) -> None:
         super().currentChanged(current, previous)
+        if self.state() != self.State.EditingState:
+            self.notice.clear()
         if current.isValid():
             self._blank_clicked = False
             problems = current.data(PROBLEMS_ROLE) or []
-            if problems:
-                self.message.emit("; ".join(problems))
+            if problems and self.state() != self.State.EditingState:
+                error = current.data(Qt.ItemDataRole.BackgroundRole)
+                kind = "error" if error is not None and error.color() == ERROR_BACKGROUND else "warning"
+                self.notice.show_at(self.visualRect(current), "; ".join(problems), kind)
 
     # -- clipboard -------------------------------------------------------------------------------------------------
     def selected_rectangle(self) -> tuple[int, int, int, int] | None:
@@ -213,8 +318,12 @@ class GridView(QtWidgets.QTableView):
         self.message.emit(f"คัดลอก {cells} ช่องแล้ว")
         return text
 
-    def paste(self, mime: QtCore.QMimeData | None = None) -> None:
-        """Paste a rectangle at the current cell: an HTML table (Word) if there is one, else TSV text."""
+    def paste(self, mime: QtCore.QMimeData | None = None, *, as_new: bool = False) -> None:
+        """Paste a rectangle at the current cell: an HTML table (Word) if there is one, else TSV text.
+        ``as_new`` ("วางเป็นมาตรการใหม่", Ctrl+Shift+V): every pasted row becomes a new row at the end."""
+        if self.read_only():
+            self.message.emit("เอกสารนี้เปิดแบบอ่านอย่างเดียว วางข้อมูลไม่ได้")
+            return
         mime = mime or QtGui.QGuiApplication.clipboard().mimeData()
         grid = parse_html_table(mime.html()) if mime is not None and mime.hasHtml() else None
         if grid is None and mime is not None and mime.hasText():
@@ -222,9 +331,28 @@ class GridView(QtWidgets.QTableView):
         if not grid:
             self.message.emit("คลิปบอร์ดไม่มีข้อมูลที่วางได้")
             return
-        self.paste_grid(grid)
+        self.paste_grid(grid, as_new=as_new)
 
-    def paste_grid(self, grid: list[list[str]]) -> None:
+    def ask_paste_choice(self) -> str | None:
+        """Ask what a paste onto filled rows should do: "replace", "insert" (new rows before the current one,
+        as Excel inserts copied cells) or None (cancel)."""
+        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Question, "วางข้อมูล",
+                                    "ตารางที่วางจะทับแถวที่มีข้อมูลอยู่แล้ว\n\n"
+                                    "แทนที่ข้อมูลเดิม หรือแทรกเป็นมาตรการใหม่ก่อนแถวนี้?", parent=self)
+        box.setObjectName("pasteChoice")
+        replace = box.addButton("แทนที่", QtWidgets.QMessageBox.ButtonRole.DestructiveRole)
+        insert = box.addButton("แทรกเป็นมาตรการใหม่", QtWidgets.QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton("ยกเลิก", QtWidgets.QMessageBox.ButtonRole.RejectRole)
+        replace.setObjectName("pasteReplace")
+        insert.setObjectName("pasteInsert")
+        cancel.setObjectName("pasteCancel")
+        box.setDefaultButton(insert)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return "replace" if clicked is replace else "insert" if clicked is insert else None
+
+    def paste_grid(self, grid: list[list[str]], *, as_new: bool = False) -> None:
         model = self.model()
         current = self.currentIndex()
         if model is None:
@@ -238,6 +366,17 @@ class GridView(QtWidgets.QTableView):
             top, left, bottom, _ = rect
             source, rows = self._source_rows(top, bottom - top + 1)
             grid = grid * (bottom - top + 1)
+        insert_at: int | None = None
+        if as_new and self._can_append():
+            insert_at = source.rowCount()
+        elif (overwrites := getattr(source, "paste_overwrites", None)) is not None and overwrites(
+                rows, self._source_column(left), grid):
+            choice = self.ask_paste_choice()
+            if choice is None:
+                self.message.emit("ยกเลิกการวาง")
+                return
+            if choice == "insert":
+                insert_at = next((r for r in rows if r is not None), source.rowCount())
         paste = getattr(source, "paste", None)
         notes: list[str] = []
         if paste is not None:
@@ -246,7 +385,10 @@ class GridView(QtWidgets.QTableView):
             if signal is not None:
                 signal.connect(notes.append)
             try:
-                changed, errors = paste(rows, self._source_column(left), grid)
+                if insert_at is None:
+                    changed, errors = paste(rows, self._source_column(left), grid)
+                else:
+                    changed, errors = paste(rows, self._source_column(left), grid, insert_at=insert_at)
             finally:
                 if signal is not None:
                     signal.disconnect(notes.append)
@@ -303,15 +445,33 @@ class GridView(QtWidgets.QTableView):
         return changed, errors
 
     def clear_selection_cells(self) -> None:
-        """Delete clears the selected cells (one undo step); cells that cannot be empty are left alone."""
+        """Delete clears the selected cells (one undo step); cells that cannot be empty are left alone, and
+        nothing is recorded when nothing changed (an empty selection, cells already empty)."""
         model = self.model()
-        indexes = self.selectionModel().selectedIndexes() if self.selectionModel() else []
-        if model is None or not indexes:
+        if self.read_only():
             return
+        indexes = self.selectionModel().selectedIndexes() if self.selectionModel() else []
+        filled = [i for i in indexes if model is not None and model.flags(i) & Qt.ItemFlag.ItemIsEditable
+                  and i.data(Qt.ItemDataRole.EditRole)]
+        if model is None or not filled:
+            return
+        before = self.undo_stack.index()
         self.undo_stack.beginMacro("ล้างข้อมูลในช่อง")
         try:
-            for index in indexes:
-                if model.flags(index) & Qt.ItemFlag.ItemIsEditable and index.data(Qt.ItemDataRole.EditRole):
-                    model.setData(index, "", Qt.ItemDataRole.EditRole)
+            for index in filled:
+                model.setData(index, "", Qt.ItemDataRole.EditRole)
         finally:
             self.undo_stack.endMacro()
+        drop_empty_step(self.undo_stack, before)
+
+
+def drop_empty_step(stack: QtGui.QUndoStack, before: int) -> None:
+    """Take back a macro that recorded nothing (every cell refused), so Ctrl+Z does not undo 'nothing'."""
+    if stack.index() != before + 1:
+        return
+    command = stack.command(before)
+    if command is not None and command.childCount() == 0:
+        stack.undo()
+        obsolete = QtGui.QUndoCommand()
+        obsolete.setObsolete(True)
+        stack.push(obsolete)  # drops the redo entry of the empty step

@@ -14,6 +14,7 @@ from typing import Any
 from ita_desktop.domain.model import YearPlan
 from ita_desktop.domain.round_status import Missing, opening_page, year_for_today
 from ita_desktop.errors import UserError
+from ita_desktop.gui import export_check
 from ita_desktop.gui.dialogs import ask_int, thai_buttons
 from ita_desktop.gui.export_dialog import ExportDialog
 from ita_desktop.gui.form_pages import AssessmentPage, ProfilePage
@@ -155,6 +156,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.act_import = self._action("นำเข้าข้อมูล (JSON / Excel)…", self.ask_import, "import")
         self.act_import_old = self._action("นำเข้าจากเอกสารเดิม…", self.ask_import_old, "import", None,
                                            "อ่านแผนหรือรายงานที่หน่วยงานจัดทำไว้ในไฟล์ Word (.docx)")
+        self.act_check = self._action("ตรวจเอกสาร…", self.check_document, None, "Ctrl+Shift+E",
+                                      "รายการข้อผิดพลาดและข้อสังเกตของเอกสารที่แสดงอยู่ คลิกเพื่อไปแก้ไข")
+        self.act_check.setObjectName("checkDocument")
         self.act_quit = self._action("ปิดโปรแกรม", self.close, None, key.Quit)
         self.act_undo = self.undo_stack.createUndoAction(self, "เลิกทำ")
         self.act_undo.setIcon(icon("undo"))
@@ -166,7 +170,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.act_redo.setShortcuts([ctrl_y, *[k for k in redo_keys if k != ctrl_y]])
         self.act_copy = self._action("คัดลอก", self.copy, "copy", key.Copy)
         self.act_paste = self._action("วาง", self.paste, "paste", key.Paste)
-        for action in (self.act_copy, self.act_paste):
+        self.act_paste_new = self._action("วางเป็นมาตรการใหม่", self.paste_as_new, "paste", "Ctrl+Shift+V",
+                                          "วางตารางจากคลิปบอร์ดต่อท้ายแผนเป็นมาตรการใหม่ (ไม่ทับของเดิม)")
+        self.act_paste_new.setObjectName("pasteAsNew")
+        for action in (self.act_copy, self.act_paste, self.act_paste_new):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.act_add = self._action("เพิ่มมาตรการ", lambda: self._plan_op("add"), "add", "Ctrl+Shift+N",
                                     "เพิ่มมาตรการใหม่ต่อท้ายแผน")
@@ -189,7 +196,7 @@ class MainWindow(QtWidgets.QMainWindow):
                        self.act_plan_order):
             self.measures_page.add_button(action)
         self.measures_page.finish_buttons()
-        self.addActions([self.act_copy, self.act_paste])
+        self.addActions([self.act_copy, self.act_paste, self.act_paste_new])
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -197,14 +204,15 @@ class MainWindow(QtWidgets.QMainWindow):
         file_menu.addActions([self.act_new, self.act_open])
         self.recent_menu = file_menu.addMenu("เปิดไฟล์ล่าสุด")
         file_menu.addSeparator()
-        file_menu.addActions([self.act_save_copy, self.act_export, self.act_import, self.act_import_old])
+        file_menu.addActions([self.act_save_copy, self.act_check, self.act_export, self.act_import,
+                              self.act_import_old])
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         self.file_menu = file_menu
         edit_menu = bar.addMenu("แก้ไข")
         edit_menu.addActions([self.act_undo, self.act_redo])
         edit_menu.addSeparator()
-        edit_menu.addActions([self.act_copy, self.act_paste])
+        edit_menu.addActions([self.act_copy, self.act_paste, self.act_paste_new])
         plan_menu = bar.addMenu("แผน")
         plan_menu.addActions([self.act_add, self.act_insert, self.act_delete, self.act_up, self.act_down,
                               self.act_plan_order])
@@ -235,8 +243,8 @@ class MainWindow(QtWidgets.QMainWindow):
             self.splitter.restoreState(splitter)
 
     def _set_enabled(self, enabled: bool) -> None:
-        for action in (self.act_save_copy, self.act_export, self.act_import, self.act_import_old, self.act_add,
-                       self.act_insert, self.act_delete, self.act_up, self.act_down, self.act_rollover):
+        for action in (self.act_save_copy, self.act_export, self.act_check, self.act_import, self.act_import_old,
+                       self.act_add, self.act_insert, self.act_delete, self.act_up, self.act_down, self.act_rollover):
             action.setEnabled(enabled)
         self.splitter.setEnabled(enabled)
 
@@ -260,9 +268,12 @@ class MainWindow(QtWidgets.QMainWindow):
         self._fill_years(years)
         self.show_year(year_for_today(years, self.round_page.today()) or years[-1])
         self._set_enabled(True)
-        self.status_label.setText(f"ไฟล์: {path}  •  บันทึกทันทีทุกครั้งที่แก้ไข")
+        self.status_label.setText(f"ไฟล์: {path.name}  •  บันทึกทันที")  # short: messages are not cut
+        self.status_label.setToolTip(f"{path}\nบันทึกลงไฟล์ทันทีทุกครั้งที่แก้ไข")
         self.show_message(f"เปิด {path.name} แล้ว")
         self.sync.document_opened()
+        if self.stack.currentWidget() is self.measures_page:
+            self.measures_page.focus_first_cell()
         return True
 
     def close_document(self) -> None:
@@ -425,6 +436,14 @@ class MainWindow(QtWidgets.QMainWindow):
         elif (grid := self.current_grid()) is not None:
             grid.paste()
 
+    def paste_as_new(self) -> None:
+        """Ctrl+Shift+V: the clipboard's table becomes new measures at the end of the plan."""
+        if self.measures_model is None:
+            return
+        if self.stack.currentWidget() is not self.measures_page:
+            self.go_to("plan")
+        self.measures_page.view.paste(as_new=True)
+
     def _plan_op(self, op: str) -> None:
         if self.measures_model is None:
             return
@@ -565,6 +584,8 @@ class MainWindow(QtWidgets.QMainWindow):
         if dialog.dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
             return
         options, suffix = dialog.options(), dialog.suffix()
+        if not export_check.check(self, options.doc, options.round, exporting=True):
+            return  # back to fix what the check found
         profile = dialog.profile_to_save()
         if profile is not None:  # the office's columns, kept in the document for the next round
             self.editor.save_profile(profile)
@@ -576,6 +597,12 @@ class MainWindow(QtWidgets.QMainWindow):
             out = Path(path) if Path(path).suffix else Path(path + suffix)
             self.prefs.set("export/last_folder", str(out.parent))
             self.start_export(out, options)
+
+    def check_document(self) -> None:
+        """File ▸ ตรวจเอกสาร: the findings of the document on screen (a round's report on its page)."""
+        page, _, shown_round = self.current_page_key().partition(":")
+        doc = {"progress": "progress", "assessment": "analysis"}.get(page, "plan")
+        export_check.check(self, doc, int(shown_round) if shown_round else None, exporting=False)
 
     def start_export(self, out: Path, options: ExportOptions) -> Job:
         """Export on a worker thread with a progress dialog; opens the file when done (if chosen)."""
@@ -606,7 +633,8 @@ class MainWindow(QtWidgets.QMainWindow):
 
             show_pdf(self, path)
             return
-        QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(path)))
+        if not QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(path))):
+            self.show_error(f"ส่งออกแล้ว แต่เปิดไฟล์ให้ไม่ได้ (ไม่พบโปรแกรมที่เปิดไฟล์ชนิดนี้)\nไฟล์อยู่ที่ {path}")
 
     def ask_import(self) -> None:
         path, _ = QtWidgets.QFileDialog.getOpenFileName(self, "นำเข้าข้อมูล", self._folder("files/last_folder"),
@@ -675,7 +703,7 @@ class MainWindow(QtWidgets.QMainWindow):
         job = Job(work)
         dialog = QtWidgets.QProgressDialog(label, "ยกเลิก", 0, 0, self)
         dialog.setObjectName("progressDialog")
-        dialog.setWindowTitle(APP_TITLE)
+        dialog.setWindowTitle(f"{label.rstrip('…')} — {APP_TITLE}")  # says what runs, never Qt's default
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(400)
         dialog.setAutoClose(False)

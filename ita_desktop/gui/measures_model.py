@@ -12,6 +12,7 @@ from typing import Any
 
 from ita_desktop.domain.catalogue import DEFAULT_ROUNDS
 from ita_desktop.domain.model import Measure, Progress, Step, YearPlan
+from ita_desktop.domain.pasted import PERIOD, ROW_NUMBER, is_block, parse_period, paste_layout
 from ita_desktop.domain.steps import numbered_step, parse_step_line, step_line
 from ita_desktop.domain.validation import Problem, Severity, measure_problems
 from ita_desktop.gui.commands import (
@@ -77,40 +78,6 @@ HEADER_TIPS = {
     "group": "หัวข้อกลุ่มของหน่วยงานเอง (พิมพ์เป็นแถวหัวข้อเหนือมาตรการในเอกสาร) • ว่าง = ไม่มีกลุ่ม",
 }
 COLUMN_OF = {c.key: i for i, c in enumerate(COLUMNS)}
-# Column headings of real plans (DESIGN §6) that a pasted table may start with, mapped to our columns.
-HEADER_NAMES: dict[str, tuple[str, ...]] = {
-    "indicators": ("ตัวชี้วัด", "ตัวชี้วัดการประเมิน"),
-    "issue": ("ประเด็นที่ต้องพัฒนา", "ประเด็นการประเมินที่ต้องยกระดับ", "ประเด็นที่ต้องปรับปรุงแก้ไข",
-              "ประเด็นที่ต้องพัฒนาตามตัวชี้วัด", "ประเด็น"),
-    "title": ("มาตรการ", "มาตรการ/แนวทาง", "ชื่อมาตรการ"),
-    "guideline": ("แนวทางการปฏิบัติ", "แนวทาง"),
-    "steps": ("ขั้นตอน/วิธีการปฏิบัติ", "ขั้นตอนหรือวิธีการปฏิบัติ", "ขั้นตอน", "วิธีการปฏิบัติ", "วิธีการ",
-              "ขั้นตอน/วิธีปฏิบัติ", "ขั้นตอนหรือวิธีปฏิบัติ", "วิธีปฏิบัติ", "ขั้นตอนการดำเนินการ",
-              "ขั้นตอนการดำเนินงาน"),
-    "units": ("ผู้รับผิดชอบ", "หน่วยงานรับผิดชอบ", "หน่วยงานผู้รับผิดชอบ", "หน่วยงานที่รับผิดชอบ"),
-    "start": ("เริ่ม", "วันเริ่มต้น"),
-    "end": ("สิ้นสุด", "วันสิ้นสุด", "กำหนดเวลาแล้วเสร็จ"),
-    "monitoring": ("การกำกับติดตาม", "การติดตามผล", "การรายงานผลและการกำกับติดตาม"),
-    "rounds": ("รอบติดตาม", "รอบการติดตาม"),
-    "timeframe_text": ("ระยะเวลา(ข้อความ)",),
-    "group": ("กลุ่ม(หัวข้อ)", "กลุ่มมาตรการ", "กลุ่ม"),
-}
-
-_ROW_NUMBER_HEADINGS = ("ลำดับ", "ลำดับที่", "ที่", "ข้อ")
-
-
-def header_columns(cells: list[str]) -> list[int | None] | None:
-    """Our column for each cell of a pasted heading row, or None when the row is not a heading."""
-    def column(cell: str) -> int | None:
-        name = "".join(cell.split())
-        for key, names in HEADER_NAMES.items():
-            if name in names:
-                return COLUMN_OF[key]
-        return None
-
-    found = [column(c) for c in cells]
-    known = [c for c in found if c is not None]
-    return found if len(known) >= 2 and len(set(known)) == len(known) else None
 TEXT_FIELDS = ("issue", "title", "guideline", "monitoring")
 
 
@@ -458,59 +425,92 @@ class MeasuresModel(QtCore.QAbstractTableModel):
         self.changed.emit()
 
     # -- paste -----------------------------------------------------------------------------------------------
-    def paste(self, rows: list[int | None], left: int, grid: list[list[str]]) -> tuple[int, list[str]]:
-        """Put a pasted rectangle at ``rows`` (None = a new measure at the end) from column ``left``.
+    def _paste_cells(self, left: int, grid: list[list[str]]) -> tuple[list[list[tuple[str, str]]], list[str]]:
+        """The pasted rows as (field, text) cells — placed by a heading row when the table has one, else from
+        column ``left`` on — and the headings that have no place in the plan."""
+        layout = paste_layout(grid)
+        if layout.fields is None:
+            keys = [COLUMNS[c].key for c in range(left, len(COLUMNS))]
+            return [list(zip(keys, row, strict=False)) for row in layout.rows], []
+        fields = layout.fields
+        left_out = [h.strip() for h, f in zip(grid[0], fields, strict=False)
+                    if h.strip() and (f is None or (f not in COLUMN_OF and f != PERIOD and f != ROW_NUMBER))]
+        cells = [[(f, text) for f, text in zip(fields, row, strict=False)
+                  if f is not None and (f in COLUMN_OF or f == PERIOD)] for row in layout.rows]
+        return cells, left_out
 
-        A first row of known headings ("มาตรการ", "ผู้รับผิดชอบ" …) places each column by its heading.
-        Unreadable cells are left as they were and reported; returns (cells changed, Thai messages).
+    def paste_overwrites(self, rows: list[int | None], left: int, grid: list[list[str]]) -> bool:
+        """Whether a block pasted at ``rows`` would change cells of measures that already hold something there
+        (a cell or two pasted over filled cells just replaces them, as in Excel)."""
+        if not is_block(grid):
+            return False
+        cells, _ = self._paste_cells(left, grid)
+        for row, row_cells in zip(rows, cells, strict=False):
+            if row is None:
+                continue
+            measure = self.plan.measures[row]
+            for key, _text in row_cells:
+                keys = ("start", "end", "timeframe_text") if key == PERIOD else (key,)
+                if any(self.cell_text(measure, k).strip() for k in keys):
+                    return True
+        return False
+
+    def _period_values(self, text: str) -> list[tuple[str, Any]]:
+        """'ระยะเวลาดำเนินการ': the start and end dates when it reads as a range, else the words as written."""
+        found = parse_period(text)
+        if found is None:
+            return [("timeframe_text", self.parse_text("timeframe_text", text))]
+        return [("start", found[0]), ("end", found[1]), ("timeframe_text", "")]
+
+    def paste(self, rows: list[int | None], left: int, grid: list[list[str]],
+              insert_at: int | None = None) -> tuple[int, list[str]]:
+        """Put a pasted rectangle at ``rows`` (None = a new measure at the end) from column ``left``; with
+        ``insert_at``, every pasted row becomes a new measure at that plan position instead.
+
+        A first row of known headings ("มาตรการ", "ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ" …) places each column by
+        its heading (domain.pasted). Unreadable cells are left as they were and reported; returns (cells
+        changed, Thai messages).
         """
-        mapping = header_columns(grid[0]) if grid else None
-        if mapping is not None:
-            left_out = [h.strip() for h, c in zip(grid[0], mapping, strict=False)
-                        if c is None and h.strip() and "".join(h.split()) not in _ROW_NUMBER_HEADINGS]
-            if left_out:  # say so: a silently dropped column is lost work
-                self.message.emit("ไม่ได้วางคอลัมน์ " + ", ".join(f"“{h}”" for h in left_out)
-                                  + " เพราะแผนไม่มีช่องนี้")
-            grid = grid[1:]
-            rows = rows[:len(grid)]
-        else:
-            mapping = [left + offset for offset in range(max((len(r) for r in grid), default=0))]
+        cells, left_out = self._paste_cells(left, grid)
+        if left_out:  # say so: a silently dropped column is lost work
+            self.message.emit("ไม่ได้วางคอลัมน์ " + ", ".join(f"“{h}”" for h in left_out) + " เพราะแผนไม่มีช่องนี้")
+        if insert_at is not None:
+            rows = [None] * len(cells)
         errors: list[str] = []
         edits: list[tuple[int, str, Any]] = []
         new_measures: list[Measure] = []
         new_cells = 0
-        for row, cells in zip(rows, grid, strict=False):
-            fresh = self.new_measure(len(self.plan.measures) - 1) if row is None else None
-            for offset, text in enumerate(cells):
-                col = mapping[offset] if offset < len(mapping) else None
-                if col is None or col >= len(COLUMNS):
-                    continue
-                key = COLUMNS[col].key
+        like = (insert_at if insert_at is not None else len(self.plan.measures)) - 1
+        for row, row_cells in zip(rows, cells, strict=False):
+            fresh = self.new_measure(like) if row is None else None
+            for key, text in row_cells:
+                header = "ระยะเวลาดำเนินการ" if key == PERIOD else COLUMNS[COLUMN_OF[key]].header
                 try:
-                    value = self.parse_text(key, text)
+                    values = self._period_values(text) if key == PERIOD else [(key, self.parse_text(key, text))]
                 except ValueError as exc:
-                    where = f"แถว {(row + 1) if row is not None else 'ใหม่'} {COLUMNS[col].header}"
-                    errors.append(f"{where}: {exc}")
+                    errors.append(f"แถว {(row + 1) if row is not None else 'ใหม่'} {header}: {exc}")
                     continue
-                if fresh is not None:
-                    new_cells += 1
-                    if key == "steps":
-                        fresh.steps = parse_steps(str(value))
-                    else:
-                        setattr(fresh, key, value)
-                elif row is not None:
-                    edits.append((row, key, value))
+                for field_key, value in values:
+                    if fresh is not None:
+                        new_cells += 1
+                        if field_key == "steps":
+                            fresh.steps = parse_steps(str(value))
+                        else:
+                            setattr(fresh, field_key, value)
+                    elif row is not None:
+                        edits.append((row, field_key, value))
             if fresh is not None:
                 new_measures.append(fresh)
         if not edits and not new_measures:
             return 0, errors
-        self.undo_stack.beginMacro("วางข้อมูล")
+        self.undo_stack.beginMacro("วางข้อมูล" if insert_at is None else "วางเป็นมาตรการใหม่")
         try:
             with self.editor.database.transaction():  # one commit for the whole paste
                 for row, key, value in edits:
                     self.edit(row, key, value)
                 if new_measures:
-                    self.add_measures(len(self.plan.measures), new_measures, "เพิ่มมาตรการจากการวาง")
+                    position = len(self.plan.measures) if insert_at is None else insert_at
+                    self.add_measures(position, new_measures, "เพิ่มมาตรการจากการวาง")
         finally:
             self.undo_stack.endMacro()
         return len(edits) + new_cells, errors

@@ -8,6 +8,8 @@ from ita_desktop.gui.measures_model import COLUMNS, MeasuresModel
 from ita_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from ita_desktop.gui.roles import SORT_ROLE
 
+FROZEN_COLUMNS = 3  # indicator, issue and measure stay in view while scrolling to the right
+
 
 class MeasuresPage(QtWidgets.QWidget):
     """Everything the clerk needs to write the year's plan."""
@@ -29,7 +31,8 @@ class MeasuresPage(QtWidgets.QWidget):
         self.proxy.setSortRole(SORT_ROLE)
         self.view = GridView(undo_stack, self)
         self.view.setObjectName("measuresGrid")
-        self.delegate = GridDelegate(self._indicators, self._units, self.view, groups=self._groups)
+        self.delegate = GridDelegate(self._indicators, self._units, self.view, groups=self._groups,
+                                     fiscal_year=lambda: self.model.plan.fiscal_year if self.model else None)
         self.view.setItemDelegate(self.delegate)
         self.view.setModel(self.proxy)
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -53,6 +56,7 @@ class MeasuresPage(QtWidgets.QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.count)
         self.filter.textChanged.connect(self._filter_changed)
+        self.view.horizontalHeader().sortIndicatorChanged.connect(self._update_count)
         self.view.move_requested.connect(self.move_current)
         self.view.message.connect(self.message)
         self.delegate.hint.connect(self.message)
@@ -75,6 +79,7 @@ class MeasuresPage(QtWidgets.QWidget):
         self.proxy.setSourceModel(model)
         for i, column in enumerate(COLUMNS):
             self.view.setColumnWidth(i, column.width)
+        self.view.set_frozen_columns(FROZEN_COLUMNS)
         model.message.connect(self.message)
         for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
             signal.connect(self._update_count)
@@ -101,8 +106,12 @@ class MeasuresPage(QtWidgets.QWidget):
         if total == 0:
             self.empty.setGeometry(self.view.viewport().rect().adjusted(40, 30, -40, -30))
         shown = self.proxy.rowCount()
-        self.count.setText(f"มาตรการ {total} รายการ" + (f" (แสดง {shown} รายการที่ตรงกับคำค้น)"
-                                                        if shown != total else ""))
+        text = f"มาตรการ {total} รายการ" + (f" (แสดง {shown} รายการที่ตรงกับคำค้น)" if shown != total else "")
+        column = self.proxy.sortColumn()
+        if 0 <= column < len(COLUMNS):  # sorting is a view: say so, the documents keep the plan's order
+            text += (f" • เรียงตาม “{COLUMNS[column].header}” เพื่อดูเท่านั้น — เอกสารที่ส่งออกยังเรียงตามลำดับแผน"
+                     " (กด “เรียงตามลำดับแผน” เพื่อกลับ)")
+        self.count.setText(text)
 
     # -- row operations (the window's actions call these) ----------------------------------------------------------
     def current_source_row(self) -> int | None:
@@ -115,6 +124,12 @@ class MeasuresPage(QtWidgets.QWidget):
         if not rows and current is not None:
             rows = {current}
         return sorted(rows)
+
+    def focus_first_cell(self) -> None:
+        """The grid takes the keyboard with its first cell current (Excel's A1): typing and arrows work at once."""
+        if self.proxy.rowCount() and self.proxy.columnCount():
+            self.view.setCurrentIndex(self.proxy.index(0, 0))
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def select_source_row(self, row: int, column: int = 2) -> None:
         if self.model is None or not 0 <= row < self.model.rowCount():
@@ -137,10 +152,34 @@ class MeasuresPage(QtWidgets.QWidget):
         self.view.edit(self.view.currentIndex())
 
     def delete_selected(self) -> None:
-        if self.model is not None:
-            rows = self.selected_source_rows()
-            self.model.delete_rows(rows)
-            self.message.emit(f"ลบมาตรการ {len(rows)} รายการแล้ว (กด Ctrl+Z เพื่อเรียกคืน)")
+        """Delete the selected measures; asks first when some already have reported progress."""
+        if self.model is None:
+            return
+        rows = self.selected_source_rows()
+        reported = [r for r in rows if any(p.result.strip() or p.done_on or p.evidence_urls
+                                           for p in self.model.measure_at(r).progress)]
+        if reported and not self.confirm_delete(reported):
+            self.message.emit("ไม่ได้ลบมาตรการ")
+            return
+        self.model.delete_rows(rows)
+        self.message.emit(f"ลบมาตรการ {len(rows)} รายการแล้ว (กด Ctrl+Z เพื่อเรียกคืน)")
+
+    def confirm_delete(self, reported: list[int]) -> bool:
+        """Ask before deleting measures that carry reported progress (the rounds' work goes with them)."""
+        assert self.model is not None
+        names = "\n".join(f"• มาตรการที่ {r + 1} {self.model.measure_at(r).title[:60]}" for r in reported[:5])
+        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning, "ลบมาตรการ",
+                                    f"มาตรการต่อไปนี้มีผลการดำเนินการที่รายงานไว้แล้ว:\n{names}\n\n"
+                                    "ลบพร้อมผลการดำเนินการหรือไม่? (เรียกคืนได้ด้วย Ctrl+Z)", parent=self)
+        box.setObjectName("confirmDelete")
+        delete = box.addButton("ลบพร้อมผลการดำเนินการ", QtWidgets.QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton("ยกเลิก", QtWidgets.QMessageBox.ButtonRole.RejectRole)
+        delete.setObjectName("deleteAnyway")
+        keep.setObjectName("keepMeasure")
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is delete
 
     def move_current(self, delta: int) -> None:
         if self.model is None:

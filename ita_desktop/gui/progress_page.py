@@ -23,7 +23,8 @@ class ProgressPage(QtWidgets.QWidget):
         self.summary.setObjectName("progressSummary")
         self.view = GridView(undo_stack, self)
         self.view.setObjectName("progressGrid")
-        self.delegate = GridDelegate(lambda: [], lambda: [], self.view)
+        self.delegate = GridDelegate(lambda: [], lambda: [], self.view, fiscal_year=lambda: (
+            self.model.measures.plan.fiscal_year if self.model is not None else None))
         self.view.setItemDelegate(self.delegate)
         self.act_add = self._action("addEntry", "+ เพิ่มรายการ", self.add_entry, ["Ctrl+Return", "Ctrl+Enter"],
                                     "เพิ่มรายการผลของขั้นตอนนี้ (ต่อท้ายรายการที่มีอยู่) — Ctrl+Enter")
@@ -70,6 +71,7 @@ class ProgressPage(QtWidgets.QWidget):
         self.view.setModel(model)
         for i, column in enumerate(COLUMNS):
             self.view.setColumnWidth(i, column.width)
+        self.view.set_frozen_columns(1)  # the measure stays in view beside the evidence links
         self.heading.setText(f"ผลการดำเนินการ รอบ {model.round} เดือน")
         self.summary.setText(model.summary())
         model.message.connect(self.message)

@@ -169,11 +169,12 @@ class SyncActions(QtCore.QObject):
                 widget.setEnabled(True)
         self._locked_widgets = []
         self.window.act_paste.setEnabled(True)
+        self.window.act_paste_new.setEnabled(True)
         if not read_only:
             return
         w = self.window
         for action in (w.act_add, w.act_insert, w.act_delete, w.act_up, w.act_down, w.act_rollover, w.act_import,
-                       w.act_paste):
+                       w.act_paste, w.act_paste_new):
             action.setEnabled(False)
         self._locked_widgets.append((w.rollover_button, "enabled"))
         w.rollover_button.setEnabled(False)

@@ -68,7 +68,7 @@ def _flowables(report: Report, styles: ReportStyles, width: float, progress: Pro
         title = ThaiParagraph(line, styles.title if i == 0 else styles.subtitle)
         title.keepWithNext = True
         story.append(title)
-        tick("หัวเรื่อง")
+        tick("กำลังจัดหัวเรื่องของเอกสาร")
     story.append(Spacer(1, 8))
     for block in report.blocks:
         if isinstance(block, Heading):
@@ -85,7 +85,7 @@ def _flowables(report: Report, styles: ReportStyles, width: float, progress: Pro
                 story.append(ThaiParagraph(f"{BULLET} {item}", styles.body, left_indent=PARAGRAPH_INDENT / 2,
                                            space_after=1))
         elif isinstance(block, Table):
-            table = layout_table(block, width, styles, on_row=lambda: tick("ตาราง"), page_height=height)
+            table = layout_table(block, width, styles, on_row=lambda: tick("กำลังจัดตาราง"), page_height=height)
             _keep_lead_with_first_rows(story, table, width)
             story.append(table)
             continue
@@ -96,7 +96,7 @@ def _flowables(report: Report, styles: ReportStyles, width: float, progress: Pro
             if isinstance(story[-1], ThaiTable):  # signed under the last rows, never alone on a page
                 story[-1].keep_with_last = signatures.height + signatures.spaceBefore
             story.append(signatures)
-        tick(type(block).__name__)
+        tick("กำลังจัดหน้าเอกสาร")  # what the progress box shows: words, never a class name
     return story
 
 

@@ -16,6 +16,7 @@ from ita_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from ita_desktop.gui.tsv import parse_html_table, parse_tsv, to_tsv
 from ita_desktop.services.documents import new_document
 from tests.gui.conftest import reopen
+from tests.gui.helpers import answer_dialog
 
 CELL = st.text(alphabet=st.sampled_from(list("กขคง่้ำะาเแ๑๒abc \t\n\"'-.")), max_size=12)
 
@@ -70,7 +71,9 @@ def test_paste_from_excel_overwrites_extends_and_undoes_in_one_step(window: Main
     mime = QtCore.QMimeData()
     mime.setText(clip)
     QtGui.QGuiApplication.clipboard().setMimeData(mime)
+    asked = answer_dialog("pasteChoice", "pasteReplace")  # onto a filled measure: the clerk is asked
     window.act_paste.trigger()
+    assert asked and "ทับแถวที่มีข้อมูล" in asked[0]
     message = window.statusBar().currentMessage()
     assert "ไม่ได้วาง 1 ช่อง" in message and "เริ่ม" in message  # 15/1/2024 is not a พ.ศ. date
     after = reopen(path).years[0].measures
@@ -95,6 +98,7 @@ def test_paste_of_a_word_table_prefers_its_html(window: MainWindow) -> None:
     mime.setText("มาตรการป้องกันการรับสินบน\tประกาศเจตจำนง ไม่รับสินบน\t๑. จัดทำประกาศ\r๒. เผยแพร่ทางเว็บไซต์")
     view = window.measures_page.view
     view.setCurrentIndex(window.measures_page.proxy.index(0, COLUMN_OF["title"]))
+    answer_dialog("pasteChoice", "pasteReplace")
     view.paste(mime)
     first = reopen(path).years[0].measures[0]
     assert first.title == "มาตรการป้องกันการรับสินบน"
@@ -115,6 +119,7 @@ def test_copy_puts_excel_style_tsv_and_an_html_table_on_the_clipboard(window: Ma
     assert parse_html_table(clipboard.html()) == [["สำนักปลัด\nกองคลัง\nกองช่าง", "1 พ.ย. 2566"],
                                                   ["กองคลัง", "1 ต.ค. 2566"]]
     view.setCurrentIndex(proxy.index(5, COLUMN_OF["units"]))
+    answer_dialog("pasteChoice", "pasteReplace")
     view.paste()  # and it pastes back as it was copied
     sixth = reopen(path_of(window)).years[0].measures[5]
     assert sixth.units == ["สำนักปลัด", "กองคลัง", "กองช่าง"] and sixth.start == date(2023, 11, 1)
@@ -167,19 +172,21 @@ def test_a_click_under_the_last_row_makes_a_pasted_table_new_measures(window: Ma
     assert [m.title for m in after] == [m.title for m in before] + ["มาตรการใหม่หนึ่ง", "มาตรการใหม่สอง"]
 
 
-def test_headings_of_real_plans_place_steps_and_a_column_with_no_place_is_reported(window: MainWindow) -> None:
+def test_headings_of_real_plans_place_steps_and_the_timeframe(window: MainWindow) -> None:
     """'ขั้นตอน/วิธีปฏิบัติ' (the most common heading in published plans) fills the steps; a
-    'ระยะเวลาดำเนินการ' column is named in the status bar rather than dropped in silence."""
+    'ระยะเวลาดำเนินการ' that reads as a range of months becomes the start and end dates."""
     path = path_of(window)
     view = window.measures_page.view
     view.setCurrentIndex(window.measures_page.proxy.index(0, COLUMN_OF["title"]))
     mime = QtCore.QMimeData()
     mime.setText('ลำดับ\tมาตรการ\tขั้นตอน/วิธีปฏิบัติ\tหน่วยงานที่รับผิดชอบ\tระยะเวลาดำเนินการ\r\n'
                  '1\tมาตรการแรก\t"1. ประชุม\n2. รายงาน"\tกองคลัง\tต.ค. 2566 - ก.ย. 2567\r\n')
+    answer_dialog("pasteChoice", "pasteReplace")
     view.paste(mime)
     first = reopen(path).years[0].measures[0]
     assert first.title == "มาตรการแรก" and [s.text for s in first.steps] == ["1. ประชุม", "2. รายงาน"]
     assert first.units == ["กองคลัง"]
+    assert (first.start, first.end) == (date(2023, 10, 1), date(2024, 9, 30)) and first.timeframe_text == ""
     message = window.statusBar().currentMessage()
-    assert "“ระยะเวลาดำเนินการ”" in message and "ลำดับ" not in message
+    assert "ไม่ได้วาง" not in message and "ลำดับ" not in message
     assert "บันทึกแล้ว" not in message  # the saved-cell chatter of each cell is not repeated

@@ -13,7 +13,7 @@ from ita_desktop.gui.export_dialog import ExportDialog
 from ita_desktop.gui.main_window import MainWindow
 from ita_desktop.gui.qt import Qt, QtCore, QtWidgets
 from ita_desktop.services.documents import load
-from tests.gui.helpers import type_text
+from tests.gui.helpers import answer_dialog, type_text
 from tests.pdf.readback import found, pdfium_pages
 
 
@@ -69,8 +69,10 @@ def test_the_clerk_renames_moves_and_hides_columns(window: MainWindow, qtbot: Qt
     assert reset is not None
     qtbot.mouseClick(reset, Qt.MouseButton.LeftButton)
     assert texts(dialog)[-1] == "ผลสัมฤทธิ์" and dialog.options().profile is None
-    dialog.layout.setCurrentIndex(dialog.layout.findData(6))  # not a progress layout: no columns to choose
-    assert not dialog.columns.widget.isEnabled() and dialog.options().profile is None
+    assert dialog.layout.findData(6) == -1 and dialog.layout.findData(1) == -1  # not a progress layout: not offered
+    dialog.doc.setCurrentIndex(dialog.doc.findData("analysis"))
+    assert [dialog.layout.itemData(i) for i in range(dialog.layout.count())] == [6]
+    assert dialog.options().layout == 6
 
 
 def test_exporting_keeps_the_columns_in_the_document_and_the_next_export_offers_them(
@@ -91,6 +93,7 @@ def test_exporting_keeps_the_columns_in_the_document_and_the_next_export_offers_
         layout.setCurrentIndex(layout.findData(5))
         widget.item(5).setText("ผลรับความสำเร็จ")
         widget.item(3).setCheckState(Qt.CheckState.Unchecked)
+        answer_dialog("exportCheck", "exportAnyway")  # the sample's round 6 has warnings: export anyway
         modal.accept()
 
     QtCore.QTimer.singleShot(0, choose_and_export)

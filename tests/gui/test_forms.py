@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from ita_desktop.domain.model import Tool
 from ita_desktop.gui.main_window import MainWindow
@@ -64,7 +65,7 @@ def test_assessment_scores_under_85_are_highlighted_and_bad_input_is_refused(win
     assert stored is not None and stored.tools[Tool.IIT] == 80.5
     window.undo_stack.undo()
     stored = reopen(path_of(window)).years[0].assessment
-    assert stored is not None and stored.tools[Tool.IIT] == 86.1 and iit.text() == "86.1"
+    assert stored is not None and stored.tools[Tool.IIT] == 86.1 and iit.text() == "86.10"  # as published
 
 
 def test_indicator_scores_table(window: MainWindow) -> None:
@@ -154,3 +155,33 @@ def test_settings_are_declared_typed_and_kept(user_data: Path) -> None:
     for i in range(12):
         prefs.add_recent(f"/เอกสาร/{i}.ita")
     assert prefs.get("files/recent")[:2] == ["/เอกสาร/11.ita", "/เอกสาร/10.ita"] and len(prefs.get("files/recent")) == 8
+
+
+def test_a_score_keeps_its_two_decimals(window: MainWindow, qtbot: QtBot) -> None:
+    window.go_to("assessment")
+    view = window.assessment_page.view
+    window.activateWindow()
+    view.setFocus()
+    qtbot.waitUntil(lambda: QtWidgets.QApplication.focusWidget() is view)
+    view.setCurrentIndex(view.model().index(0, 2))
+    qtbot.keyClicks(view, "9")
+    qtbot.keyClicks(QtWidgets.QApplication.focusWidget(), "0.10")
+    qtbot.keyClick(QtWidgets.QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.state() != view.State.EditingState)
+    assert view.model().index(0, 2).data() == "90.10"
+
+
+def test_the_new_document_dialog_shows_a_whole_office_name(window: MainWindow, qtbot: QtBot) -> None:
+    from ita_desktop.gui.forms import child, load_form
+
+    form = load_form("new_document", window)
+    assert isinstance(form, QtWidgets.QDialog)
+    qtbot.addWidget(form)
+    org = child(form, QtWidgets.QLineEdit, "org")
+    form.show()
+    qtbot.waitExposed(form)
+    name = "เทศบาลเมืองเดชอุดม"
+    org.setText(name)
+    room = org.contentsRect().width() - 12  # the frame and text margins
+    assert org.fontMetrics().horizontalAdvance(name) < room  # no first letter scrolled out of view
+    form.reject()

@@ -12,10 +12,10 @@ from ita_desktop.domain.model import Measure
 from ita_desktop.gui.editors import DateEditor, IndicatorsEditor, MultiLineEditor, RoundsEditor, UnitsEditor
 from ita_desktop.gui.main_window import MainWindow
 from ita_desktop.gui.measures_model import COLUMN_OF
-from ita_desktop.gui.qt import Qt, QtWidgets
+from ita_desktop.gui.qt import Qt, QtCore, QtWidgets
 from ita_desktop.gui.roles import ERROR_BACKGROUND, WARNING_BACKGROUND
 from tests.gui.conftest import reopen
-from tests.gui.helpers import open_editor, type_text
+from tests.gui.helpers import answer_dialog, open_editor, type_text
 
 
 def stored_measures(path: Path) -> list[Measure]:
@@ -137,8 +137,10 @@ def test_typing_or_pasting_indicator_numbers_still_works(window: MainWindow, qtb
     assert isinstance(editor, IndicatorsEditor)
     editor.line.setText("15")
     qtbot.keyClick(editor.line, Qt.Key.Key_Return)
-    assert "ไม่มีตัวชี้วัดที่ 15 ในปีนี้" in window.statusBar().currentMessage()
+    assert "ไม่มีตัวชี้วัดที่ 15 ในปีนี้" in view.notice.text() and view.notice.isVisible()  # at the cell
+    assert editor.isVisible() and editor.text() == "15"  # kept to be fixed
     assert stored_measures(doc_path(window))[1].indicators == [2, 3]
+    qtbot.keyClick(editor.line, Qt.Key.Key_Escape)
     model = window.measures_model
     assert model is not None
     assert model.setData(model.index(0, COLUMN_OF["indicators"]), "๒, ๓")  # a paste
@@ -206,7 +208,8 @@ def test_unreadable_date_is_refused_with_a_thai_message_and_nothing_changes(wind
     assert isinstance(editor, DateEditor)
     editor.line.setText("31/2/2567")
     qtbot.keyClick(editor.line, Qt.Key.Key_Return)
-    assert "อ่านวันที่" in window.statusBar().currentMessage()
+    assert "อ่านวันที่" in view.notice.text()  # shown at the cell, not in the status bar
+    assert "อ่านวันที่" not in window.statusBar().currentMessage()
     assert stored_measures(doc_path(window))[0].start == date(2023, 11, 1)
     assert window.undo_stack.count() == 0
 
@@ -226,8 +229,12 @@ def test_live_validation_marks_cells_and_explains_in_the_status_bar(window: Main
     assert "ยังไม่ได้กรอกชื่อมาตรการ" in window.statusBar().currentMessage()
     stored = stored_measures(doc_path(window))
     assert stored[0].end == date(2023, 10, 1) and stored[2].title == ""  # kept as typed, only marked
-    window.measures_page.view.setCurrentIndex(window.measures_page.proxy.index(0, COLUMN_OF["end"]))
-    assert "วันสิ้นสุดอยู่ก่อนวันเริ่มต้น" in window.statusBar().currentMessage()
+    view = window.measures_page.view
+    view.setCurrentIndex(window.measures_page.proxy.index(0, COLUMN_OF["end"]))
+    assert view.notice.isVisible() and "วันสิ้นสุดอยู่ก่อนวันเริ่มต้น" in view.notice.text()  # at the cell
+    assert view.notice.kind == "error"
+    view.setCurrentIndex(window.measures_page.proxy.index(0, COLUMN_OF["issue"]))
+    assert not view.notice.isVisible()  # gone once it no longer applies
 
 
 def test_insert_delete_move_with_undo_checked_in_the_file(window: MainWindow, qtbot: QtBot) -> None:
@@ -245,7 +252,9 @@ def test_insert_delete_move_with_undo_checked_in_the_file(window: MainWindow, qt
     qtbot.keyClick(page.view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)  # move down
     assert [m.title for m in stored_measures(path)][2:4] == [titles[2], "มาตรการแทรก"]
     page.select_source_row(0)
+    asked = answer_dialog("confirmDelete", "deleteAnyway")  # the first measure has reported progress
     window.act_delete.trigger()
+    assert asked and "มาตรการที่ 1" in asked[0]
     assert [m.title for m in stored_measures(path)][:2] == [titles[1], titles[2]]
     window.act_undo.trigger()  # delete undone
     window.act_undo.trigger()  # move undone
@@ -345,6 +354,7 @@ def test_a_step_takes_its_own_timeframe_after_a_bar(window: MainWindow, qtbot: Q
 def test_pasted_rows_bring_group_and_timeframes(window: MainWindow) -> None:
     view = window.measures_page.view
     view.setCurrentIndex(view.model().index(0, COLUMN_OF["end"]))
+    answer_dialog("pasteChoice", "pasteReplace")  # the row is filled: the clerk chooses to overwrite
     view.paste_grid([["30/9/2567", "ภายในเดือนมกราคม ๒๕๖๗", "รายงานผล", "6, 12", "มาตรการด้านการสื่อสาร"]])
     first = stored_measures(doc_path(window))[0]
     assert (first.timeframe_text, first.group) == ("ภายในเดือนมกราคม ๒๕๖๗", "มาตรการด้านการสื่อสาร")
@@ -352,3 +362,33 @@ def test_pasted_rows_bring_group_and_timeframes(window: MainWindow) -> None:
     view.copy_selection()
     assert view.model().index(0, COLUMN_OF["steps"]).data(Qt.ItemDataRole.EditRole) == "\n".join(
         s.text for s in first.steps)
+
+
+def test_deleting_a_measure_with_reported_progress_asks_first(window: MainWindow, qtbot: QtBot) -> None:
+    path = doc_path(window)
+    before = [m.id for m in stored_measures(path)]
+    page = window.measures_page
+    page.select_source_row(0)
+    asked = answer_dialog("confirmDelete", "keepMeasure")
+    window.act_delete.trigger()
+    assert asked and "มีผลการดำเนินการที่รายงานไว้แล้ว" in asked[0]
+    assert [m.id for m in stored_measures(path)] == before and window.undo_stack.count() == 0
+    model = window.measures_model
+    assert model is not None
+    model.add_measures(len(before), [model.new_measure()])  # a new measure: nothing reported, no question
+    page.select_source_row(len(before))
+    window.act_delete.trigger()
+    assert [m.id for m in stored_measures(path)] == before
+
+
+def test_sorting_by_a_heading_says_the_documents_keep_the_plan_order(window: MainWindow, qtbot: QtBot) -> None:
+    page = window.measures_page
+    header = page.view.horizontalHeader()
+    page.view.scrollTo(page.proxy.index(0, COLUMN_OF["end"]))  # the heading on screen, beside the frozen part
+    assert 0 < header.sectionViewportPosition(COLUMN_OF["end"]) + 20 < header.viewport().width()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QtCore.QPoint(header.sectionViewportPosition(COLUMN_OF["end"]) + 20, header.height() // 2))
+    assert page.proxy.sortColumn() == COLUMN_OF["end"]
+    assert "เพื่อดูเท่านั้น" in page.count.text() and "สิ้นสุด" in page.count.text()
+    window.act_plan_order.trigger()
+    assert "เพื่อดูเท่านั้น" not in page.count.text()

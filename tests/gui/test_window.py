@@ -131,8 +131,12 @@ def test_export_runs_off_the_gui_thread_and_writes_the_file(window: MainWindow, 
 def test_export_pdf_writes_a_pdf_or_says_why_not(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
     window.prefs.set("export/open_after", False)
     out = tmp_path / "แผน.pdf"
+    labels: list[str] = []
     with qtbot.waitSignal(window.export_finished, timeout=90000) as blocker:
-        window.start_export(out, ExportOptions(doc="plan", year=2567))
+        job = window.start_export(out, ExportOptions(doc="plan", year=2567))
+        job.progressed.connect(lambda *_: labels.append(window.progress_dialog.labelText()))
+    assert window.progress_dialog.windowTitle() == "กำลังส่งออกเอกสาร — ITA Desktop"
+    assert all(not any(c.isascii() and c.isalpha() for c in label) for label in labels), labels  # Thai words only
     if blocker.args == [""]:  # the PDF writer is not in this build: the clerk is told so
         assert "not available" in window.last_error
         box = window.findChild(QtWidgets.QMessageBox, "errorBox")
@@ -199,7 +203,9 @@ def test_export_dialog_offers_thai_choices_and_remembers_them(window: MainWindow
     dialog = ExportDialog(window, window.prefs, 2567, [6, 12])
     assert dialog.doc.itemText(0) == "แผนมาตรการส่งเสริมคุณธรรมและความโปร่งใส" and dialog.doc.count() == 3
     assert not dialog.round.isEnabled()
+    assert [dialog.layout.itemData(i) for i in range(dialog.layout.count())] == [1, 2, 5]  # the plan's layouts only
     dialog.doc.setCurrentIndex(dialog.doc.findData("progress"))
+    assert [dialog.layout.itemData(i) for i in range(dialog.layout.count())] == [2, 3, 4, 5]
     assert dialog.round.isEnabled() and dialog.layout.currentData() == 3  # the default round-report layout
     dialog.round.setCurrentIndex(dialog.round.findData(12))
     dialog.layout.setCurrentIndex(dialog.layout.findData(4))
@@ -241,3 +247,14 @@ def test_export_from_a_round_page_offers_that_rounds_report(window: MainWindow, 
     QtCore.QTimer.singleShot(0, look_and_cancel)
     window.ask_export()
     assert seen == [("progress", 12, True), ("plan", 6, False)]
+
+
+def test_a_file_that_cannot_be_opened_after_export_is_said_in_the_window(
+        window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "แผน.docx"
+    out.write_bytes(b"")
+    monkeypatch.setattr(QtGui.QDesktopServices, "openUrl", lambda _url: False)  # no program for the file type
+    window.open_file(out)
+    box = window.findChild(QtWidgets.QMessageBox, "errorBox")
+    assert box is not None and "เปิดไฟล์ให้ไม่ได้" in box.text() and str(out) in box.text()
+    box.close()

@@ -202,3 +202,19 @@ def test_the_sheet_of_a_units_open_steps(doc: Path, tmp_path: Path, suffix: str)
     assert "ขั้นตอนที่ค้างดำเนินการ" in text and "กองคลัง" in text
     assert "ติดตาม" in text and "เลยกำหนด" in text and "สรุป" in text
     assert "ประกาศ" not in text  # the done step is not open
+
+
+def test_a_measure_reported_as_a_whole_counts_all_its_steps_and_misses_none_of_them() -> None:
+    """Seed 001's office reports one summary per measure: its round page said "๐ จาก ๑๗ ขั้นตอน" and listed every
+    step as missing. Its measures have no title either: they are named by their issue."""
+    measure = Measure(id="w", indicators=[1], title="", issue="บุคลากรในหน่วยงานปฏิบัติงานตามขั้นตอน\nมากน้อยเพียงใด",
+                      rounds=[12], units=["กองคลัง"], end=date(2023, 9, 30),
+                      steps=[Step("เชิญบุคลากรมาประชุม"), Step("กำชับให้ปฏิบัติตามขั้นตอน")],
+                      progress=[Progress(12, None, Status.DONE, date(2023, 5, 2), "ประชุมแล้วทุกกอง", id="s"),
+                                Progress(12, 2, Status.IN_PROGRESS, None, "", id="empty")])
+    status = round_status(plan_of(measure), 12, date(2023, 10, 5))
+    assert (status.totals.done, status.totals.steps, status.totals.overdue) == (2, 2, 0)
+    assert status.units["กองคลัง"].done == 2
+    assert not [m for m in status.missing if m.kind == MissingKind.NO_ENTRY]
+    (no_result,) = [m for m in status.missing if m.kind == MissingKind.NO_RESULT]
+    assert no_result.label == "บุคลากรในหน่วยงานปฏิบัติงานตามขั้นตอน — ขั้นตอนที่ ๒"

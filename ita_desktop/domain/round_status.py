@@ -170,7 +170,8 @@ def year_for_today(fiscal_years: list[int], today: date) -> int | None:
 
 
 def _state(measure: Measure, step: int | None, round_: int, today: date) -> tuple[StepState, date | None]:
-    entries = [p for p in measure.progress if p.step == step and p.round <= round_]
+    # an office that reports the measure as a whole (one summary, step None) reports every step of it
+    entries = [p for p in measure.progress if p.step in (step, None) and p.round <= round_]
     deadline = (measure.steps[step - 1].due if step else None) or measure.end
     if any(p.status == Status.DONE for p in entries):
         return StepState.DONE, deadline
@@ -182,7 +183,9 @@ def _state(measure: Measure, step: int | None, round_: int, today: date) -> tupl
 
 
 def _label(measure: Measure, step: int | None) -> str:
-    title = measure.title.strip().splitlines()[0] if measure.title.strip() else "(มาตรการไม่มีชื่อ)"
+    """The measure as the clerk knows it: its title, else its issue (offices that head rows by the issue)."""
+    named = next((t.strip().splitlines()[0] for t in (measure.title, measure.issue) if t.strip()), "")
+    title = (named if len(named) <= 70 else named[:67] + "…") or "(มาตรการไม่มีชื่อ)"
     return f"{title} — ขั้นตอนที่ {to_thai_digits(step)}" if step else title
 
 
@@ -193,9 +196,10 @@ def _oit_numbers(plan: YearPlan) -> set[int]:
 def _missing_of(measure: Measure, slots: list[int | None], round_: int, oit: set[int],
                 done_before: set[int | None]) -> list[Missing]:
     found: list[Missing] = []
+    whole = measure.entries_for(round_, None) or None in done_before  # reported as a whole: no step is missing
     for slot in slots:
         entries = measure.entries_for(round_, slot)
-        if not entries and slot not in done_before:
+        if not entries and slot not in done_before and not (slot is not None and whole):
             found.append(Missing(MissingKind.NO_ENTRY, measure.id, slot, None, _label(measure, slot)))
     in_round: list[Progress] = [p for p in measure.progress if p.round == round_]
     for p in in_round:
@@ -223,8 +227,8 @@ def round_status(plan: YearPlan, round_: int, today: date, units_order: list[str
         if not monitored_in(measure, round_):
             continue
         slots: list[int | None] = list(range(1, len(measure.steps) + 1)) or [None]
-        done_before = {s for s in slots if any(p.step == s and p.round < round_ and p.status == Status.DONE
-                                               for p in measure.progress)}
+        done_before = {s for s in [*slots, None] if any(p.step == s and p.round < round_ and p.status == Status.DONE
+                                                       for p in measure.progress)}
         for slot in slots:
             state, deadline = _state(measure, slot, round_, today)
             steps.append(StepStatus(measure, slot, state, deadline))

@@ -8,6 +8,7 @@ in the document when she exports (a plain saved setting of the document, not an 
 from __future__ import annotations
 
 from ita_desktop.domain.profiles import PROFILE_LAYOUTS, ExportProfile, ProfileColumn, saved_profile
+from ita_desktop.gui.export_settings import PrintSettings
 from ita_desktop.gui.qt import Qt, QtWidgets
 from ita_desktop.reports.profiles import layout_columns
 
@@ -19,8 +20,10 @@ class ColumnList:
     """Fills ``widget`` with a layout's columns and reads the office's profile back from it."""
 
     def __init__(self, widget: QtWidgets.QListWidget, up: QtWidgets.QPushButton, down: QtWidgets.QPushButton,
-                 reset: QtWidgets.QPushButton, profiles: list[ExportProfile]) -> None:
-        self.widget, self.profiles = widget, profiles
+                 reset: QtWidgets.QPushButton, profiles: list[ExportProfile],
+                 settings: PrintSettings | None = None) -> None:
+        """``settings``: the layout's print settings, kept per layout with the columns (the same profile)."""
+        self.widget, self.profiles, self.settings = widget, profiles, settings
         self.document, self.layout = "", 0
         self.edited: dict[tuple[str, int], ExportProfile] = {}  # this dialog's changes, per (document, layout)
         widget.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.DoubleClicked
@@ -42,6 +45,8 @@ class ColumnList:
             return
         profile = self.edited.get((document, layout)) or saved_profile(self.profiles, document, layout)
         self._fill(profile)
+        if self.settings is not None:
+            self.settings.show(profile, document)
 
     def _fill(self, profile: ExportProfile | None) -> None:
         self.widget.clear()
@@ -82,7 +87,7 @@ class ColumnList:
         self._fill(None)
 
     def profile(self) -> ExportProfile | None:
-        """The columns as shown, as a profile (the saved one's id and settings kept); None when there is nothing
+        """The columns and settings as shown, as a profile (the saved one's id kept); None when there is nothing
         to say (the layout as it is and nothing saved, or every column unticked)."""
         if not self.widget.isEnabled() or not self.widget.count():
             return None
@@ -98,11 +103,14 @@ class ColumnList:
             profile = ExportProfile(document=self.document, layout=self.layout, columns=columns)
         except ValueError:  # every column unticked: print the layout as it is rather than an empty table
             return None
+        if self.settings is not None:
+            self.settings.put_into(profile, saved)
+        elif saved is not None:
+            profile.grouping, profile.date_style = saved.grouping, saved.date_style
+            profile.show_unreported = saved.show_unreported
         if saved is None:
             return None if profile.is_default() else profile
         profile.id = saved.id
-        profile.grouping, profile.date_style = saved.grouping, saved.date_style
-        profile.show_unreported = saved.show_unreported
         return profile
 
     def changed(self) -> ExportProfile | None:
@@ -111,4 +119,8 @@ class ColumnList:
         if profile is None:
             return None
         saved = saved_profile(self.profiles, self.document, self.layout)
-        return profile if saved is None or saved.columns != profile.columns else None
+        if saved is None:
+            return profile
+        same = saved.columns == profile.columns and all(getattr(saved, name) == getattr(profile, name) for name in
+                                                         ("grouping", "date_style", "show_unreported"))
+        return None if same else profile

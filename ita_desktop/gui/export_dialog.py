@@ -1,5 +1,6 @@
 """File ▸ Export: which document, round, layout, digits and file type (form in ui/export_dialog.ui); the
-layout's columns as the office prints them (gui/export_columns.py) and an optional second part in the same file.
+layout's columns and print settings as the office prints them (gui/export_columns.py, export_settings.py) and an
+optional second part in the same file.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from dataclasses import replace
 from ita_desktop.domain.profiles import PROFILE_LAYOUTS, ExportProfile
 from ita_desktop.gui.dialogs import thai_buttons
 from ita_desktop.gui.export_columns import ColumnList
+from ita_desktop.gui.export_settings import PrintSettings
 from ita_desktop.gui.forms import child, load_form
 from ita_desktop.gui.qt import QtWidgets
 from ita_desktop.gui.settings import Preferences
@@ -44,7 +46,10 @@ class ExportDialog:
         self.columns = ColumnList(child(form, QtWidgets.QListWidget, "columns"),
                                   child(form, QtWidgets.QPushButton, "columnUp"),
                                   child(form, QtWidgets.QPushButton, "columnDown"),
-                                  child(form, QtWidgets.QPushButton, "columnsReset"), list(profiles or []))
+                                  child(form, QtWidgets.QPushButton, "columnsReset"), list(profiles or []),
+                                  PrintSettings(child(form, QtWidgets.QComboBox, "dateStyle"),
+                                                child(form, QtWidgets.QComboBox, "grouping"),
+                                                child(form, QtWidgets.QCheckBox, "showUnreported")))
         buttons = child(form, QtWidgets.QDialogButtonBox, "buttons")
         thai_buttons(buttons, ok="ส่งออก…")
         buttons.accepted.connect(form.accept)

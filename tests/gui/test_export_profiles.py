@@ -118,3 +118,56 @@ def test_a_second_part_goes_into_the_same_file(window: MainWindow) -> None:
     dialog.second.setCurrentIndex(dialog.second.findData("plan:1"))
     options = dialog.options()
     assert options.doc == "analysis" and [(p.doc, p.layout, p.year) for p in options.parts] == [("plan", 1, 2567)]
+
+
+def choose(combo: QtWidgets.QComboBox, key: str, qtbot: QtBot) -> None:
+    """Pick ``key`` in ``combo`` as a clerk does: click it open, then keys down to the item and Return."""
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Home)
+    for _ in range(combo.findData(key)):
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentData() == key
+
+
+def test_the_date_style_and_sections_chosen_print_and_are_kept_for_the_next_export(
+        window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    window.prefs.set("export/open_after", False)
+    window.go_to("plan")
+    out = tmp_path / "plan.pdf"
+    monkeypatch.setattr(QtWidgets.QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+
+    def choose_and_export() -> None:
+        modal = QtWidgets.QApplication.activeModalWidget()
+        assert isinstance(modal, QtWidgets.QDialog)
+        date_style = modal.findChild(QtWidgets.QComboBox, "dateStyle")
+        grouping = modal.findChild(QtWidgets.QComboBox, "grouping")
+        unreported = modal.findChild(QtWidgets.QCheckBox, "showUnreported")
+        assert date_style is not None and grouping is not None and unreported is not None
+        layout = modal.findChild(QtWidgets.QComboBox, "layoutChoice")
+        assert layout is not None
+        layout.setCurrentIndex(layout.findData(5))  # the plan with its timeframes
+        assert date_style.currentData() == "short" and grouping.currentData() == "auto"
+        assert not unreported.isEnabled()  # a plan has no rounds to report
+        choose(date_style, "full", qtbot)
+        choose(grouping, "tool", qtbot)
+        answer_dialog("exportCheck", "exportAnyway")
+        modal.accept()
+
+    QtCore.QTimer.singleShot(0, choose_and_export)
+    with qtbot.waitSignal(window.export_finished, timeout=90000):
+        window.ask_export()
+    text = "\n".join(pdfium_pages(out))
+    assert found("ตุลาคม ๒๕๖๖", text) and not found("ต.ค. ๖๖", text)
+    assert found("แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT)", text)  # sections by tool, as chosen
+    assert window.editor is not None
+    (profile,) = load(window.editor.path).profiles
+    assert (profile.document, profile.layout, profile.date_style, profile.grouping) == ("plan", 5, "full", "tool")
+    again = ExportDialog(window, window.prefs, 2567, [6, 12], "plan", None, window.editor.profiles())
+    again.layout.setCurrentIndex(again.layout.findData(5))
+    assert again.columns.settings is not None
+    assert again.columns.settings.date_style.currentData() == "full"
+    assert again.options().date_style == "short"  # the options' own default: the profile decides, as below
+    assert again.options().profile == profile and again.profile_to_save() is None
+    choose(again.columns.settings.date_style, "short", qtbot)  # back to the default: it must print the default
+    back = again.profile_to_save()
+    assert back is not None and back.date_style == "short" and back.id == profile.id

@@ -75,7 +75,7 @@ class FrozenView(QtWidgets.QTableView):
         """Columns, row heights and place as the grid's."""
         model = self.model()
         count = self.shown_count()
-        if model is None or count == 0 or self.grid.editing_frozen:
+        if model is None or count == 0 or model.rowCount() == 0 or self.grid.editing_frozen:
             self.hide()
             return
         for column in range(model.columnCount()):

@@ -75,6 +75,7 @@ class GridView(QtWidgets.QTableView):
     def _forget_all(self, *_: Any) -> None:
         self._fitted.clear()
         self.schedule_fit()
+        self.frozen.sync()  # an empty grid has nothing to freeze (and its hint must not be covered)
 
     def _columns_resized(self, *_: Any) -> None:
         self._forget_all()

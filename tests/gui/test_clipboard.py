@@ -133,7 +133,8 @@ def test_a_table_with_headings_fills_an_empty_plan_column_by_heading(
     qtbot.addWidget(win)
     assert win.open_document(path)
     win.show()
-    assert win.measures_page.empty.isVisible()  # the empty plan says what to do
+    assert win.measures_page.empty.isVisible()  # the empty plan says what to do, and all of it shows:
+    assert not win.measures_page.view.frozen.isVisible()  # no frozen columns laid over it (they hid its left half)
     clip = ("มาตรการ\tขั้นตอน/วิธีการปฏิบัติ\tผู้รับผิดชอบ\tหมายเหตุ\r\n"
             'มาตรการป้องกันการรับสินบน\t"๑. จัดทำประกาศ\n๒. เผยแพร่"\tสำนักปลัด\tไม่ใช้\r\n'
             "มาตรการเปิดเผยข้อมูล\tปรับปรุงเว็บไซต์\tกองคลัง\t\r\n")
@@ -146,6 +147,7 @@ def test_a_table_with_headings_fills_an_empty_plan_column_by_heading(
         ("มาตรการป้องกันการรับสินบน", ["๑. จัดทำประกาศ", "๒. เผยแพร่"], ["สำนักปลัด"]),
         ("มาตรการเปิดเผยข้อมูล", ["ปรับปรุงเว็บไซต์"], ["กองคลัง"])]
     assert not win.measures_page.empty.isVisible()
+    qtbot.waitUntil(win.measures_page.view.frozen.isVisible)  # rows to scroll past: the measure stays in view
     win.close()
 
 

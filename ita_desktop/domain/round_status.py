@@ -52,6 +52,7 @@ class MissingKind(StrEnum):
     NO_DONE_DATE = "no_done_date"
     NO_EVIDENCE = "no_evidence"
     UNSIGNED = "unsigned"
+    NO_MEASURES = "no_measures"
 
 
 MISSING_TH = {
@@ -60,6 +61,7 @@ MISSING_TH = {
     MissingKind.NO_DONE_DATE: "ดำเนินการแล้ว แต่ยังไม่ได้ระบุวันที่ดำเนินการ",
     MissingKind.NO_EVIDENCE: "มาตรการของตัวชี้วัด OIT ยังไม่มีลิงก์หลักฐาน",
     MissingKind.UNSIGNED: "รายงานยังไม่มีผู้ลงนาม",
+    MissingKind.NO_MEASURES: "แผนของปีนี้ยังไม่มีมาตรการที่ติดตามในรอบนี้ (เพิ่มมาตรการในหน้าแผนมาตรการ)",
 }
 
 
@@ -236,6 +238,8 @@ def round_status(plan: YearPlan, round_: int, today: date, units_order: list[str
             for unit in units_of(measure):
                 units.setdefault(unit, Counts()).add(state)
         missing += _missing_of(measure, slots, round_, oit, done_before)
+    if not steps:  # a new year: the first thing missing is the plan itself, not a signature
+        missing.insert(0, Missing(MissingKind.NO_MEASURES, label="แผนมาตรการ"))
     if not any(s.name.strip() or s.signed_name.strip() for s in plan.signatories):
         missing.append(Missing(MissingKind.UNSIGNED, label="ผู้ลงนาม"))
     units = {u: c for u, c in units.items() if c.steps}

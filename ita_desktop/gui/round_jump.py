@@ -1,6 +1,6 @@
 """From a missing item of the round page to its cell: the round's progress grid (the entry, or the step's
-placeholder row, in the column the item is about) or the signatories page. Kept apart from the main window so
-its edits there stay one method."""
+placeholder row, in the column the item is about), the plan (a year without measures) or the signatories page.
+Kept apart from the main window so its edits there stay one method."""
 
 from __future__ import annotations
 
@@ -15,6 +15,9 @@ if TYPE_CHECKING:
 
 def select_missing(window: MainWindow, missing: Missing, round_: int) -> bool:
     """Show the page of ``missing`` and make its cell current; False when it is no longer there."""
+    if missing.kind == MissingKind.NO_MEASURES:
+        window.go_to("plan")
+        return True
     if missing.kind == MissingKind.UNSIGNED or missing.measure_id is None:
         window.go_to("signatories")
         return True

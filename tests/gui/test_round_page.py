@@ -141,3 +141,26 @@ def test_after_a_pdf_of_a_rounds_report_its_log_row_is_offered(inside: MainWindo
     current = page.log_view.currentIndex()
     assert (current.row(), current.column()) == (2, LOG_COLUMN["url"])
     qtbot.waitUntil(lambda: inside.job is None, timeout=10000)
+
+
+def test_a_new_years_round_page_says_the_plan_is_empty_first_and_leads_to_it(
+        app: QtWidgets.QApplication, qtbot: QtBot, tmp_path: Path) -> None:
+    from ita_desktop.domain.model import Organization
+    from ita_desktop.services.documents import new_document
+
+    path = tmp_path / "ปีใหม่.ita"
+    new_document(path, Organization(name="เทศบาลเมืองเดชอุดม"), 2567)
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.round_page.today = lambda: TODAY
+    assert win.open_document(path)
+    win.show()
+    page = win.round_page
+    assert win.current_page_key() == "round"
+    first = page.missing_list.item(0)
+    assert first.data(Qt.ItemDataRole.UserRole).kind == MissingKind.NO_MEASURES
+    assert "ยังไม่มีมาตรการ" in first.text()
+    qtbot.mouseClick(page.missing_list.viewport(), Qt.MouseButton.LeftButton,
+                     pos=page.missing_list.visualItemRect(first).center())
+    assert win.current_page_key() == "plan" and win.measures_page.empty.isVisible()
+    win.close()

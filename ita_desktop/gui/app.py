@@ -101,7 +101,7 @@ def run_app(path: Path | None) -> int:
     app = application()
     sys.excepthook = _log_crash
     window = create_window(path)
-    window.show()
+    window.show_on_screen()
     # once the event loop runs, i.e. after the window's first paint
     QtCore.QTimer.singleShot(0, start_warm_up)
     code = int(app.exec())

@@ -42,6 +42,9 @@ DEFAULT_ROUNDS = [6, 12]
 Shortcut = QtGui.QKeySequence | QtGui.QKeySequence.StandardKey | str | list[Any] | None
 
 
+FRAME_ALLOWANCE = 40  # the title bar and borders the window manager adds around the window
+
+
 class MainWindow(QtWidgets.QMainWindow):
     """One document at a time; one fiscal year of it on screen."""
 
@@ -233,6 +236,19 @@ class MainWindow(QtWidgets.QMainWindow):
         bar.addActions([self.act_undo, self.act_redo])
         bar.addSeparator()
         bar.addActions([self.act_add, self.act_delete])
+
+    def show_on_screen(self) -> None:
+        """Shown at its last size, or 1320 × 820 where the screen has room, else maximized: many office PCs have
+        1366 × 768 screens, where the window ran under the task bar with its status bar and last rows hidden."""
+        screen = self.screen() or QtGui.QGuiApplication.primaryScreen()
+        if self.layout_store.load("main/geometry") is None and screen is not None:
+            free = screen.availableGeometry()
+            if free.width() < 1320 or free.height() < 820 + FRAME_ALLOWANCE:
+                # sized to the free area first, for a screen whose window manager does not maximize
+                self.setGeometry(free.adjusted(0, FRAME_ALLOWANCE, 0, 0))
+                self.showMaximized()
+                return
+        self.show()
 
     def _restore_layout(self) -> None:
         geometry = self.layout_store.load("main/geometry")

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import os
 import sqlite3
+import subprocess
+import sys
 import threading
 from datetime import date
 from pathlib import Path
@@ -258,3 +262,46 @@ def test_a_file_that_cannot_be_opened_after_export_is_said_in_the_window(
     box = window.findChild(QtWidgets.QMessageBox, "errorBox")
     assert box is not None and "เปิดไฟล์ให้ไม่ได้" in box.text() and str(out) in box.text()
     box.close()
+
+
+OFFICE_SCREEN = {"screens": [{"name": "office", "x": 0, "y": 0, "width": 1366, "height": 768,
+                              "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}
+SHOW_ON_SCREEN = """
+import json, sys
+from pathlib import Path
+from ita_desktop.gui.app import application
+from ita_desktop.gui.main_window import MainWindow
+app = application()
+win = MainWindow()
+assert win.open_document(Path(sys.argv[1]))
+win.show_on_screen()
+app.processEvents()
+g, free = win.geometry(), win.screen().availableGeometry()
+print(json.dumps({"maximized": win.isMaximized(), "inside": free.contains(win.frameGeometry()),
+                  "size": [g.width(), g.height()]}))
+if sys.argv[2] == "resize":
+    win.showNormal()
+    win.resize(1000, 600)
+win.close()
+"""
+
+
+def test_the_first_start_on_a_1366_by_768_screen_fits_it_and_the_last_size_is_kept(
+        sample_doc: Path, tmp_path: Path) -> None:
+    """Many office PCs have 1366 × 768 screens: the window ran under the task bar, its status bar and the grid's
+    last rows hidden. Run as the app runs, on such a screen (Qt's offscreen platform given that screen)."""
+    config = tmp_path / "screens.json"
+    config.write_text(json.dumps(OFFICE_SCREEN), encoding="utf-8")
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
+           "ITA_DESKTOP_DATA": str(tmp_path / "data")}
+
+    def start(then: str) -> dict[str, object]:
+        done = subprocess.run([sys.executable, "-c", SHOW_ON_SCREEN, str(sample_doc), then], env=env,
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+    first = start("resize")
+    assert first["maximized"] and first["inside"]
+    again = start("keep")  # the clerk's own size, from the last time
+    assert not again["maximized"] and again["size"] == [1000, 600]

@@ -26,6 +26,9 @@ class MeasuresPage(QtWidgets.QWidget):
         self.filter.setClearButtonEnabled(True)
         self.filter.setObjectName("measureFilter")
         self.proxy = QtCore.QSortFilterProxyModel(self)
+        # Excel's filter and sort: applied when asked, not again on every edit, so a row being typed into never
+        # jumps away or vanishes because its new text no longer matches the search
+        self.proxy.setDynamicSortFilter(False)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setSortRole(SORT_ROLE)
@@ -57,6 +60,8 @@ class MeasuresPage(QtWidgets.QWidget):
         layout.addWidget(self.count)
         self.filter.textChanged.connect(self._filter_changed)
         self.view.horizontalHeader().sortIndicatorChanged.connect(self._update_count)
+        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.layoutChanged):
+            signal.connect(self._update_count)
         self.view.move_requested.connect(self.move_current)
         self.view.message.connect(self.message)
         self.delegate.hint.connect(self.message)

@@ -392,3 +392,25 @@ def test_sorting_by_a_heading_says_the_documents_keep_the_plan_order(window: Mai
     assert "เพื่อดูเท่านั้น" in page.count.text() and "สิ้นสุด" in page.count.text()
     window.act_plan_order.trigger()
     assert "เพื่อดูเท่านั้น" not in page.count.text()
+
+
+def test_a_row_edited_while_searching_stays_in_view_and_the_count_stays_true(window: MainWindow,
+                                                                            qtbot: QtBot) -> None:
+    """Excel's filter: a row the clerk types into does not vanish because its new text no longer matches."""
+    page = window.measures_page
+    window.go_to("plan")
+    type_text(page.filter, "ทรัพย์สิน")
+    proxy, view = page.proxy, page.view
+    assert 0 < proxy.rowCount() < page.model.rowCount()  # type: ignore[union-attr]
+    shown = proxy.rowCount()
+    index = proxy.index(0, COLUMN_OF["issue"])
+    view.setCurrentIndex(index)
+    view.setFocus()
+    type_text(view, "ป")  # the first key opens the editor, the rest go where the focus is then
+    type_text(QtWidgets.QApplication.focusWidget(), "ระเด็นใหม่")
+    qtbot.keyClick(QtWidgets.QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert proxy.rowCount() == shown and proxy.index(0, COLUMN_OF["issue"]).data() == "ประเด็นใหม่"
+    assert f"แสดง {shown} รายการ" in page.count.text()
+    page.filter.clear()  # searching again applies the search to the new text
+    type_text(page.filter, "ประเด็นใหม่")
+    assert proxy.rowCount() == 1 and "แสดง ๑ รายการ" not in page.count.text() and "แสดง 1 รายการ" in page.count.text()

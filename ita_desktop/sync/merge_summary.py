@@ -162,6 +162,7 @@ def summarize_changes(before: Rows, after: Rows) -> ChangeSummary:
         old, new = before.get(table, {}), after.get(table, {})
         for row_id in {*old, *new}:
             b, a = old.get(row_id), new.get(row_id)
+            fields: list[str]
             if a is None:  # a row never vanishes from a file; count it as deleted if it ever does
                 kind, fields = (DELETED, []) if _visible(b) else ("", [])
             else:

@@ -72,6 +72,9 @@ def test_file_merge_then_choose_in_the_conflict_dialog(make_window: list[MainWin
     with qtbot.waitSignal(window.sync.merge_finished, timeout=20000) as merged:
         window.sync.start_merge(finance)
     assert merged.args == [1]
+    summary = window.sync.summary_dialog
+    assert summary is not None and summary.isVisible()
+    qtbot.mouseClick(summary.conflicts_button, Qt.MouseButton.LeftButton)  # the default button: go on to choose
     dialog = window.sync.conflict_dialog
     assert isinstance(dialog, ConflictDialog) and dialog.isVisible()
     model = dialog.model

@@ -21,7 +21,10 @@ from tests.sync.test_gui_sync import make_window, open_window, shot, title_shown
 __all__ = ["make_window"]  # the fixture, shared with the other window tests
 
 
-def sqlite_rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
+Rows = dict[str, list[tuple[object, ...]]]
+
+
+def sqlite_rows(path: Path) -> Rows:
     """Every row of every table a merge touches, as SQLite holds them (updated_at and stamps included)."""
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
@@ -31,7 +34,7 @@ def sqlite_rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
         conn.close()
 
 
-def merged_window(windows: list[MainWindow], qtbot: QtBot, tmp_path: Path) -> tuple[MainWindow, Path, dict]:
+def merged_window(windows: list[MainWindow], qtbot: QtBot, tmp_path: Path) -> tuple[MainWindow, Path, Rows]:
     """The clerk's window after merging a department copy that deleted measure 2 and renamed measure 1."""
     clerk = small_document(tmp_path / "clerk" / "plan.ita")
     finance = copy_to(clerk, tmp_path / "USB" / "plan.ita")

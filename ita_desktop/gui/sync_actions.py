@@ -358,7 +358,7 @@ class SyncActions(QtCore.QObject):
             self.merge_finished.emit(conflicts)
 
         def failed(message: str) -> None:
-            self.window.show_error(message)
+            self.window.show_error(thai_part(message))  # the service's sentence is English then Thai (the CLI's)
             self.merge_finished.emit(-1)
 
         return self._start(work, done, failed)

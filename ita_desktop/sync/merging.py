@@ -59,7 +59,25 @@ class MergeResult:
     summary: ChangeSummary
 
 
+def _shares_rows(database: Database, other: UntrustedCopy) -> bool:
+    """True when the other document holds this one's measures under their ids: it was made by importing an
+    export of this document (JSON or Excel) into a new file."""
+    return any(database.row("measures", row_id) is not None for row_id in list(other.tables.get("measures", {}))[:50])
+
+
 def _check_same_document(database: Database, other: UntrustedCopy, other_path: Path) -> None:
+    if other.doc_id != database.doc_id and _shares_rows(database, other):
+        raise DifferentDocumentError(
+            f"{other_path.name} is a different document, though it holds this document's measures: it was made by "
+            "importing an export of this document (JSON or Excel) into a new file, which starts a new document "
+            "with the same content but none of its history, so the two cannot be merged. To hand out a copy that "
+            "can be merged back, copy the .ita file itself (File ▸ บันทึกสำเนาเป็น…, or copy the file in "
+            "Explorer). To take this file's content over yours instead, export it and import that into this "
+            "file: for every row it holds, its values replace yours (a backup is taken first). "
+            "ไฟล์นี้สร้างจากการนำเข้าข้อมูลที่ส่งออกจากเอกสารนี้ลงในไฟล์ใหม่ จึงเป็นเอกสารคนละฉบับที่ไม่มีประวัติการแก้ไขร่วมกัน "
+            "รวมไฟล์ไม่ได้ หากต้องการส่งสำเนาให้หน่วยงานอื่นแล้วรวมกลับ ให้ใช้ “บันทึกสำเนาเป็น…” หรือคัดลอกไฟล์เอกสาร "
+            "โดยตรง หากต้องการใช้ข้อมูลในไฟล์นั้นแทน ให้ส่งออกไฟล์นั้นแล้วนำเข้าในเอกสารนี้ (ค่าในไฟล์นั้นจะแทนค่าเดิม "
+            "และมีการสำรองไว้ก่อน)")
     if other.doc_id != database.doc_id:
         raise DifferentDocumentError(
             f"{other_path.name} is a copy of a different document (document id {other.doc_id[:8]}…, this one is "

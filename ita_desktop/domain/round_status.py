@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
+from ita_desktop.domain.measure_names import measure_name
 from ita_desktop.domain.model import Measure, Progress, Status, Tool, YearPlan
 from ita_desktop.domain.publications import Publication
 from ita_desktop.domain.round_rows import monitored_in
@@ -186,8 +187,7 @@ def _state(measure: Measure, step: int | None, round_: int, today: date) -> tupl
 
 def _label(measure: Measure, step: int | None) -> str:
     """The measure as the clerk knows it: its title, else its issue (offices that head rows by the issue)."""
-    named = next((t.strip().splitlines()[0] for t in (measure.title, measure.issue) if t.strip()), "")
-    title = (named if len(named) <= 70 else named[:67] + "…") or "(มาตรการไม่มีชื่อ)"
+    title = measure_name(measure.title, measure.issue)
     return f"{title} — ขั้นตอนที่ {to_thai_digits(step)}" if step else title
 
 

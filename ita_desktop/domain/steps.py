@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # "1.", "๒)", "(๓)", "๑.๑" / "๑.๑." (a sub-number needs no closing dot), or a bullet
 _OWN_MARKER = re.compile(r"^\s*([0-9๐-๙]+(?:\.[0-9๐-๙]+)+\.?(?=\s)|[0-9๐-๙]+[.)]|\([0-9๐-๙]+\)|[-•*–])")
@@ -17,6 +18,15 @@ def own_marker(text: str) -> str:
     """The clerk's own number or bullet at the start of ``text`` ("1.", "๒)", "-"), or ""."""
     match = _OWN_MARKER.match(text)
     return match[1] if match else ""
+
+
+def restyled_marker(text: str, render: Callable[[str], str]) -> str:
+    """``text`` with only the clerk's own number passed through ``render`` (a Thai-digit document prints her
+    "1." as "๑."); the rest, and the stored text, stay as typed."""
+    match = _OWN_MARKER.match(text)
+    if not match:
+        return text
+    return text[:match.start(1)] + render(match[1]) + text[match.end(1):]
 
 
 def numbered_step(label: str | int, text: str) -> str:

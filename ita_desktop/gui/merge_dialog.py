@@ -1,6 +1,8 @@
-"""Conflict review after a merge (ข้อมูลที่ถูกแก้ไขทั้งสองฝั่ง): both values shown, the clerk picks one per field.
+"""After a merge: what it changed, per measure (ผลการรวมไฟล์), with เลิกทำการรวม at hand; the conflict review
+(ข้อมูลที่ถูกแก้ไขทั้งสองฝั่ง), both values shown, the clerk picking one per field; and the question before a merge
+is undone, naming the edits made since.
 
-Nothing is lost while the dialog is open or after it is closed: each open conflict keeps both values in the
+Nothing is lost while the dialogs are open or after they are closed: each open conflict keeps both values in the
 file until a choice is made, and a choice becomes a new change every other copy takes over both values.
 """
 
@@ -14,7 +16,89 @@ from ita_desktop.storage.database import Database
 from ita_desktop.storage.merge_store import StoredConflict, open_conflicts
 from ita_desktop.sync.labels import FIELD_TH, describe_row, value_text
 from ita_desktop.sync.merge import MINE, THEIRS
+from ita_desktop.sync.merge_summary import ChangeSummary
+from ita_desktop.sync.merge_undo import MergeUndo
 from ita_desktop.sync.merging import resolve_conflict
+
+UNDO_MERGE = "เลิกทำการรวม"
+
+
+def bullet_lines(summary: ChangeSummary) -> str:
+    return "\n".join(f"• {line}" for line in summary.lines())
+
+
+class MergeSummaryDialog(QtWidgets.QDialog):
+    """What a merge changed, one line per measure; buttons to undo it or to go on to the conflicts."""
+
+    undo_requested = QtCore.Signal()
+    conflicts_requested = QtCore.Signal()
+
+    def __init__(self, source: str, summary: ChangeSummary, conflicts: int, can_undo: bool,
+                 parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mergeSummaryDialog")
+        self.setWindowTitle(f"ผลการรวมไฟล์ {source}")
+        self.resize(760, 420)
+        self.headline = QtWidgets.QLabel(f"รวมไฟล์ {source} แล้ว — {summary.headline()}")
+        self.headline.setObjectName("mergeHeadline")
+        self.headline.setWordWrap(True)
+        self.details = QtWidgets.QPlainTextEdit(bullet_lines(summary) or "ไม่มีข้อมูลที่เปลี่ยนไปให้เห็น")
+        self.details.setObjectName("mergeSummary")
+        self.details.setReadOnly(True)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.details, 1)
+        if conflicts:
+            waiting = QtWidgets.QLabel(f"มีข้อมูลที่ถูกแก้ไขทั้งสองฝั่ง {conflicts} รายการ รอให้เลือกค่าที่ต้องการ")
+            waiting.setObjectName("mergeConflictsWaiting")
+            layout.addWidget(waiting)
+        if can_undo:
+            hint = QtWidgets.QLabel("หากไม่ต้องการผลนี้ กด “เลิกทำการรวม” (หรือ Ctrl+Z, ไฟล์ ▸ เลิกทำการรวม) "
+                                    "เอกสารจะกลับเป็นสภาพก่อนรวมทั้งหมดในขั้นตอนเดียว")
+            hint.setWordWrap(True)
+            layout.addWidget(hint)
+        buttons = QtWidgets.QDialogButtonBox()
+        self.undo_button = buttons.addButton(UNDO_MERGE, QtWidgets.QDialogButtonBox.ButtonRole.ResetRole)
+        self.undo_button.setObjectName("undoMergeButton")
+        self.undo_button.setVisible(can_undo)
+        self.conflicts_button = buttons.addButton(f"เลือกข้อมูลที่ขัดแย้ง ({conflicts} รายการ)…",
+                                                  QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole)
+        self.conflicts_button.setObjectName("showConflictsButton")
+        self.conflicts_button.setVisible(conflicts > 0)
+        self.close_button = buttons.addButton("ปิด", QtWidgets.QDialogButtonBox.ButtonRole.RejectRole)
+        (self.conflicts_button if conflicts else self.close_button).setDefault(True)
+        self.undo_button.clicked.connect(self._undo)
+        self.conflicts_button.clicked.connect(self._conflicts)
+        self.close_button.clicked.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _undo(self) -> None:
+        self.reject()
+        self.undo_requested.emit()
+
+    def _conflicts(self) -> None:
+        self.accept()
+        self.conflicts_requested.emit()
+
+
+def undo_merge_box(undo: MergeUndo, edits: ChangeSummary, parent: QtWidgets.QWidget) -> QtWidgets.QMessageBox:
+    """The question before a merge is undone; a warning naming the edits made since, which go with it."""
+    when = f"{undo.backup.taken_at:%H:%M} น."
+    text = f"เลิกทำการรวมไฟล์ {undo.source} ?\nเอกสารจะกลับเป็นสภาพก่อนรวม (สำรองไว้เมื่อ {when})"
+    if edits:
+        text += ("\n\nคำเตือน: หลังการรวมมีการแก้ไขต่อไปนี้ ซึ่งจะหายไปจากเอกสารด้วย:\n" + bullet_lines(edits)
+                 + "\n\nสภาพปัจจุบัน (รวมการแก้ไขเหล่านี้) จะถูกสำรองไว้ก่อน เรียกคืนได้ที่ ไฟล์ ▸ ไฟล์สำรองและการกู้คืน")
+    else:
+        text += "\nสภาพปัจจุบันจะถูกสำรองไว้ก่อน จึงย้อนกลับได้"
+    icon = QtWidgets.QMessageBox.Icon.Warning if edits else QtWidgets.QMessageBox.Icon.Question
+    box = QtWidgets.QMessageBox(icon, UNDO_MERGE, text, QtWidgets.QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName("undoMergeBox")
+    box.addButton(UNDO_MERGE, QtWidgets.QMessageBox.ButtonRole.DestructiveRole).setObjectName("confirmUndoMerge")
+    cancel = box.addButton("ยกเลิก", QtWidgets.QMessageBox.ButtonRole.RejectRole)
+    cancel.setObjectName("keepMerge")
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    return box
 
 
 class ConflictsModel(ListTableModel[StoredConflict]):

@@ -1,5 +1,11 @@
-"""The window's side of sharing by USB stick: File ▸ Merge, conflicts, save back (Ctrl+S), backups/restore,
-bringing files from a stick in as working copies, the single-writer lock and the read-only view.
+"""The window's side of sharing by USB stick: File ▸ Merge (what it changed, per measure) and เลิกทำการรวม,
+conflicts, save back (Ctrl+S), backups/restore, bringing files from a stick in as working copies, the
+single-writer lock and the read-only view.
+
+A merge appears to undo as one step: right after it, the undo stack holds a MergeCommand (every edit's command
+before it was cleared, as they hold values from before the merge), so Ctrl+Z offers เลิกทำการรวม; edits made
+after the merge are undone first, one Ctrl+Z each, as usual. Undoing the merge itself always asks, naming any edit
+made since that would go with it; declining puts the step back on the stack.
 
 The main window calls three hooks (open_editor, document_opened, document_closed); everything else is
 actions added to its File menu. The work itself is in ita_desktop.sync, which knows nothing of Qt.
@@ -22,6 +28,8 @@ from ita_desktop.storage.merge_store import open_conflicts
 from ita_desktop.storage.side_files import unfinished_save
 from ita_desktop.sync.backups import Backup, BackupScheduler, restore_backup, take_backup
 from ita_desktop.sync.locking import DocumentLock, DocumentLockedError, LockInfo
+from ita_desktop.sync.merge_summary import ChangeSummary
+from ita_desktop.sync.merge_undo import MergeUndo
 from ita_desktop.sync.merging import merge_file
 from ita_desktop.sync.save_back import save_back
 from ita_desktop.sync.working_copy import bring_in, is_elsewhere, load_working_copy
@@ -41,6 +49,21 @@ def thai_part(message: str) -> str:
     return found.group(1) if found else message
 
 
+class MergeCommand(QtGui.QUndoCommand):
+    """The merge as one step of the undo stack: it is already in the file (redo does nothing); undoing it asks
+    the clerk first, so the question is asked once control is back in the event loop."""
+
+    def __init__(self, actions: SyncActions, source: str) -> None:
+        super().__init__(f"การรวมไฟล์ {source}")
+        self.actions = actions
+
+    def redo(self) -> None:
+        pass
+
+    def undo(self) -> None:
+        QtCore.QTimer.singleShot(0, self.actions.undo_merge_from_stack)
+
+
 class SyncActions(QtCore.QObject):
     """Merge, conflicts, save back, backups and the lock, for one main window."""
 
@@ -58,16 +81,22 @@ class SyncActions(QtCore.QObject):
         self.note = ""
         self._locked_widgets: list[tuple[QtWidgets.QWidget, str]] = []
         self.conflict_dialog: QtWidgets.QDialog | None = None
+        self.summary_dialog: QtWidgets.QDialog | None = None
+        self.undo_box: QtWidgets.QMessageBox | None = None
+        self.last_merge: MergeUndo | None = None  # the merge that เลิกทำการรวม undoes, until the document closes
         key = QtGui.QKeySequence.StandardKey
         self.act_bring_in = self._action("เปิดไฟล์จากแฟลชไดรฟ์ (ทำงานบนสำเนาในเครื่อง)…", self.ask_bring_in)
         self.act_save_back = self._action("บันทึกกลับไปยังไฟล์ต้นฉบับ", self.start_save_back, key.Save)
         self.act_merge = self._action("รวมไฟล์…", self.ask_merge, "Ctrl+Shift+M")
+        self.act_undo_merge = self._action("เลิกทำการรวม", lambda: self.ask_undo_merge())
+        self.act_undo_merge.setObjectName("undoMerge")
         self.act_conflicts = self._action("ข้อมูลที่ขัดแย้งจากการรวมไฟล์…", self.show_conflicts)
         self.act_backups = self._action("ไฟล์สำรองและการกู้คืน…", self.ask_restore)
         menu = window.file_menu
         before = menu.actions()[-1]  # keep "quit" last
         menu.insertSeparator(before)
-        for action in (self.act_bring_in, self.act_save_back, self.act_merge, self.act_conflicts, self.act_backups):
+        for action in (self.act_bring_in, self.act_save_back, self.act_merge, self.act_undo_merge, self.act_conflicts,
+                       self.act_backups):
             menu.insertAction(before, action)
         menu.insertSeparator(before)
         window.addActions([self.act_save_back, self.act_merge])  # shortcuts work wherever the focus is
@@ -144,6 +173,7 @@ class SyncActions(QtCore.QObject):
         if self.lock is not None and self.lock is not self._next_lock:
             self.lock.release()
         self.lock = None
+        self.last_merge = None
         self._set_read_only_view(False)
         self._update_actions()
 
@@ -153,6 +183,7 @@ class SyncActions(QtCore.QObject):
         working = self.editor is not None and load_working_copy(self.editor.path) is not None
         self.act_save_back.setEnabled(writable and working)
         self.act_merge.setEnabled(writable)
+        self.act_undo_merge.setEnabled(writable and self.last_merge is not None)
         self.act_conflicts.setEnabled(writable)
         self.act_backups.setEnabled(writable)
 
@@ -306,27 +337,28 @@ class SyncActions(QtCore.QObject):
         self.window.commit_open_editors()
         target = self.editor.path
 
-        def work(progress: Progress) -> tuple[int, int]:
+        def work(progress: Progress) -> tuple[ChangeSummary, int, MergeUndo | None]:
             progress(0, 1, "กำลังรวมไฟล์")
             with Database.open(target) as database:
                 result = merge_file(database, other, use_last_complete=use_last_complete)
-            plan = result.plan
-            changed = sum(plan.added.values()) + sum(plan.changed.values()) + sum(plan.deleted.values())
-            return changed, len(result.open_conflicts)
+                undo = MergeUndo.of(database, result, other.name)
+            return result.summary, len(result.open_conflicts), undo
 
-        def done(outcome: tuple[int, int]) -> None:
-            changed, conflicts = outcome
+        def done(outcome: tuple[ChangeSummary, int, MergeUndo | None]) -> None:
+            summary, conflicts, undo = outcome
+            if undo is not None:
+                self.last_merge = undo
             self._reload()
-            text = f"รวมไฟล์ {other.name} แล้ว: ปรับปรุง {changed} รายการ"
+            self._update_actions()
+            text = f"รวมไฟล์ {other.name} แล้ว: {summary.headline()}"
             text += f" มีข้อมูลที่ถูกแก้ไขทั้งสองฝั่ง {conflicts} รายการ รอให้เลือก" if conflicts else ""
-            text += " (ยกเลิกการรวมได้ที่ ไฟล์ ▸ ไฟล์สำรองและการกู้คืน)"
+            text += " (Ctrl+Z เลิกทำการรวม)" if undo is not None else ""
             self.window.show_message(text)
+            self.show_summary(other.name, summary, conflicts, can_undo=undo is not None)
             self.merge_finished.emit(conflicts)
-            if conflicts:
-                self.show_conflicts()
 
         def failed(message: str) -> None:
-            self.window.show_error(message)
+            self.window.show_error(thai_part(message))  # the service's sentence is English then Thai (the CLI's)
             self.merge_finished.emit(-1)
 
         return self._start(work, done, failed)
@@ -341,7 +373,60 @@ class SyncActions(QtCore.QObject):
         years = w.editor.fiscal_years()
         w._fill_years(years)
         w.profile_page.load(w.editor)
-        w.show_year(year if year in years else years[-1])
+        w.show_year(year if year in years else years[-1])  # (which clears the stack too)
+        if self.last_merge is not None:  # the merge is the one step Ctrl+Z undoes next
+            w.undo_stack.push(MergeCommand(self, self.last_merge.source))
+
+    def show_summary(self, source: str, summary: ChangeSummary, conflicts: int, *,
+                     can_undo: bool) -> QtWidgets.QDialog:
+        """What the merge changed, per measure (window-modal); from there, undo it or go on to the conflicts."""
+        from ita_desktop.gui.merge_dialog import MergeSummaryDialog
+
+        dialog = MergeSummaryDialog(source, summary, conflicts, can_undo, self.window)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.undo_requested.connect(lambda: self.ask_undo_merge())
+        dialog.conflicts_requested.connect(self.show_conflicts)
+        dialog.finished.connect(dialog.deleteLater)
+        self.summary_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def undo_merge_from_stack(self) -> None:
+        """Ctrl+Z reached the merge: ask; when the clerk keeps the merge, the step goes back on the stack."""
+        def keep() -> None:
+            stack = self.window.undo_stack
+            if stack.canRedo() and isinstance(stack.command(stack.index()), MergeCommand):
+                stack.redo()
+
+        if self.ask_undo_merge(on_keep=keep) is None:
+            keep()
+
+    def ask_undo_merge(self, on_keep: Any = None) -> QtWidgets.QMessageBox | None:
+        """เลิกทำการรวม: ask (warning by name about every edit made since the merge), then restore the backup
+        taken before it. Returns the question box (window-modal), or None when there is no merge to undo."""
+        from ita_desktop.gui.merge_dialog import undo_merge_box
+
+        undo = self.last_merge
+        if undo is None or self.editor is None or self.read_only or self.job is not None:
+            self.window.show_message("ไม่มีการรวมไฟล์ที่เลิกทำได้ (ใช้ ไฟล์ ▸ ไฟล์สำรองและการกู้คืน)")
+            return None
+        self.window.commit_open_editors()
+        box = undo_merge_box(undo, undo.edits_since(self.editor.database), self.window)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def answered(_result: int) -> None:
+            self.undo_box = None
+            confirmed = box.clickedButton() is not None and box.clickedButton().objectName() == "confirmUndoMerge"
+            if confirmed and self.last_merge is undo:
+                self.restore(undo.backup, done=f"เลิกทำการรวมไฟล์ {undo.source} แล้ว: เอกสารกลับเป็นสภาพก่อนรวม")
+            elif on_keep is not None:
+                on_keep()
+
+        box.finished.connect(answered)
+        box.finished.connect(box.deleteLater)
+        self.undo_box = box
+        box.open()
+        return box
 
     def show_conflicts(self) -> QtWidgets.QDialog | None:
         """The conflict review dialog (window-modal); the pages are reloaded when it closes."""
@@ -382,7 +467,7 @@ class SyncActions(QtCore.QObject):
             if answer == QtWidgets.QMessageBox.StandardButton.Yes:
                 self.restore(dialog.chosen)
 
-    def restore(self, backup: Backup) -> bool:
+    def restore(self, backup: Backup, done: str = "กู้คืนแล้ว") -> bool:
         """Put a backup in place of the open document (the current state is backed up first) and reopen it."""
         w = self.window
         if w.editor is None or self.read_only:
@@ -397,5 +482,5 @@ class SyncActions(QtCore.QObject):
             w.open_document(path)
             return False
         opened = w.open_document(path)
-        w.show_message(f"กู้คืนแล้ว (สภาพก่อนกู้คืนถูกสำรองไว้: {before.path.name})")
+        w.show_message(f"{done} (สภาพก่อนกู้คืนถูกสำรองไว้: {before.path.name})")
         return opened

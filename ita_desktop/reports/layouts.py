@@ -1,7 +1,8 @@
 """Build the Report of each document kind and layout (DESIGN §6) from domain objects.
 
-Generated text (dates, numbers, step numbers) follows the chosen digit style; what the clerk typed is printed as
-typed, so URLs and codes such as "o42" are never altered.
+Generated text (dates, numbers, step numbers) follows the chosen digit style, and so does a number the clerk
+typed herself at the start of a step or entry ("1. เจ้าหน้าที่…" prints "๑. เจ้าหน้าที่…" in a Thai-digit document,
+numbered once); everything else she typed is printed as typed, so URLs and codes such as "o42" are never altered.
 Progress reports are cumulative, as their date range is (1 Oct to the end of the round): a step not reported in
 this round shows its latest report from an earlier round.
 """
@@ -14,7 +15,7 @@ from datetime import date
 
 from ita_desktop.domain.catalogue import TARGET_SCORE, TOOL_NAMES
 from ita_desktop.domain.model import Document, Measure, Progress, Status, Tool, YearPlan
-from ita_desktop.domain.steps import numbered_step, own_marker
+from ita_desktop.domain.steps import numbered_step, own_marker, restyled_marker
 from ita_desktop.errors import UserError
 from ita_desktop.reports.document_model import (
     BarChart,
@@ -84,6 +85,10 @@ class _Context:
     def d(self, value: str | int) -> str:
         return digits(value, self.style)
 
+    def own(self, text: str) -> str:
+        """The clerk's own step number in the document's digits ("1." → "๑."), the rest as typed."""
+        return restyled_marker(text, self.d)
+
     def score(self, value: float | None) -> str:
         return "–" if value is None else self.d(f"{value:.2f}")
 
@@ -109,7 +114,7 @@ class _Context:
 
     # -- cell texts ------------------------------------------------------------------------------------------
     def steps(self, m: Measure, prefix: str = "") -> str:
-        return "\n".join(numbered_step(self.d(f"{prefix}{i}"), s.text) for i, s in enumerate(m.steps, 1))
+        return "\n".join(numbered_step(self.d(f"{prefix}{i}"), self.own(s.text)) for i, s in enumerate(m.steps, 1))
 
     @staticmethod
     def units(m: Measure) -> str:
@@ -119,7 +124,7 @@ class _Context:
         """The measure's timeframe as typed in words, else from its dates in the chosen style; then the steps
         that have a timeframe of their own ("๒. ภายในเดือนมกราคม ๒๕๖๖")."""
         lines = [m.timeframe_text.strip() or month_range(m.start, m.end, self.style, self.date_style)]
-        lines += [numbered_step(self.d(i), s.timeframe_text.strip())
+        lines += [numbered_step(self.d(i), self.own(s.timeframe_text.strip()))
                   for i, s in enumerate(m.steps, 1) if s.timeframe_text.strip()]
         return "\n".join(x for x in lines if x)
 
@@ -137,7 +142,7 @@ class _Context:
         """One entry as the clerk wrote it: the done-on phrase unless her result already says when, the status
         only where it adds something (not done, or nothing else to print)."""
         result = p.result.strip()
-        marker = own_marker(result)  # "- …", "๑. …": the clerk's own list marker stays first, and alone
+        marker = self.d(own_marker(result))  # "- …", "๑. …": the clerk's own list marker stays first, and alone
         parts = [result[len(marker):].strip()] if result[len(marker):].strip() else []
         said = not p.done_on or any(x in result for x in ("ดำเนินการเมื่อ", long_date(p.done_on, "thai"),
                                                           long_date(p.done_on, "arabic")))
@@ -156,7 +161,7 @@ class _Context:
             printed: list[tuple[str, list[str]]] = []  # (text, evidence links) per entry
             for p in self.reports_of(m, step):
                 if outcome:
-                    printed += [(p.outcome.strip(), [])] if p.outcome.strip() else []
+                    printed += [(self.own(p.outcome.strip()), [])] if p.outcome.strip() else []
                 else:
                     links = [f"หลักฐาน: {u}" for u in p.evidence_urls]
                     printed.append((self.entry_text(p, with_dates=with_dates), links))

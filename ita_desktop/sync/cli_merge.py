@@ -70,6 +70,9 @@ def _report(database: Database, result: MergeResult, file: Path, other: Path) ->
     else:
         print(f"{other.name} → {file.name}: {verb}{' (dry run, nothing written)' if result.dry_run else ''}")
         print("\n".join(counts) if counts else "  (no row changes)")
+        if result.summary:
+            print("what changed / สิ่งที่เปลี่ยนไป:" if not result.dry_run else "what would change / สิ่งที่จะเปลี่ยนไป:")
+            print("\n".join(f"  - {line}" for line in result.summary.lines()))
     if result.backup is not None:
         print(f"backup before the merge / สำรองก่อนรวม: {result.backup.path}")
         print(f"to undo / ยกเลิกการรวม: ita-desktop restore \"{file}\" \"{result.backup.path}\"")

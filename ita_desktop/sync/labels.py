@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ita_desktop.domain.measure_names import measure_name
 from ita_desktop.storage.database import Database
 
 TABLE_TH = {
@@ -53,9 +54,11 @@ def describe_row(database: Database, table: str, row_id: str) -> str:
         return f"{what} {row.get('document') or ''} แบบที่ {row.get('layout') or ''}".rstrip()
     if table in ("steps", "progress") and row.get("measure_id"):
         measure = database.row("measures", row["measure_id"])
-        title = _short(measure["title"]) if measure else ""
+        title = measure_name(measure["title"], measure["issue"], 50) if measure else ""
         extra = f" รอบ {row['round']} เดือน" if table == "progress" else f" «{_short(row['text'])}»"
         return f"{what}{extra} ของมาตรการ «{title}»"
+    if table == "measures":
+        return f"{what} «{measure_name(row.get('title'), row.get('issue'), 50)}»"
     for key in ("title", "name", "role", "text", "number", "year"):
         if row.get(key) not in (None, ""):
             return f"{what} «{_short(str(row[key]))}»"

@@ -2,7 +2,8 @@
 
 The other copy is read only through quarantine. A copy of a different document is refused. Before any
 change a verified backup is taken; the merge itself is one transaction, so it happens wholly or not at
-all, and undoing it is restoring that backup (`ita-desktop restore FILE BACKUP`, or Backups in the window).
+all, and undoing it is restoring that backup (`ita-desktop restore FILE BACKUP`; in the window เลิกทำการรวม or
+Ctrl+Z, see sync.merge_undo). What it changed is told per measure (sync.merge_summary).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from ita_desktop.storage.schema import TABLES
 from ita_desktop.storage.untrusted import UntrustedCopy
 from ita_desktop.sync.backups import Backup, take_backup
 from ita_desktop.sync.merge import MINE, THEIRS, MergePlan, apply_plan, plan_merge, reconcile_conflicts
+from ita_desktop.sync.merge_summary import ChangeSummary, summarize_changes
 from ita_desktop.sync.quarantine import read_from_elsewhere
 
 FIELDS_OF = {t.name: t.fields for t in TABLES}
@@ -47,15 +49,35 @@ class DifferentDocumentError(UserError):
 
 @dataclass
 class MergeResult:
-    """What a merge did (or, dry run, would do), the backup taken before it, and what is left to choose."""
+    """What a merge did (or, dry run, would do), per measure and in counts, the backup taken before it, and what
+    is left to choose."""
 
     plan: MergePlan
     backup: Backup | None
     dry_run: bool
     open_conflicts: list[StoredConflict]
+    summary: ChangeSummary
+
+
+def _shares_rows(database: Database, other: UntrustedCopy) -> bool:
+    """True when the other document holds this one's measures under their ids: it was made by importing an
+    export of this document (JSON or Excel) into a new file."""
+    return any(database.row("measures", row_id) is not None for row_id in list(other.tables.get("measures", {}))[:50])
 
 
 def _check_same_document(database: Database, other: UntrustedCopy, other_path: Path) -> None:
+    if other.doc_id != database.doc_id and _shares_rows(database, other):
+        raise DifferentDocumentError(
+            f"{other_path.name} is a different document, though it holds this document's measures: it was made by "
+            "importing an export of this document (JSON or Excel) into a new file, which starts a new document "
+            "with the same content but none of its history, so the two cannot be merged. To hand out a copy that "
+            "can be merged back, copy the .ita file itself (File ▸ บันทึกสำเนาเป็น…, or copy the file in "
+            "Explorer). To take this file's content over yours instead, export it and import that into this "
+            "file: for every row it holds, its values replace yours (a backup is taken first). "
+            "ไฟล์นี้สร้างจากการนำเข้าข้อมูลที่ส่งออกจากเอกสารนี้ลงในไฟล์ใหม่ จึงเป็นเอกสารคนละฉบับที่ไม่มีประวัติการแก้ไขร่วมกัน "
+            "รวมไฟล์ไม่ได้ หากต้องการส่งสำเนาให้หน่วยงานอื่นแล้วรวมกลับ ให้ใช้ “บันทึกสำเนาเป็น…” หรือคัดลอกไฟล์เอกสาร "
+            "โดยตรง หากต้องการใช้ข้อมูลในไฟล์นั้นแทน ให้ส่งออกไฟล์นั้นแล้วนำเข้าในเอกสารนี้ (ค่าในไฟล์นั้นจะแทนค่าเดิม "
+            "และมีการสำรองไว้ก่อน)")
     if other.doc_id != database.doc_id:
         raise DifferentDocumentError(
             f"{other_path.name} is a copy of a different document (document id {other.doc_id[:8]}…, this one is "
@@ -89,12 +111,13 @@ def merge_copy(database: Database, other: UntrustedCopy, source: str, *, dry_run
     held = open_conflicts(database) if has_conflicts(database) else []
     carried = _carried(other, source)
     plan = plan_merge(mine, vector, other.tables, other.vector, FIELDS_OF, [*held, *carried])
-    changes = reconcile_conflicts(plan.conflicts, [(c.id, c) for c in held], carried,
-                                  apply_plan(mine, plan), vector, other.vector)
+    after = apply_plan(mine, plan)
+    changes = reconcile_conflicts(plan.conflicts, [(c.id, c) for c in held], carried, after, vector, other.vector)
     plan.conflicts = changes.add  # found now or carried over from the other copy, once each
     plan.conflicts_closed = len(changes.close)
+    summary = summarize_changes(mine, after)
     if dry_run or not (plan.changes_content or plan.vector_changed or changes):
-        return MergeResult(plan, None, dry_run, [] if database.read_only else held)
+        return MergeResult(plan, None, dry_run, [] if database.read_only else held, summary)
     backup = take_backup(database, "before-merge")
     found_at = utc_now()
     with database.transaction():
@@ -110,7 +133,7 @@ def merge_copy(database: Database, other: UntrustedCopy, source: str, *, dry_run
                            mine=c.mine, mine_stamp=c.mine_stamp, theirs=c.theirs, theirs_stamp=c.theirs_stamp,
                            kept=c.kept, source=source, found_at=found_at)
             for c in plan.conflicts])
-    return MergeResult(plan, backup, dry_run, open_conflicts(database))
+    return MergeResult(plan, backup, dry_run, open_conflicts(database), summary)
 
 
 def merge_file(database: Database, other_path: Path, *, dry_run: bool = False,

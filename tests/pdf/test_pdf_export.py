@@ -261,7 +261,8 @@ def test_every_font_in_the_pdf_is_embedded(exports: dict[tuple[str, int, str], P
 
 
 def test_a_step_the_clerk_numbered_herself_prints_once_numbered(document: Document, tmp_path: Path) -> None:
-    """A step typed as "1. …" prints as typed, not "๑. 1. …" (the QA walkthrough found the double number)."""
+    """A step typed as "1. …" prints once numbered, not "๑. 1. …" (the QA walkthrough found the double number),
+    and in the document's digits ("๑. …", issue 11 point 10)."""
     import copy
 
     doc = copy.deepcopy(document)
@@ -271,5 +272,5 @@ def test_a_step_the_clerk_numbered_herself_prints_once_numbered(document: Docume
     out = tmp_path / "own-numbers.pdf"
     export_document(doc, ExportOptions(doc="plan", layout=1), out)
     text = "".join("".join(pdfium_pages(out)).split())
-    assert "1.ประชุมวางแผนการดำเนินงาน" in text
-    assert "๑.1." not in text
+    assert "๑.ประชุมวางแผนการดำเนินงาน" in text
+    assert "๑.1." not in text and "๑.๑." not in text and "1.ประชุม" not in text

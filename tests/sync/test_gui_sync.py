@@ -17,7 +17,7 @@ from ita_desktop.gui.app import application
 from ita_desktop.gui.backups_dialog import BackupsDialog
 from ita_desktop.gui.main_window import MainWindow
 from ita_desktop.gui.measures_model import COLUMN_OF
-from ita_desktop.gui.merge_dialog import ConflictDialog
+from ita_desktop.gui.merge_dialog import ConflictDialog, MergeSummaryDialog
 from ita_desktop.gui.qt import Qt, QtWidgets
 from ita_desktop.services.documents import load
 from ita_desktop.sync.backups import list_backups
@@ -72,6 +72,9 @@ def test_file_merge_then_choose_in_the_conflict_dialog(make_window: list[MainWin
     with qtbot.waitSignal(window.sync.merge_finished, timeout=20000) as merged:
         window.sync.start_merge(finance)
     assert merged.args == [1]
+    summary = window.sync.summary_dialog
+    assert isinstance(summary, MergeSummaryDialog) and summary.isVisible()
+    qtbot.mouseClick(summary.conflicts_button, Qt.MouseButton.LeftButton)  # the default button: go on to choose
     dialog = window.sync.conflict_dialog
     assert isinstance(dialog, ConflictDialog) and dialog.isVisible()
     model = dialog.model

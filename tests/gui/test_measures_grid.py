@@ -407,7 +407,9 @@ def test_a_row_edited_while_searching_stays_in_view_and_the_count_stays_true(win
     view.setCurrentIndex(index)
     view.setFocus()
     type_text(view, "ป")  # the first key opens the editor, the rest go where the focus is then
-    type_text(QtWidgets.QApplication.focusWidget(), "ระเด็นใหม่")
+    editor = QtWidgets.QApplication.focusWidget()
+    assert editor is not None
+    type_text(editor, "ระเด็นใหม่")
     qtbot.keyClick(QtWidgets.QApplication.focusWidget(), Qt.Key.Key_Return)
     assert proxy.rowCount() == shown and proxy.index(0, COLUMN_OF["issue"]).data() == "ประเด็นใหม่"
     assert f"แสดง {shown} รายการ" in page.count.text()

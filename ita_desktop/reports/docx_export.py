@@ -87,7 +87,12 @@ class _Writer:
     def _page_number(self, paragraph: WordParagraph) -> None:
         """'หน้า ๑ / ๕' from the report's own label, with the numbers as PAGE and NUMPAGES fields.
 
-        ``\\* ThaiArabic`` asks Word (and LibreOffice) for the result in Thai digits.
+        Word shows Thai digits for ``\\* ThaiArabic``. LibreOffice reads that switch (and ThaiLetter, ThaiCardText)
+        as its Thai *letter* numbering, "หน้า ก / จ"; no switch or ``w:pgNumType`` format reaches its native
+        numbering (its own DOCX export writes a Thai-digit page field as ``\\* ARABIC`` and reads it back as 1).
+        So LibreOffice is given ``\\* Arabic`` through a Markup Compatibility fallback: the right numbers, in Thai
+        digits where its Complex Text Layout option "Numerals" is "Context" (an application setting that no
+        document can carry), and in Arabic digits otherwise. docs/docx-page-numbers.md has the evidence.
         """
         style = self.report.digits
         label = self.report.page_label(111, 222)
@@ -95,10 +100,13 @@ class _Writer:
         before, rest = label.split(page, 1)
         middle, after = rest.split(total, 1)
         switch = _FIELD_SWITCH[style]
+        fallback = _FIELD_SWITCH["arabic"] if style == "thai" else None
         add_run(paragraph, before, self.font, self.size)
-        add_field(paragraph, f"PAGE{switch}", digits(1, style), self.font, self.size)
+        add_field(paragraph, f"PAGE{switch}", digits(1, style), self.font, self.size,
+                  fallback=f"PAGE{fallback}" if fallback else None)
         add_run(paragraph, middle, self.font, self.size)
-        add_field(paragraph, f"NUMPAGES{switch}", digits(1, style), self.font, self.size)
+        add_field(paragraph, f"NUMPAGES{switch}", digits(1, style), self.font, self.size,
+                  fallback=f"NUMPAGES{fallback}" if fallback else None)
         if after:
             add_run(paragraph, after, self.font, self.size)
 

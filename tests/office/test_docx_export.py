@@ -137,14 +137,22 @@ def test_column_widths_follow_the_layout_weights(sample: Document,
 
 def test_footer_numbers_pages_with_fields_in_thai_digits(exported: dict[tuple[str, int], Path],
                                                          sample: Document, tmp_path: Path) -> None:
+    """Word 2013+ reads ``\\* ThaiArabic`` (๑ / ๕); a reader without w15 (LibreOffice) reads ``\\* Arabic``."""
     footer = docx.Document(str(exported[("plan", 1)])).sections[0].footer._element
-    instructions = [t.text.strip() for t in footer.iter(f"{W}instrText")]
-    assert instructions == [r"PAGE \* ThaiArabic", r"NUMPAGES \* ThaiArabic"]
+    mc = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+    choices = footer.findall(f".//{mc}AlternateContent")
+    assert len(choices) == 2
+    for choice, kind in zip(choices, ("PAGE", "NUMPAGES"), strict=True):
+        chosen = choice.find(f"{mc}Choice")
+        assert chosen.get("Requires") == "w15" and chosen.nsmap["w15"].endswith("/word/2012/wordml")
+        assert chosen.find(f"{W}instrText").text.strip() == rf"{kind} \* ThaiArabic"
+        assert choice.find(f"{mc}Fallback/{W}instrText").text.strip() == rf"{kind} \* Arabic"
     assert "หน้า" in "".join(t.text or "" for t in footer.iter(f"{W}t"))
     out = tmp_path / "arabic.docx"
     export_docx(sample, ExportOptions(digits="arabic"), out)
     footer = docx.Document(str(out)).sections[0].footer._element
     assert [t.text.strip() for t in footer.iter(f"{W}instrText")] == [r"PAGE \* Arabic", r"NUMPAGES \* Arabic"]
+    assert footer.find(f".//{mc}AlternateContent") is None
 
 
 def test_digits_follow_the_option_and_signers_are_printed(sample: Document, tmp_path: Path) -> None:

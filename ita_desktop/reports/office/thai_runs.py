@@ -12,6 +12,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 # The bundled Sarabun, carried inside the file (office/docx_fonts.py), so Word and LibreOffice lay it out as the PDF
 # is, at the PDF's size; a clerk may name an installed font instead (the cabinet's TH SarabunPSK at 16 pt).
@@ -19,6 +20,8 @@ DEFAULT_FONT = "Sarabun"
 DEFAULT_SIZE = 12.0  # points: the PDF's body text
 INSTALLED_FONT = "TH SarabunPSK"  # the cabinet's standard font, installed on every government office PC
 THAI = "th-TH"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+W15 = ("w15", "http://schemas.microsoft.com/office/word/2012/wordml")  # Word 2013's namespace
 
 
 def _el(tag: str, **attrs: str) -> BaseOxmlElement:
@@ -59,16 +62,22 @@ def add_run(paragraph: Paragraph, text: str, font: str, size: float, *, bold: bo
     return run
 
 
-def add_field(paragraph: Paragraph, instruction: str, shown: str, font: str, size: float) -> None:
-    """Append a complex field (``PAGE``, ``NUMPAGES`` …) whose cached result is ``shown`` until Word updates it."""
+def add_field(paragraph: Paragraph, instruction: str, shown: str, font: str, size: float,
+              *, fallback: str | None = None) -> None:
+    """Append a complex field (``PAGE``, ``NUMPAGES`` …) whose cached result is ``shown`` until Word updates it.
+
+    With ``fallback``, the instruction is a Markup Compatibility choice (ECMA-376 Part 3): Word 2013 and later,
+    which know the ``w15`` namespace, read ``instruction``; a reader that does not (LibreOffice up to at least
+    7.4 takes only ``wps``, ``wpg`` and ``w14`` choices) reads ``fallback``.
+    """
     for kind in ("begin", "instr", "separate", "result", "end"):
         run = OxmlElement("w:r")
         run.append(run_properties(font, size))
         if kind == "instr":
-            instr = OxmlElement("w:instrText")
-            instr.set(qn("xml:space"), "preserve")
-            instr.text = f" {instruction} "
-            run.append(instr)
+            if fallback is None:
+                run.append(_instruction(instruction))
+            else:
+                run.append(_choice(W15, _instruction(instruction), _instruction(fallback)))
         elif kind == "result":
             t = OxmlElement("w:t")
             t.text = shown
@@ -76,6 +85,23 @@ def add_field(paragraph: Paragraph, instruction: str, shown: str, font: str, siz
         else:
             run.append(_el("w:fldChar", fldCharType=kind))
         paragraph._p.append(run)
+
+
+def _instruction(text: str) -> BaseOxmlElement:
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {text} "
+    return instr
+
+
+def _choice(namespace: tuple[str, str], chosen: BaseOxmlElement, fallback: BaseOxmlElement) -> etree._Element:
+    """``mc:AlternateContent``: ``chosen`` for readers that know ``namespace``, ``fallback`` for the others."""
+    prefix, uri = namespace
+    alternate = etree.Element(f"{{{MC}}}AlternateContent", nsmap={"mc": MC, prefix: uri})
+    choice = etree.SubElement(alternate, f"{{{MC}}}Choice", Requires=prefix)
+    choice.append(chosen)
+    etree.SubElement(alternate, f"{{{MC}}}Fallback").append(fallback)
+    return alternate
 
 
 def set_document_defaults(styles_element: BaseOxmlElement, font: str, size: float) -> None:

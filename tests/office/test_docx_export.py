@@ -64,11 +64,13 @@ def test_runs_carry_thai_complex_script_font_size_and_language(exported: dict[tu
     word = docx.Document(str(exported[("plan", 1)]))
     runs = word.element.body.findall(f".//{W}r")
     assert len(runs) > 100
+    in_cells = set(word.element.body.findall(f".//{W}tc//{W}r"))  # held, so each run keeps its proxy
     for run in runs:
         rpr = run.find(f"{W}rPr")
         assert rpr is not None
         assert rpr.find(f"{W}rFonts").get(qn("w:cs")) == "Sarabun"
-        assert rpr.find(f"{W}szCs").get(qn("w:val")) == "24"  # 12 pt in half-points, as the PDF
+        # in half-points, as the PDF: 11 pt in table cells, 12 pt body text
+        assert rpr.find(f"{W}szCs").get(qn("w:val")) == ("22" if run in in_cells else "24")
         assert rpr.find(f"{W}cs") is not None
         assert rpr.find(f"{W}lang").get(qn("w:bidi")) == "th-TH"
         assert (rpr.find(f"{W}b") is None) == (rpr.find(f"{W}bCs") is None), "bold Thai needs w:bCs too"
@@ -210,3 +212,41 @@ def cell_lines(table: Table) -> list[str]:
     """Every line of every cell (a row split over two pages interleaves its cells, never a cell's lines)."""
     return [line for section in table.sections for values in section.rows for value in values
             for line in value.split("\n") if line.strip()]
+
+
+def test_rows_that_fit_a_page_are_kept_whole_and_taller_rows_may_split(sample: Document, tmp_path: Path) -> None:
+    """Word and LibreOffice move a row marked w:cantSplit on whole; a row taller than a page must stay splittable."""
+    import copy
+
+    from ita_desktop.domain.model import Step
+
+    short = tmp_path / "short.docx"
+    export_docx(sample, ExportOptions(doc="plan", layout=1), short)
+    table = docx.Document(str(short)).tables[0]
+    body = [r for r in table.rows[1:] if len(r._tr.findall(qn("w:tc"))) > 1]
+    assert body and all(r._tr.find(f"{W}trPr/{W}cantSplit") is not None for r in body)
+    document = copy.deepcopy(sample)
+    year = document.latest_year()
+    assert year is not None
+    year.measures[0].steps.append(Step("ตรวจนับพัสดุคงคลังประจำไตรมาสและรายงานผลต่อผู้บริหาร " * 120))
+    tall = tmp_path / "tall.docx"
+    export_docx(document, ExportOptions(doc="plan", layout=1), tall)
+    rows = [r for r in docx.Document(str(tall)).tables[0].rows
+            if "ตรวจนับพัสดุคงคลังประจำไตรมาส" in "".join(c.text for c in r.cells)]
+    assert rows, "the long step is printed"
+    assert all(r._tr.find(f"{W}trPr/{W}cantSplit") is None for r in rows), "a row taller than a page may split"
+
+
+def test_signers_keep_with_the_last_rows_and_no_blank_last_page(sample: Document, tmp_path: Path) -> None:
+    out = tmp_path / "signed.docx"
+    export_docx(sample, ExportOptions(doc="progress", layout=3), out)
+    word = docx.Document(str(out))
+    main, signatures = word.tables[0], word.tables[-1]
+    assert main is not signatures
+    last = main.rows[-1]
+    assert all(p.paragraph_format.keep_with_next for c in last.cells for p in c.paragraphs)
+    assert all(r._tr.find(f"{W}trPr/{W}cantSplit") is not None for r in signatures.rows)
+    end = word.element.body[-2]
+    assert end.tag == qn("w:p") and not "".join(end.itertext()).strip()
+    assert end.find(f"{W}pPr/{W}spacing").get(qn("w:lineRule")) == "exact"
+    assert int(end.find(f"{W}pPr/{W}spacing").get(qn("w:line"))) <= 20, "the closing paragraph is 1 pt tall"

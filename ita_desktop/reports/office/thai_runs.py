@@ -14,6 +14,8 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
+from ita_desktop.reports.pdf.styles import LEADING
+
 # The bundled Sarabun, carried inside the file (office/docx_fonts.py), so Word and LibreOffice lay it out as the PDF
 # is, at the PDF's size; a clerk may name an installed font instead (the cabinet's TH SarabunPSK at 16 pt).
 DEFAULT_FONT = "Sarabun"
@@ -104,8 +106,9 @@ def _choice(namespace: tuple[str, str], chosen: BaseOxmlElement, fallback: BaseO
     return alternate
 
 
-def set_document_defaults(styles_element: BaseOxmlElement, font: str, size: float) -> None:
-    """Make the document's default run Thai-ready and paragraphs single-spaced without space after."""
+def set_document_defaults(styles_element: BaseOxmlElement, font: str, size: float, *,
+                          cell_size: float | None = None) -> None:
+    """Make the document's default run Thai-ready; paragraphs at the PDF's line height, no space after."""
     defaults = styles_element.find(qn("w:docDefaults"))
     if defaults is None:
         defaults = OxmlElement("w:docDefaults")
@@ -119,6 +122,17 @@ def set_document_defaults(styles_element: BaseOxmlElement, font: str, size: floa
     defaults.append(rpr_default)
     ppr_default = OxmlElement("w:pPrDefault")
     ppr = OxmlElement("w:pPr")
-    ppr.append(_el("w:spacing", after="0", line="240", lineRule="auto"))
+    ppr.append(_el("w:widowControl"))  # a paragraph split by a page keeps two lines on each side, in cells too
+    # At least the PDF's line height: LibreOffice's single line for Sarabun (its typo metrics, 1.3 em) is tighter
+    # than the PDF's 1.45 em; Word's (its usWin metrics, 1.85 em) is already taller and stays as it is.
+    ppr.append(_el("w:spacing", after="0", line=str(round(size * LEADING * 20)), lineRule="atLeast"))
     ppr_default.append(ppr)
     defaults.append(ppr_default)
+    cell_line = str(round((cell_size or size) * LEADING * 20))
+    for style in styles_element.findall(qn("w:style")):  # "Table Grid" asks single spacing for its cells
+        if style.get(qn("w:type")) == "table":
+            for spacing in style.findall(f"{qn('w:pPr')}/{qn('w:spacing')}"):
+                spacing.attrib.clear()
+                spacing.set(qn("w:after"), "0")
+                spacing.set(qn("w:line"), cell_line)
+                spacing.set(qn("w:lineRule"), "atLeast")

@@ -250,3 +250,49 @@ def test_signers_keep_with_the_last_rows_and_no_blank_last_page(sample: Document
     assert end.tag == qn("w:p") and not "".join(end.itertext()).strip()
     assert end.find(f"{W}pPr/{W}spacing").get(qn("w:lineRule")) == "exact"
     assert int(end.find(f"{W}pPr/{W}spacing").get(qn("w:line"))) <= 20, "the closing paragraph is 1 pt tall"
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_prints_the_word_file_like_the_pdf(sample: Document, exported: dict[tuple[str, int], Path],
+                                                       tmp_path_factory: pytest.TempPathFactory) -> None:
+    """LibreOffice's PDF of our DOCX: every character of the report, page numbers as numbers (not the Thai letters
+    ก / ข that ``\\\\* ThaiArabic`` gives there), and about as many pages as our own PDF."""
+    import pypdfium2
+
+    picked = [("plan", 1), ("progress", 3), ("progress", 4), ("analysis", 6)]
+    folder = tmp_path_factory.mktemp("lo_pages")
+    pdfs = to_pdf([exported[p] for p in picked], folder)
+    ours, theirs = 0, 0
+    for kind, layout in picked:
+        options = ExportOptions(doc=kind, layout=layout)  # type: ignore[arg-type]
+        own = folder / f"own_{kind}{layout}.pdf"
+        export_document(sample, options, own)
+        text = pdf_text(pdfs[f"{kind}{layout}"])
+        windows = [w for line in report_lines(build_report(sample, options))
+                   for w in eight_char_windows(squeeze(line))]
+        # A line LibreOffice ends after a hyphen ("(e-" / "Service)") reads back from PDFium as U+FFFE, its mark for
+        # a line-end hyphen; the hyphen is drawn, so it counts as itself.
+        text = text.replace("\ufffe", "-")
+        lost = [w for w in windows if w not in text]
+        assert 1 - len(lost) / len(windows) >= 0.998, lost[:10]
+        document = pypdfium2.PdfDocument(str(pdfs[f"{kind}{layout}"]))
+        pages = len(document)
+        labels = re.findall(r"หน้า([0-9]+)/([0-9]+)", text)  # Arabic digits, not \d (it takes ๑ too)
+        document.close()
+        assert labels == [(str(n), str(pages)) for n in range(1, pages + 1)], labels
+        ours += len(pypdfium2.PdfDocument(str(own)))
+        theirs += pages
+    assert abs(theirs - ours) <= 0.15 * ours, f"LibreOffice {theirs} pages, our PDF {ours}"
+
+
+def report_lines(report: object) -> list[str]:
+    """The title lines and every line of every table cell of a report."""
+    lines = list(report.title_lines)  # type: ignore[attr-defined]
+    for block in report.blocks:  # type: ignore[attr-defined]
+        if isinstance(block, Table):
+            lines += cell_lines(block)
+    return lines
+
+
+def eight_char_windows(text: str) -> list[str]:
+    return [text[i:i + 8] for i in range(0, max(1, len(text) - 7), 4)]

@@ -18,11 +18,11 @@ import docx
 from docx.document import Document as WordDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm
-from docx.table import _Cell
+from docx.shared import Mm, Pt
+from docx.table import _Cell, _Row
 from docx.text.paragraph import Paragraph as WordParagraph
 
 from ita_desktop.domain.model import Document
@@ -36,9 +36,11 @@ from ita_desktop.reports.document_model import (
     SignatureBlock,
     Table,
 )
+from ita_desktop.reports.office.docx_rows import fits_page, row_height_mm
 from ita_desktop.reports.office.docx_tables import (
     add_row,
     keep_row_whole,
+    keep_with_next_row,
     mark_header,
     new_table,
     set_borders,
@@ -55,6 +57,7 @@ MARGIN = 15.0
 BODY_W = PAGE_W - 2 * MARGIN
 HEADER_FILL = "D9D9D9"
 SECTION_FILL = "F2F2F2"
+CELL_SHARE = 11 / 12  # table text is 11 pt beside 12 pt body text, as in the PDF (reports/pdf/styles.py)
 CHART_STEPS = 20  # bar cells: 5 points each
 # "- ", "๑. ", "๑.๒ ", "1) " at the start of a line: wrapped lines hang under the text, not under the marker.
 _MARKER = re.compile(r"^(?:[-–•]\s|[0-9๐-๙]+(?:\.[0-9๐-๙]+)*[.)]?\s)")
@@ -66,8 +69,10 @@ class _Writer:
         self.report = report
         self.font = font
         self.size = size
+        self.cell_size = size * CELL_SHARE
         self.doc: WordDocument = docx.Document()
-        set_document_defaults(self.doc.styles.element, font, size)
+        self.last_row: _Row | None = None  # the last body row of the table just written
+        set_document_defaults(self.doc.styles.element, font, size, cell_size=size * CELL_SHARE)
         self._page_setup()
 
     # -- page -----------------------------------------------------------------------------------------------
@@ -80,6 +85,7 @@ class _Writer:
         section.bottom_margin = Mm(MARGIN + 3)
         section.footer_distance = Mm(8)
         self.body_width = width - 2 * MARGIN
+        self.body_height = height - MARGIN - section.bottom_margin.mm
         footer = section.footer.paragraphs[0]
         footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         self._page_number(footer)
@@ -87,7 +93,12 @@ class _Writer:
     def _page_number(self, paragraph: WordParagraph) -> None:
         """'หน้า ๑ / ๕' from the report's own label, with the numbers as PAGE and NUMPAGES fields.
 
-        ``\\* ThaiArabic`` asks Word (and LibreOffice) for the result in Thai digits.
+        Word shows Thai digits for ``\\* ThaiArabic``. LibreOffice reads that switch (and ThaiLetter, ThaiCardText)
+        as its Thai *letter* numbering, "หน้า ก / จ"; no switch or ``w:pgNumType`` format reaches its native
+        numbering (its own DOCX export writes a Thai-digit page field as ``\\* ARABIC`` and reads it back as 1).
+        So LibreOffice is given ``\\* Arabic`` through a Markup Compatibility fallback: the right numbers, in Thai
+        digits where its Complex Text Layout option "Numerals" is "Context" (an application setting that no
+        document can carry), and in Arabic digits otherwise. docs/docx-page-numbers.md has the evidence.
         """
         style = self.report.digits
         label = self.report.page_label(111, 222)
@@ -95,10 +106,13 @@ class _Writer:
         before, rest = label.split(page, 1)
         middle, after = rest.split(total, 1)
         switch = _FIELD_SWITCH[style]
+        fallback = _FIELD_SWITCH["arabic"] if style == "thai" else None
         add_run(paragraph, before, self.font, self.size)
-        add_field(paragraph, f"PAGE{switch}", digits(1, style), self.font, self.size)
+        add_field(paragraph, f"PAGE{switch}", digits(1, style), self.font, self.size,
+                  fallback=f"PAGE{fallback}" if fallback else None)
         add_run(paragraph, middle, self.font, self.size)
-        add_field(paragraph, f"NUMPAGES{switch}", digits(1, style), self.font, self.size)
+        add_field(paragraph, f"NUMPAGES{switch}", digits(1, style), self.font, self.size,
+                  fallback=f"NUMPAGES{fallback}" if fallback else None)
         if after:
             add_run(paragraph, after, self.font, self.size)
 
@@ -110,7 +124,7 @@ class _Writer:
         return p
 
     def _fill(self, p: WordParagraph, text: str, *, bold: bool = False, align: WD_ALIGN_PARAGRAPH | None = None,
-              first_line_mm: float = 0.0, left_mm: float = 0.0) -> None:
+              first_line_mm: float = 0.0, left_mm: float = 0.0, size: float | None = None) -> None:
         if align is not None:
             p.alignment = align
         if left_mm:
@@ -118,17 +132,17 @@ class _Writer:
         if first_line_mm:
             p.paragraph_format.first_line_indent = Mm(first_line_mm)
         if text:
-            add_run(p, text, self.font, self.size, bold=bold)
+            add_run(p, text, self.font, size or self.size, bold=bold)
 
     def cell_text(self, cell: _Cell, text: str, *, bold: bool = False,
                   align: WD_ALIGN_PARAGRAPH | None = None) -> None:
-        """One Word paragraph per line of the cell; marked lines ('- ', '๑.') get a hanging indent."""
+        """One Word paragraph per line of the cell, at the PDF's cell size; marked lines ('- ', '๑.') hang."""
         lines = text.split("\n") if text else [""]
         for i, line in enumerate(lines):
             p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
             marker = _MARKER.match(line)
-            hang = len(marker.group(0)) * self.size * 0.14 if marker else 0.0  # ≈ width of the marker, mm
-            self._fill(p, line, bold=bold, align=align, left_mm=hang, first_line_mm=-hang)
+            hang = len(marker.group(0)) * self.cell_size * 0.14 if marker else 0.0  # ≈ width of the marker, mm
+            self._fill(p, line, bold=bold, align=align, left_mm=hang, first_line_mm=-hang, size=self.cell_size)
 
     # -- blocks ---------------------------------------------------------------------------------------------
     def title(self) -> None:
@@ -150,6 +164,8 @@ class _Writer:
             self.paragraph(f"- {item}", left_mm=15.0, first_line_mm=-4.0)
 
     def table(self, block: Table) -> None:
+        """The layout's table: a repeated header row, section rows kept with the row below, and every row that
+        fits a page kept whole (office/docx_rows), so no page shows a fragment of a row with empty cells."""
         total = sum(c.weight for c in block.columns) or 1.0
         widths = [self.body_width * c.weight / total for c in block.columns]
         table = new_table(self.doc, widths)
@@ -160,6 +176,7 @@ class _Writer:
             self.cell_text(cell, column.header, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             shade(cell, HEADER_FILL)
+        free = self.body_height - row_height_mm([c.header for c in block.columns], widths, self.cell_size, bold=True)
         for section in block.sections:
             if section.heading:
                 row = add_row(table, widths)
@@ -167,10 +184,14 @@ class _Writer:
                 cell = span_row(row)
                 self.cell_text(cell, section.heading, bold=True)
                 shade(cell, SECTION_FILL)
+                keep_with_next_row(row)
             for values in section.rows:
                 row = add_row(table, widths)
                 for cell, value in zip(row.cells, values, strict=True):
                     self.cell_text(cell, value)
+                if fits_page(row_height_mm(values, widths, self.cell_size), free):
+                    keep_row_whole(row)
+                self.last_row = row
         self.paragraph()
 
     def chart(self, block: BarChart) -> None:
@@ -207,6 +228,9 @@ class _Writer:
         """Signers side by side, as offices sign: 'ลงชื่อ …… role', '(name)', 'ตำแหน่ง …', the date."""
         per_row = min(3, max(1, len(block.signers)))
         widths = [self.body_width / per_row] * per_row
+        if self.last_row is not None:  # right after a table: its last row goes over with the signers
+            keep_with_next_row(self.last_row)
+            self.doc.paragraphs[-1].paragraph_format.keep_with_next = True
         self.paragraph().paragraph_format.keep_with_next = True
         table = new_table(self.doc, widths, grid=False)
         for start in range(0, len(block.signers), per_row):
@@ -217,6 +241,8 @@ class _Writer:
                 self.cell_text(cell, "\n".join(lines), align=WD_ALIGN_PARAGRAPH.CENTER)
 
     def block(self, block: Block) -> None:
+        if not isinstance(block, SignatureBlock | Table):
+            self.last_row = None  # only a signature block right after a table keeps with its last row
         if isinstance(block, Heading):
             self.heading(block)
         elif isinstance(block, Paragraph):
@@ -267,7 +293,7 @@ def export_docx(document: Document, options: ExportOptions, out: Path, progress:
                 progress(done, steps, type(block).__name__)
     writer.report = reports[0]
     writer.metadata(" / ".join(r.file_title for r in reports))
-    _drop_trailing_empty_paragraph(writer.doc)
+    _end_without_blank_page(writer.doc)
     buffer = io.BytesIO()
     writer.doc.save(buffer)
     write_atomically(out, buffer.getvalue())
@@ -275,8 +301,24 @@ def export_docx(document: Document, options: ExportOptions, out: Path, progress:
         progress(steps, steps, "done")
 
 
-def _drop_trailing_empty_paragraph(doc: WordDocument) -> None:
-    """python-docx's template starts with nothing; keep the body ending on a real block (Word needs a w:p last)."""
+def _end_without_blank_page(doc: WordDocument) -> None:
+    """End the body on a paragraph (Word needs a w:p last, a table may not be) that is 1 pt tall when empty.
+
+    The spacer after a table that ends at the foot of a page would otherwise open a last page of its own.
+    """
     body = doc.element.body
-    if body[-2].tag == qn("w:tbl"):  # body[-1] is sectPr; a table may not be the last block
+    if body[-2].tag == qn("w:tbl"):  # body[-1] is sectPr
         body.insert(len(body) - 1, OxmlElement("w:p"))
+    last = WordParagraph(body[-2], doc._body)
+    if last.text.strip():
+        return
+    last.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    last.paragraph_format.line_spacing = Pt(1)
+    last.paragraph_format.space_before = Pt(0)
+    mark = last._p.get_or_add_pPr()
+    rpr = OxmlElement("w:rPr")  # the paragraph mark's own size: its line is 1 pt
+    for tag in ("w:sz", "w:szCs"):
+        size = OxmlElement(tag)
+        size.set(qn("w:val"), "2")
+        rpr.append(size)
+    mark.append(rpr)

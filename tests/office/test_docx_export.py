@@ -64,11 +64,13 @@ def test_runs_carry_thai_complex_script_font_size_and_language(exported: dict[tu
     word = docx.Document(str(exported[("plan", 1)]))
     runs = word.element.body.findall(f".//{W}r")
     assert len(runs) > 100
+    in_cells = set(word.element.body.findall(f".//{W}tc//{W}r"))  # held, so each run keeps its proxy
     for run in runs:
         rpr = run.find(f"{W}rPr")
         assert rpr is not None
         assert rpr.find(f"{W}rFonts").get(qn("w:cs")) == "Sarabun"
-        assert rpr.find(f"{W}szCs").get(qn("w:val")) == "24"  # 12 pt in half-points, as the PDF
+        # in half-points, as the PDF: 11 pt in table cells, 12 pt body text
+        assert rpr.find(f"{W}szCs").get(qn("w:val")) == ("22" if run in in_cells else "24")
         assert rpr.find(f"{W}cs") is not None
         assert rpr.find(f"{W}lang").get(qn("w:bidi")) == "th-TH"
         assert (rpr.find(f"{W}b") is None) == (rpr.find(f"{W}bCs") is None), "bold Thai needs w:bCs too"
@@ -137,14 +139,22 @@ def test_column_widths_follow_the_layout_weights(sample: Document,
 
 def test_footer_numbers_pages_with_fields_in_thai_digits(exported: dict[tuple[str, int], Path],
                                                          sample: Document, tmp_path: Path) -> None:
+    """Word 2013+ reads ``\\* ThaiArabic`` (๑ / ๕); a reader without w15 (LibreOffice) reads ``\\* Arabic``."""
     footer = docx.Document(str(exported[("plan", 1)])).sections[0].footer._element
-    instructions = [t.text.strip() for t in footer.iter(f"{W}instrText")]
-    assert instructions == [r"PAGE \* ThaiArabic", r"NUMPAGES \* ThaiArabic"]
+    mc = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+    choices = footer.findall(f".//{mc}AlternateContent")
+    assert len(choices) == 2
+    for choice, kind in zip(choices, ("PAGE", "NUMPAGES"), strict=True):
+        chosen = choice.find(f"{mc}Choice")
+        assert chosen.get("Requires") == "w15" and chosen.nsmap["w15"].endswith("/word/2012/wordml")
+        assert chosen.find(f"{W}instrText").text.strip() == rf"{kind} \* ThaiArabic"
+        assert choice.find(f"{mc}Fallback/{W}instrText").text.strip() == rf"{kind} \* Arabic"
     assert "หน้า" in "".join(t.text or "" for t in footer.iter(f"{W}t"))
     out = tmp_path / "arabic.docx"
     export_docx(sample, ExportOptions(digits="arabic"), out)
     footer = docx.Document(str(out)).sections[0].footer._element
     assert [t.text.strip() for t in footer.iter(f"{W}instrText")] == [r"PAGE \* Arabic", r"NUMPAGES \* Arabic"]
+    assert footer.find(f".//{mc}AlternateContent") is None
 
 
 def test_digits_follow_the_option_and_signers_are_printed(sample: Document, tmp_path: Path) -> None:
@@ -202,3 +212,87 @@ def cell_lines(table: Table) -> list[str]:
     """Every line of every cell (a row split over two pages interleaves its cells, never a cell's lines)."""
     return [line for section in table.sections for values in section.rows for value in values
             for line in value.split("\n") if line.strip()]
+
+
+def test_rows_that_fit_a_page_are_kept_whole_and_taller_rows_may_split(sample: Document, tmp_path: Path) -> None:
+    """Word and LibreOffice move a row marked w:cantSplit on whole; a row taller than a page must stay splittable."""
+    import copy
+
+    from ita_desktop.domain.model import Step
+
+    short = tmp_path / "short.docx"
+    export_docx(sample, ExportOptions(doc="plan", layout=1), short)
+    table = docx.Document(str(short)).tables[0]
+    body = [r for r in table.rows[1:] if len(r._tr.findall(qn("w:tc"))) > 1]
+    assert body and all(r._tr.find(f"{W}trPr/{W}cantSplit") is not None for r in body)
+    document = copy.deepcopy(sample)
+    year = document.latest_year()
+    assert year is not None
+    year.measures[0].steps.append(Step("ตรวจนับพัสดุคงคลังประจำไตรมาสและรายงานผลต่อผู้บริหาร " * 120))
+    tall = tmp_path / "tall.docx"
+    export_docx(document, ExportOptions(doc="plan", layout=1), tall)
+    rows = [r for r in docx.Document(str(tall)).tables[0].rows
+            if "ตรวจนับพัสดุคงคลังประจำไตรมาส" in "".join(c.text for c in r.cells)]
+    assert rows, "the long step is printed"
+    assert all(r._tr.find(f"{W}trPr/{W}cantSplit") is None for r in rows), "a row taller than a page may split"
+
+
+def test_signers_keep_with_the_last_rows_and_no_blank_last_page(sample: Document, tmp_path: Path) -> None:
+    out = tmp_path / "signed.docx"
+    export_docx(sample, ExportOptions(doc="progress", layout=3), out)
+    word = docx.Document(str(out))
+    main, signatures = word.tables[0], word.tables[-1]
+    assert main is not signatures
+    last = main.rows[-1]
+    assert all(p.paragraph_format.keep_with_next for c in last.cells for p in c.paragraphs)
+    assert all(r._tr.find(f"{W}trPr/{W}cantSplit") is not None for r in signatures.rows)
+    end = word.element.body[-2]
+    assert end.tag == qn("w:p") and not "".join(end.itertext()).strip()
+    assert end.find(f"{W}pPr/{W}spacing").get(qn("w:lineRule")) == "exact"
+    assert int(end.find(f"{W}pPr/{W}spacing").get(qn("w:line"))) <= 20, "the closing paragraph is 1 pt tall"
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_prints_the_word_file_like_the_pdf(sample: Document, exported: dict[tuple[str, int], Path],
+                                                       tmp_path_factory: pytest.TempPathFactory) -> None:
+    """LibreOffice's PDF of our DOCX: every character of the report, page numbers as numbers (not the Thai letters
+    ก / ข that ``\\\\* ThaiArabic`` gives there), and about as many pages as our own PDF."""
+    import pypdfium2
+
+    picked = [("plan", 1), ("progress", 3), ("progress", 4), ("analysis", 6)]
+    folder = tmp_path_factory.mktemp("lo_pages")
+    pdfs = to_pdf([exported[p] for p in picked], folder)
+    ours, theirs = 0, 0
+    for kind, layout in picked:
+        options = ExportOptions(doc=kind, layout=layout)  # type: ignore[arg-type]
+        own = folder / f"own_{kind}{layout}.pdf"
+        export_document(sample, options, own)
+        text = pdf_text(pdfs[f"{kind}{layout}"])
+        windows = [w for line in report_lines(build_report(sample, options))
+                   for w in eight_char_windows(squeeze(line))]
+        # A line LibreOffice ends after a hyphen ("(e-" / "Service)") reads back from PDFium as U+FFFE, its mark for
+        # a line-end hyphen; the hyphen is drawn, so it counts as itself.
+        text = text.replace("\ufffe", "-")
+        lost = [w for w in windows if w not in text]
+        assert 1 - len(lost) / len(windows) >= 0.998, lost[:10]
+        document = pypdfium2.PdfDocument(str(pdfs[f"{kind}{layout}"]))
+        pages = len(document)
+        labels = re.findall(r"หน้า([0-9]+)/([0-9]+)", text)  # Arabic digits, not \d (it takes ๑ too)
+        document.close()
+        assert labels == [(str(n), str(pages)) for n in range(1, pages + 1)], labels
+        ours += len(pypdfium2.PdfDocument(str(own)))
+        theirs += pages
+    assert abs(theirs - ours) <= 0.15 * ours, f"LibreOffice {theirs} pages, our PDF {ours}"
+
+
+def report_lines(report: object) -> list[str]:
+    """The title lines and every line of every table cell of a report."""
+    lines = list(report.title_lines)  # type: ignore[attr-defined]
+    for block in report.blocks:  # type: ignore[attr-defined]
+        if isinstance(block, Table):
+            lines += cell_lines(block)
+    return lines
+
+
+def eight_char_windows(text: str) -> list[str]:
+    return [text[i:i + 8] for i in range(0, max(1, len(text) - 7), 4)]

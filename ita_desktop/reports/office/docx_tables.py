@@ -68,6 +68,14 @@ def keep_row_whole(row: _Row) -> None:
     _tr_property(row, "w:cantSplit")
 
 
+def keep_with_next_row(row: _Row) -> None:
+    """Keep this row on the page of the row (or paragraph) after it: Word keeps a row whose paragraphs all keep
+    with the next one together with what follows."""
+    for cell in row.cells:
+        for paragraph in cell.paragraphs:
+            paragraph.paragraph_format.keep_with_next = True
+
+
 def shade(cell: _Cell, fill: str) -> None:
     """Fill a cell with an RGB colour such as ``"D9D9D9"``."""
     shd = OxmlElement("w:shd")

@@ -179,7 +179,7 @@ class ProgressModel(QtCore.QAbstractTableModel):
         entry = row.entry
         if role == Qt.ItemDataRole.DisplayRole:
             if key == "status" and entry is None:
-                return NOT_REPORTED if row.first_of_step else "— ยังไม่รายงานรอบนี้ —"
+                return NOT_REPORTED if row.first_of_step else "— รอรายงานรอบนี้ —"
             if key == "step" and not row.first_of_step:  # the step is named in full on its first row
                 where = WHOLE_MEASURE if row.step is None else f"ขั้นตอนที่ {row.step}"
                 return f"{where} — รายการที่ {row.nth}"

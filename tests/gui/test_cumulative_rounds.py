@@ -126,7 +126,7 @@ def test_the_12_month_grid_shows_the_6_month_entries_marked_and_counts_as_the_pd
     assert model.index(row_of(model, 0, 1, carried=True), COLUMN_OF["status"]).data() == "ดำเนินการแล้ว"
     # a step still in progress at 6 months waits for its 12-month result on a row of its own; a done one does not
     waiting = row_of(model, 0, 3, placeholder=True)
-    assert model.index(waiting, COLUMN_OF["status"]).data() == "— ยังไม่รายงานรอบนี้ —"
+    assert model.index(waiting, COLUMN_OF["status"]).data() == "— รอรายงานรอบนี้ —"
     assert model.index(waiting, COLUMN_OF["round"]).data() == "12 เดือน"
     assert not any(r.entry is None and r.measure.title == TITLES[0] and r.step in (1, 2) for r in model.rows)
 
@@ -217,7 +217,7 @@ def test_a_12_month_entry_adds_to_a_step_with_6_month_entries_and_undoes(twelve:
     assert not any(p.round == 12 for p in stored(twelve)[0].progress)
     assert model.rowCount() == rows and counted(twelve.progress_page.summary.text()) == (8, 25)
     assert model.index(row_of(model, 0, 3, placeholder=True), COLUMN_OF["status"]).data() == (
-        "— ยังไม่รายงานรอบนี้ —")
+        "— รอรายงานรอบนี้ —")
     for _ in range(4):
         qtbot.keyClick(view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert [p.status for p in stored(twelve)[0].progress if p.round == 12] == [Status.PLANNED, Status.DONE]

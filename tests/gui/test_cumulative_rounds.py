@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from ita_desktop.cli import main
@@ -176,8 +177,10 @@ def test_typing_on_a_6_month_entry_in_the_12_month_grid_says_where_to_edit_it_an
 
 
 def test_a_12_month_entry_adds_to_a_step_with_6_month_entries_and_undoes(twelve: MainWindow, qtbot: QtBot,
-                                                                       tmp_path: Path) -> None:
+                                                                       tmp_path: Path,
+                                                                       pytestconfig: pytest.Config) -> None:
     model, view = grid(twelve), twelve.progress_page.view
+    ModelTester(pytestconfig).check(model, force_py=True)  # and its signals stay exact through every change
     six = [(p.id, p.result) for p in stored(twelve)[0].progress]
     rows = model.rowCount()
     last_carried = row_of(model, 0, 1, carried=True) + 1  # step 1 has two 6-month entries
@@ -224,7 +227,7 @@ def test_a_12_month_entry_adds_to_a_step_with_6_month_entries_and_undoes(twelve:
     assert counted(twelve.progress_page.summary.text()) == (9, 25)
 
 
-def test_a_6_month_entry_in_the_12_month_check_opens_its_own_rounds_cell(twelve: MainWindow) -> None:
+def test_a_6_month_entry_in_the_12_month_check_opens_its_own_rounds_cell(twelve: MainWindow, qtbot: QtBot) -> None:
     model = twelve.measures_model
     assert model is not None and twelve.plan is not None
     measure = model.measure_at(1)
@@ -239,6 +242,16 @@ def test_a_6_month_entry_in_the_12_month_check_opens_its_own_rounds_cell(twelve:
     index = page.view.currentIndex()
     assert page.model.rows[index.row()].entry == late and index.column() == COLUMN_OF["done_on"]
     assert page.model.flags(index) & Qt.ItemFlag.ItemIsEditable
+    view = page.view  # fixed there, with the keyboard: the 12-month grid shows the fix
+    view.setCurrentIndex(page.model.index(index.row(), COLUMN_OF["result"]))
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = QtWidgets.QApplication.focusWidget()
+    assert editor is not None
+    type_text(editor, " (แก้ไข)")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    twelve.go_to("progress", 12)
+    shown = grid(twelve).index(row_of(grid(twelve), 1, 1, carried=True), RESULT).data()
+    assert shown == "เผยแพร่แผนการจัดซื้อจัดจ้าง (แก้ไข)"
 
 
 def test_a_step_missing_from_the_12_month_report_opens_its_waiting_row_not_the_6_month_one(

@@ -1,4 +1,5 @@
-"""The rule of what a round's progress grid shows (domain/round_rows.py), without Qt."""
+"""The rule of what a round's progress grid shows (domain/round_rows.py, over domain/round_entries.py), without
+Qt: rounds are cumulative, as the report is."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ita_desktop.domain.model import Measure, Progress, Status, Step
-from ita_desktop.domain.round_rows import attached_to, round_rows, steps_done, with_new_entry
+from ita_desktop.domain.round_entries import round_entries, step_done, steps_done
+from ita_desktop.domain.round_rows import attached_to, round_rows, with_new_entry
 
 
 def measure() -> Measure:
@@ -23,13 +25,35 @@ def test_whole_measure_first_then_each_step_with_its_entries_in_order_and_placeh
         (None, "สรุป"), (1, None), (2, "ครั้งที่ ๑"), (2, "ครั้งที่ ๒"), (3, None)]
     assert [r.first_of_measure for r in rows] == [True, False, False, False, False]
     assert [r.first_of_step for r in rows] == [True, True, True, False, True]
-    assert steps_done(rows) == (1, 3)  # step 2 once, however many entries; the summary is not a step
+    assert steps_done([m], 6) == (1, 3)  # step 2 once, however many entries; the summary is not a step
+    assert not any(r.carried for r in rows)  # nothing before round 6
 
 
 def test_a_measure_without_steps_or_rounds_shows_one_placeholder_in_every_round() -> None:
     rows = round_rows([Measure(title="ไม่มีขั้นตอน")], 9)
     assert [(r.step, r.entry) for r in rows] == [(None, None)]
-    assert steps_done(rows) == (0, 1)
+    assert steps_done([Measure(title="ไม่มีขั้นตอน")], 9) == (0, 1)
+
+
+def test_round_12_shows_the_6_month_entries_first_marked_carried_and_waits_only_for_unfinished_steps() -> None:
+    m = Measure(title="ม", rounds=[6, 12], steps=[Step("ก"), Step("ข"), Step("ค")], progress=[
+        Progress(12, 2, Status.DONE, result="รอบ ๑๒"), Progress(6, 1, Status.DONE, result="ก เสร็จ"),
+        Progress(6, 2, Status.IN_PROGRESS, result="ข กำลังทำ"), Progress(6, 3, Status.IN_PROGRESS, result="ค กำลังทำ")])
+    rows = round_rows([m], 12)
+    assert [(r.step, r.entry.result if r.entry else None, r.carried) for r in rows] == [
+        (1, "ก เสร็จ", True),  # done at 6 months: nothing more is asked (the clerk may still add)
+        (2, "ข กำลังทำ", True), (2, "รอบ ๑๒", False),  # the round's own entry after the carried one
+        (3, "ค กำลังทำ", True), (3, None, False)]  # still in progress: a row for the 12-month result
+    assert [r.nth for r in rows] == [1, 1, 2, 1, 2]
+    assert steps_done([m], 12) == (2, 3) and steps_done([m], 6) == (1, 3)
+    assert [p.result for p in round_entries(m, 6, 2)] == ["ข กำลังทำ"]  # a later round never shows earlier
+
+
+def test_a_done_summary_of_the_whole_measure_makes_its_steps_done_and_carries_on() -> None:
+    m = Measure(title="ม", steps=[Step("ก"), Step("ข")], progress=[Progress(6, None, Status.DONE, result="สรุป")])
+    assert step_done(m, 12, 1) and step_done(m, 12, 2) and steps_done([m], 9) == (2, 2)
+    rows = round_rows([m], 9)
+    assert [(r.step, r.carried) for r in rows] == [(None, True), (1, False), (2, False)]
 
 
 def test_new_and_reattached_entries_go_after_the_others_of_their_step() -> None:
@@ -54,17 +78,23 @@ def measures_with_entries(draw: st.DrawFn) -> Measure:
 
 
 @given(st.lists(measures_with_entries(), max_size=5), st.sampled_from([3, 6, 9, 12]))
-def test_every_entry_of_the_round_shows_once_in_order_and_every_step_shows(measures: list[Measure],
-                                                                          round_: int) -> None:
+def test_every_entry_up_to_the_round_shows_once_earlier_rounds_first_and_every_step_shows(
+        measures: list[Measure], round_: int) -> None:
     rows = round_rows(measures, round_)
     for m in measures:
         mine = [r for r in rows if r.measure is m]
         if m.rounds and round_ not in m.rounds:
             assert not mine
             continue
-        assert [r.entry.id for r in mine if r.entry] == [p.id for s in [None, *range(1, len(m.steps) + 1)]
-                                                         for p in m.entries_for(round_, s)]
+        slots = [None, *range(1, len(m.steps) + 1)]
+        expected = [[p.id for p in m.progress if p.step == s and p.round == r] for s in slots for r in (3, 6, 9, 12)
+                    if r <= round_]  # per step, round by round, in the clerk's order
+        assert [r.entry.id for r in mine if r.entry] == [i for ids in expected for i in ids]
         assert {r.step for r in mine} >= set(range(1, len(m.steps) + 1))  # a step with no entry: a placeholder
         assert all(r.entry is None or r.entry.step == r.step for r in mine)
+        assert all(r.carried == (r.entry is not None and r.entry.round < round_) for r in mine)
         assert [r.first_of_measure for r in mine] == [True] + [False] * (len(mine) - 1)
-        assert all((r.entry is None) == (not m.entries_for(round_, r.step)) for r in mine)
+        for r in mine:
+            if r.entry is None:  # a placeholder waits for the round's entry of a step not yet done
+                assert not m.entries_for(round_, r.step)
+                assert not round_entries(m, round_, r.step) or not step_done(m, round_, r.step)

@@ -1,11 +1,14 @@
 """What a round's progress grid shows: one row per progress entry, grouped by measure and step.
 
-The rule lives here, not in the Qt model, so that the window, the CLI and the tests agree on it:
+The rule lives here, not in the Qt model, so that the window, the CLI and the tests agree on it; which entries
+a round shows is round_entries' rule (rounds are cumulative), the same the report prints:
 - a measure shows when it is monitored in the round (a measure naming no round shows in every round);
 - its whole-measure entries (step None) come first, then each step in order;
-- a step (or a measure without steps) with no entry in the round shows as one placeholder row (entry None),
-  so the clerk can type into it; typing there creates the entry;
-- entries of one step keep the clerk's order (the measure's progress list); a new one goes after them.
+- each step shows the entries of earlier rounds first (carried rows, marked by their round), then the round's own,
+  each in the clerk's order (the measure's progress list); a new entry of the round goes after them;
+- a step (or a measure without steps) with no entry of the round shows one placeholder row (entry None) unless
+  earlier rounds already report it done, so the clerk can type into it; typing there creates the entry. A step
+  done in an earlier round needs nothing more (it is not missing on the round page); the clerk may still add.
 """
 
 from __future__ import annotations
@@ -14,7 +17,10 @@ import copy
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from ita_desktop.domain.model import Measure, Progress, Status
+from ita_desktop.domain.model import Measure, Progress
+from ita_desktop.domain.round_entries import is_carried, monitored_in, round_entries, step_done
+
+__all__ = ["RoundRow", "attached_to", "monitored_in", "round_rows", "with_new_entry", "without_entries"]
 
 
 @dataclass(frozen=True)
@@ -27,6 +33,12 @@ class RoundRow:
     first_of_measure: bool  # the first row of its measure
     nth: int  # 1 for the first row of its step (or of the whole-measure entries), 2 for the next entry …
     group: int  # running number of the measure among those shown (for shading)
+    round: int  # the round whose grid the row is in
+
+    @property
+    def carried(self) -> bool:
+        """The row shows an entry of an earlier round (shown and counted here, edited in its own round)."""
+        return self.entry is not None and is_carried(self.entry, self.round)
 
     @property
     def first_of_step(self) -> bool:
@@ -38,11 +50,6 @@ class RoundRow:
         return self.measure.id, self.step, self.entry.id if self.entry else None
 
 
-def monitored_in(measure: Measure, round_: int) -> bool:
-    """Whether the measure is reported in the round (no rounds named: every round)."""
-    return not measure.rounds or round_ in measure.rounds
-
-
 def round_rows(measures: list[Measure], round_: int) -> list[RoundRow]:
     """The rows of round ``round_`` for the measures of a plan, in plan order (see the module docstring)."""
     rows: list[RoundRow] = []
@@ -51,31 +58,27 @@ def round_rows(measures: list[Measure], round_: int) -> list[RoundRow]:
         if not monitored_in(measure, round_):
             continue
         first_of_measure = True
-        whole = measure.entries_for(round_, None)
+        whole = round_entries(measure, round_, None)
         slots: list[int | None] = [None] if whole or not measure.steps else []
         slots += list(range(1, len(measure.steps) + 1))
         for slot in slots:
-            entries: list[Progress | None] = list(measure.entries_for(round_, slot)) or [None]
+            entries: list[Progress | None] = list(round_entries(measure, round_, slot))
+            if not entries or _wants_entry(measure, round_, slot):
+                entries.append(None)  # where the round's entry is typed
             for i, entry in enumerate(entries):
-                rows.append(RoundRow(measure, slot, entry, first_of_measure, i + 1, group))
+                rows.append(RoundRow(measure, slot, entry, first_of_measure, i + 1, group, round_))
                 first_of_measure = False
         group += 1
     return rows
 
 
-def steps_done(rows: list[RoundRow]) -> tuple[int, int]:
-    """(steps with an entry marked done, steps shown) — each step counted once however many entries it has.
-
-    A measure without steps counts as one; whole-measure entries of a measure with steps are not steps.
-    """
-    slots: dict[tuple[str, int | None], bool] = {}
-    for row in rows:
-        if row.step is None and row.measure.steps:
-            continue
-        key = (row.measure.id, row.step)
-        done = row.entry is not None and row.entry.status == Status.DONE
-        slots[key] = slots.get(key, False) or done
-    return sum(slots.values()), len(slots)
+def _wants_entry(measure: Measure, round_: int, slot: int | None) -> bool:
+    """Whether a step shown with entries of earlier rounds only still waits for one of this round: not when
+    it has one, nor when it is done, nor for the whole-measure entries of a measure with steps (not a step)."""
+    if slot is None and measure.steps:
+        return False
+    own = any(p.round == round_ for p in round_entries(measure, round_, slot))
+    return not own and not step_done(measure, round_, slot)
 
 
 def with_new_entry(measure: Measure, entry: Progress) -> list[Progress]:

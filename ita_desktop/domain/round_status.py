@@ -1,13 +1,13 @@
 """The round at a glance for a given day: who is behind, what is missing before the report, the deadlines.
 
 The rules (issue 14), shared by the window's round page, `ita-desktop status` and the per-unit sheet:
-- the steps of a round are those of the measures monitored in it (round_rows.monitored_in); a measure without
-  steps counts as one step (its whole-measure entries are its entries);
-- a step is **done** when it has a done entry in this round or an earlier one; **overdue** when it is not done
-  and its deadline (the step's due date, else the measure's end) is before the day (the deadline day itself is
-  still on time); **in progress** when not done, not overdue, and an entry of this round or an earlier one says
-  in progress; else **not started**. Overdue wins over in progress. Whole-measure entries of a measure that has
-  steps are not steps (as in round_rows.steps_done);
+- which steps a round has, which entries report them and when one is done is round_entries' rule (rounds are
+  cumulative; a measure without steps counts as one step; a done summary of a whole measure makes its steps
+  done), the one the progress grid and the report count by;
+- a step is **done** when an entry of this round or an earlier one (its own or its measure's as a whole) says
+  done; **overdue** when it is not done and its deadline (the step's due date, else the measure's end) is before
+  the day (the deadline day itself is still on time); **in progress** when not done, not overdue, and such an
+  entry says in progress; else **not started**. Overdue wins over in progress;
 - totals count each step once; per unit a step counts under every unit responsible for its measure (a measure
   naming no unit counts under ``NO_UNIT``);
 - the report is due ``REPORT_DUE_DAYS`` after the round's end (an assumption: the NACC's calendar asks for the
@@ -23,7 +23,7 @@ from enum import StrEnum
 from ita_desktop.domain.measure_names import measure_name
 from ita_desktop.domain.model import Measure, Progress, Status, Tool, YearPlan
 from ita_desktop.domain.publications import Publication
-from ita_desktop.domain.round_rows import monitored_in
+from ita_desktop.domain.round_entries import monitored_in, reporting_entries, round_steps, step_done
 from ita_desktop.thai.calendar import ROUNDS, fiscal_year_of, fiscal_year_range, round_range
 from ita_desktop.thai.digits import to_thai_digits
 
@@ -173,10 +173,9 @@ def year_for_today(fiscal_years: list[int], today: date) -> int | None:
 
 
 def _state(measure: Measure, step: int | None, round_: int, today: date) -> tuple[StepState, date | None]:
-    # an office that reports the measure as a whole (one summary, step None) reports every step of it
-    entries = [p for p in measure.progress if p.step in (step, None) and p.round <= round_]
+    entries = reporting_entries(measure, round_, step)
     deadline = (measure.steps[step - 1].due if step else None) or measure.end
-    if any(p.status == Status.DONE for p in entries):
+    if step_done(measure, round_, step):
         return StepState.DONE, deadline
     if deadline is not None and deadline < today:
         return StepState.OVERDUE, deadline
@@ -228,7 +227,7 @@ def round_status(plan: YearPlan, round_: int, today: date, units_order: list[str
     for measure in plan.measures:
         if not monitored_in(measure, round_):
             continue
-        slots: list[int | None] = list(range(1, len(measure.steps) + 1)) or [None]
+        slots = round_steps(measure)
         done_before = {s for s in [*slots, None] if any(p.step == s and p.round < round_ and p.status == Status.DONE
                                                        for p in measure.progress)}
         for slot in slots:

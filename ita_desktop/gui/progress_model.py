@@ -4,6 +4,11 @@ Which rows show, and in what order, is the domain's rule (domain/round_rows.py);
 A step with nothing reported yet shows as a placeholder row: typing into it creates the entry. Editing a
 field writes that one entry at once; adding, deleting or re-attaching an entry changes the measure's list of
 entries — every change is an undo command that goes through the editing service.
+
+Rounds are cumulative (domain/round_entries.py), so the 12-month grid also shows the 6-month entries, greyed and
+marked by their round in the "รอบ" column. They are read-only here: the 6-month report printed them (it may be on
+the office's website already), so changing one from another round's grid would silently rewrite that report.
+The tooltip and the message at the cell say where to edit them, and Ctrl+Enter adds an entry of this round.
 """
 
 from __future__ import annotations
@@ -15,7 +20,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ita_desktop.domain.model import Measure, Progress, Status, new_id
-from ita_desktop.domain.round_rows import RoundRow, attached_to, round_rows, steps_done, with_new_entry, without_entries
+from ita_desktop.domain.round_entries import steps_done
+from ita_desktop.domain.round_rows import RoundRow, attached_to, round_rows, with_new_entry, without_entries
 from ita_desktop.domain.steps import numbered_step
 from ita_desktop.domain.validation import Problem, Severity, progress_problems
 from ita_desktop.gui.commands import ProgressFieldCommand
@@ -41,6 +47,7 @@ Index = QtCore.QModelIndex | QtCore.QPersistentModelIndex
 ProgressKey = tuple[str, str]  # (measure id, progress entry id)
 WHOLE_MEASURE = "ทั้งมาตรการ"
 NOT_REPORTED = "— ยังไม่รายงาน —"
+CARRIED_BACKGROUND = QtGui.QColor("#eeeeee")  # an entry of an earlier round: shown and counted, edited there
 WHOLE_VALUE = 0  # the step combo's value for "the measure as a whole"
 
 
@@ -158,8 +165,10 @@ class ProgressModel(QtCore.QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         column = COLUMNS[index.column()]
-        if not column.editable or (column.key == "step" and self.rows[index.row()].entry is None):
-            return flags  # a placeholder belongs to its step until something is typed into it
+        row = self.rows[index.row()]
+        if not column.editable or (column.key == "step" and row.entry is None) or row.carried:
+            return flags  # a placeholder belongs to its step until something is typed into it; a carried entry
+            # is edited in its own round
         return flags | Qt.ItemFlag.ItemIsEditable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -170,7 +179,7 @@ class ProgressModel(QtCore.QAbstractTableModel):
         entry = row.entry
         if role == Qt.ItemDataRole.DisplayRole:
             if key == "status" and entry is None:
-                return NOT_REPORTED
+                return NOT_REPORTED if row.first_of_step else "— รอรายงานรอบนี้ —"
             if key == "step" and not row.first_of_step:  # the step is named in full on its first row
                 where = WHOLE_MEASURE if row.step is None else f"ขั้นตอนที่ {row.step}"
                 return f"{where} — รายการที่ {row.nth}"
@@ -196,6 +205,8 @@ class ProgressModel(QtCore.QAbstractTableModel):
                 return "\n".join(p.thai for p in problems)
             if entry is None:
                 return "ยังไม่มีรายการของขั้นตอนนี้ในรอบนี้ — พิมพ์ในช่องใดก็ได้เพื่อเพิ่ม"
+            if row.carried:
+                return self.carried_hint(row)
             if key == "step":
                 return "ย้ายรายการไปขั้นตอนอื่น หรือเป็นผลของทั้งมาตรการ • Ctrl+Enter = เพิ่มรายการของขั้นตอนนี้"
             return None
@@ -203,6 +214,8 @@ class ProgressModel(QtCore.QAbstractTableModel):
             if problems:
                 error = any(p.severity == Severity.ERROR for p in problems)
                 return QtGui.QBrush(ERROR_BACKGROUND if error else WARNING_BACKGROUND)
+            if row.carried and key != "measure":
+                return QtGui.QBrush(CARRIED_BACKGROUND)
             if key == "status" and entry is not None:
                 return QtGui.QBrush(STATUS_COLOURS[str(entry.status)])
             if key in ("measure", "step", "round") and row.group % 2:
@@ -213,7 +226,7 @@ class ProgressModel(QtCore.QAbstractTableModel):
                 font = QtGui.QFont()
                 font.setBold(True)
                 return font
-            if key == "status" and entry is None:
+            if (key == "status" and entry is None) or (key == "round" and row.carried):
                 font = QtGui.QFont()
                 font.setItalic(True)
                 return font
@@ -222,6 +235,8 @@ class ProgressModel(QtCore.QAbstractTableModel):
             if key == "evidence_urls":
                 return QtGui.QBrush(QtGui.QColor("#1a5fb4"))
             if (key == "status" and entry is None) or (key == "step" and not row.first_of_step) or key == "round":
+                return QtGui.QBrush(MUTED_TEXT)
+            if row.carried and key != "measure":
                 return QtGui.QBrush(MUTED_TEXT)
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -239,7 +254,7 @@ class ProgressModel(QtCore.QAbstractTableModel):
         if key == "step":
             return step_label(row.measure, row.step)
         if key == "round":
-            return f"{self.round} เดือน"
+            return f"{entry.round if entry else self.round} เดือน"
         if entry is None:
             return ""
         if key == "status":
@@ -266,9 +281,20 @@ class ProgressModel(QtCore.QAbstractTableModel):
         return progress_problems(entry, self.measures.plan.fiscal_year) if entry else []
 
     def summary(self) -> str:
-        """'ดำเนินการแล้ว 7 จาก 12 ขั้นตอน' for the status line over the grid (each step counted once)."""
-        done, total = steps_done(self.rows)
-        return f"รอบ {self.round} เดือน: ดำเนินการแล้ว {done} จาก {total} ขั้นตอน"
+        """'ดำเนินการแล้ว 7 จาก 12 ขั้นตอน' for the status line over the grid: the report's and the round
+        page's count (each step once, earlier rounds included)."""
+        done, total = steps_done(self.measures.plan.measures, self.round)
+        earlier = sorted({r.entry.round for r in self.rows if r.entry is not None and r.carried})
+        rounds = " และ ".join(f"รอบ {r} เดือน" for r in earlier)
+        return f"รอบ {self.round} เดือน: ดำเนินการแล้ว {done} จาก {total} ขั้นตอน" + (
+            f" (นับรวมผล{rounds})" if earlier else "")
+
+    def carried_hint(self, row: RoundRow) -> str:
+        """Why a carried entry cannot be edited here, and what to do instead."""
+        assert row.entry is not None
+        return (f"รายการของรอบ {row.entry.round} เดือน (รายงานรอบ {self.round} เดือนรวมผลตั้งแต่ต้นปีงบประมาณ) — "
+                f"แก้ไขได้ที่หน้า “ผลการดำเนินการ รอบ {row.entry.round} เดือน” • "
+                f"Ctrl+Enter = เพิ่มรายการของรอบ {self.round} เดือนให้ขั้นตอนนี้")
 
     def row_of_entry(self, entry_id: str) -> int | None:
         return next((i for i, r in enumerate(self.rows) if r.entry is not None and r.entry.id == entry_id), None)
@@ -364,11 +390,12 @@ class ProgressModel(QtCore.QAbstractTableModel):
         chosen = [self.rows[n] for n in sorted(set(row_numbers)) if 0 <= n < len(self.rows)]
         by_measure: dict[str, list[str]] = {}
         for row in chosen:
-            if row.entry is not None:
+            if row.entry is not None and not row.carried:
                 by_measure.setdefault(row.measure.id, []).append(row.entry.id)
         count = sum(len(ids) for ids in by_measure.values())
+        carried = next((r for r in chosen if r.carried), None)
         if not count:
-            self.message.emit("แถวที่เลือกยังไม่มีรายการให้ลบ")
+            self.message.emit(self.carried_hint(carried) if carried else "แถวที่เลือกยังไม่มีรายการให้ลบ")
             return 0
         stack = self.measures.undo_stack
         stack.beginMacro(f"ลบรายการ {count} รายการ (รอบ {self.round} เดือน)")
@@ -378,7 +405,8 @@ class ProgressModel(QtCore.QAbstractTableModel):
                 self.measures.set_progress(measure_id, without_entries(measure, ids), "ลบรายการ")
         finally:
             stack.endMacro()
-        self.message.emit(f"ลบรายการ {count} รายการแล้ว (กด Ctrl+Z เพื่อเรียกคืน)")
+        kept = f" — รายการของรอบ {carried.entry.round} เดือนไม่ถูกลบ (ลบได้ที่หน้ารอบนั้น)" if carried and carried.entry else ""
+        self.message.emit(f"ลบรายการ {count} รายการแล้ว (กด Ctrl+Z เพื่อเรียกคืน){kept}")
         return count
 
     def attach(self, row_number: int, step: int | None) -> bool:

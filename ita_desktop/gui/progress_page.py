@@ -1,14 +1,34 @@
 """Progress of one round: the grid of entries (several per step allowed), the buttons that add and delete
-entries, and the 'done N of M' line the clerk reports."""
+entries, and the 'done N of M' line the clerk reports. Entries of earlier rounds show greyed and read-only
+(see progress_model); trying to edit one says, at the cell, where it is edited and how to add to it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from ita_desktop.gui.delegates import GridDelegate
-from ita_desktop.gui.grid_view import GridView
+from ita_desktop.gui.grid_view import GridView, Trigger
 from ita_desktop.gui.progress_model import COLUMN_OF, COLUMNS, ProgressModel
 from ita_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
+
+HINT = ("ดับเบิลคลิกหรือกด F2 เพื่อแก้ไข • Ctrl+Enter = เพิ่มรายการของขั้นตอน • "
+        "ช่อง “ขั้นตอน” ย้ายรายการไปขั้นตอนอื่นหรือทั้งมาตรการ • คลิกที่ลิงก์หลักฐานเพื่อเปิดดู")
+CARRIED_HINT = " • แถวสีเทาคือผลของรอบก่อนที่รายงานรอบนี้รวมไว้ (แก้ไขได้ที่หน้ารอบนั้น)"
+
+
+class ProgressGridView(GridView):
+    """The round's grid: an attempt to edit an entry of an earlier round explains itself at the cell."""
+
+    EDITING = (Trigger.DoubleClicked, Trigger.EditKeyPressed, Trigger.AnyKeyPressed)
+
+    def edit(self, index: QtCore.QModelIndex | QtCore.QPersistentModelIndex,  # type: ignore[override]
+             trigger: Trigger | None = None, event: QtCore.QEvent | None = None) -> bool:
+        model = self.model()
+        if (trigger in self.EDITING and isinstance(model, ProgressModel) and index.isValid() and not self.read_only()
+                and COLUMNS[index.column()].editable and model.rows[index.row()].carried):
+            self.notice.show_at(self.visualRect(index), model.carried_hint(model.rows[index.row()]), "warning")
+            return False
+        return super().edit(index, trigger, event)
 
 
 class ProgressPage(QtWidgets.QWidget):
@@ -21,7 +41,7 @@ class ProgressPage(QtWidgets.QWidget):
         self.heading.setObjectName("pageHeading")
         self.summary = QtWidgets.QLabel()
         self.summary.setObjectName("progressSummary")
-        self.view = GridView(undo_stack, self)
+        self.view = ProgressGridView(undo_stack, self)
         self.view.setObjectName("progressGrid")
         self.delegate = GridDelegate(lambda: [], lambda: [], self.view, fiscal_year=lambda: (
             self.model.measures.plan.fiscal_year if self.model is not None else None))
@@ -41,8 +61,7 @@ class ProgressPage(QtWidgets.QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.summary)
-        hint = QtWidgets.QLabel("ดับเบิลคลิกหรือกด F2 เพื่อแก้ไข • Ctrl+Enter = เพิ่มรายการของขั้นตอน • "
-                                "ช่อง “ขั้นตอน” ย้ายรายการไปขั้นตอนอื่นหรือทั้งมาตรการ • คลิกที่ลิงก์หลักฐานเพื่อเปิดดู")
+        self.hint = hint = QtWidgets.QLabel(HINT)
         hint.setObjectName("hint")
         hint.setWordWrap(True)
         layout = QtWidgets.QVBoxLayout(self)
@@ -66,16 +85,22 @@ class ProgressPage(QtWidgets.QWidget):
     def set_model(self, model: ProgressModel) -> None:
         if self.model is not None:
             self.model.message.disconnect(self.message)
-            self.model.summary_changed.disconnect(self.summary.setText)
+            self.model.summary_changed.disconnect(self._show_summary)
         self.model = model
         self.view.setModel(model)
         for i, column in enumerate(COLUMNS):
             self.view.setColumnWidth(i, column.width)
         self.view.set_frozen_columns(1)  # the measure stays in view beside the evidence links
         self.heading.setText(f"ผลการดำเนินการ รอบ {model.round} เดือน")
-        self.summary.setText(model.summary())
+        self._show_summary(model.summary())
         model.message.connect(self.message)
-        model.summary_changed.connect(self.summary.setText)
+        model.summary_changed.connect(self._show_summary)
+
+    def _show_summary(self, text: str) -> None:
+        """The count over the grid, and the hint about grey rows when there are some."""
+        self.summary.setText(text)
+        carried = self.model is not None and any(r.carried for r in self.model.rows)
+        self.hint.setText(HINT + (CARRIED_HINT if carried else ""))
 
     # -- entries ---------------------------------------------------------------------------------------------
     def _finish_editing(self) -> None:

@@ -26,9 +26,9 @@ def select_missing(window: MainWindow, missing: Missing, round_: int) -> bool:
     if model is None:
         return False
     row = model.row_of_entry(missing.entry_id) if missing.entry_id else None
-    if row is None:
-        row = next((i for i, r in enumerate(model.rows) if r.measure.id == missing.measure_id
-                    and r.step == missing.step), None)
+    if row is None:  # the step's row waiting for this round's entry, before its entries of earlier rounds
+        rows = [i for i, r in enumerate(model.rows) if r.measure.id == missing.measure_id and r.step == missing.step]
+        row = next((i for i in rows if not model.rows[i].carried), rows[0] if rows else None)
     if row is None:
         row = next((i for i, r in enumerate(model.rows) if r.measure.id == missing.measure_id), None)
     if row is None:

@@ -3,8 +3,8 @@
 Generated text (dates, numbers, step numbers) follows the chosen digit style, and so does a number the clerk
 typed herself at the start of a step or entry ("1. เจ้าหน้าที่…" prints "๑. เจ้าหน้าที่…" in a Thai-digit document,
 numbered once); everything else she typed is printed as typed, so URLs and codes such as "o42" are never altered.
-Progress reports are cumulative, as their date range is (1 Oct to the end of the round): a step not reported in
-this round shows its latest report from an earlier round.
+Progress reports are cumulative, as their date range is (1 Oct to the end of the round): a round's report prints
+the entries of that round and of the rounds before it (domain/round_entries.py, the rule the window shows).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from datetime import date
 
 from ita_desktop.domain.catalogue import TARGET_SCORE, TOOL_NAMES
 from ita_desktop.domain.model import Document, Measure, Progress, Status, Tool, YearPlan
+from ita_desktop.domain.round_entries import round_entries
 from ita_desktop.domain.steps import numbered_step, own_marker, restyled_marker
 from ita_desktop.errors import UserError
 from ita_desktop.reports.document_model import (
@@ -40,7 +41,7 @@ from ita_desktop.reports.texts import (
     document_text,
 )
 from ita_desktop.services.exporting import ExportOptions
-from ita_desktop.thai.calendar import long_date, month_range
+from ita_desktop.thai.calendar import ROUNDS, long_date, month_range
 from ita_desktop.thai.digits import DigitStyle, digits
 
 __all__ = ["ANALYSIS_TITLE", "LAYOUT_COLUMNS", "PLAN_TITLE", "PROGRESS_TITLE", "build_report"]
@@ -132,11 +133,9 @@ class _Context:
         return f"ดำเนินการเมื่อ วันที่ {long_date(day, self.style)}"
 
     def reports_of(self, m: Measure, step: int | None) -> list[Progress]:
-        """This round's entries for a step (all of them, in the clerk's order), or else those of the latest
-        earlier round that has any (rounds are cumulative)."""
-        found = [p for p in m.progress if p.step == step and (self.round is None or p.round <= self.round)]
-        latest = max((p.round for p in found), default=None)
-        return [p for p in found if p.round == latest]
+        """The entries the round shows for a step: those of the round and of the rounds before it, in the
+        clerk's order (round_entries; no round asked: every round's)."""
+        return round_entries(m, self.round if self.round is not None else max(ROUNDS), step)
 
     def entry_text(self, p: Progress, *, with_dates: bool) -> str:
         """One entry as the clerk wrote it: the done-on phrase unless her result already says when, the status

@@ -7,7 +7,8 @@ In an intro or closing text each non-empty line is a paragraph, and a line start
 
 from __future__ import annotations
 
-from ita_desktop.domain.model import Document, Status, Tool, YearPlan
+from ita_desktop.domain.model import Document, Tool, YearPlan
+from ita_desktop.domain.round_entries import reported_by_step, steps_done
 from ita_desktop.thai.calendar import long_date, long_range, round_range
 from ita_desktop.thai.digits import DigitStyle, digits
 
@@ -50,16 +51,11 @@ def place(document: Document) -> str:
 
 
 def step_count(plan: YearPlan, round_: int) -> tuple[int, int] | None:
-    """(steps done, steps) up to ``round_``; None where the office reports whole measures, not steps, so a
-    count of steps would not be true."""
-    if not any(p.step is not None and p.round <= round_ for m in plan.measures for p in m.progress):
+    """(steps done, steps) by the end of ``round_``, counted as the window and the round page count them
+    (round_entries.steps_done); None where the office reports whole measures, not steps."""
+    if not reported_by_step(plan.measures, round_):
         return None
-    total = done = 0
-    for m in plan.measures:
-        for step in range(1, len(m.steps) + 1):
-            total += 1
-            done += any(p.step == step and p.round <= round_ and p.status == Status.DONE for p in m.progress)
-    return done, total
+    return steps_done(plan.measures, round_)
 
 
 def generated_text(document: Document, plan: YearPlan, kind: str, part: str, round_: int | None,

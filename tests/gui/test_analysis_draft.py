@@ -48,7 +48,8 @@ def test_the_unreviewed_draft_is_marked_warned_of_and_accepted_with_one_click(wi
     assert f"ข้อสังเกต: {UNREVIEWED_DRAFT}" in seen
     page = window.texts_page
     assert window.stack.currentWidget() is page  # the click went to the draft
-    assert page.document() is not None and page.document().kind == "analysis"
+    shown = page.document()
+    assert shown is not None and shown.kind == "analysis"
     intro = page.parts["intro"]
     draft = intro.edit.toPlainText()
     assert "(๙) การเปิดเผยข้อมูล" in draft and intro.state.text().startswith("ร่าง")

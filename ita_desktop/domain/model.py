@@ -99,7 +99,7 @@ class Assessment:
         return (
             self.year is None and self.total is None and not self.level
             and not any(v is not None for v in self.tools.values()) and not self.indicators
-            and not self.questions
+            and not any(q.score is not None or q.text.strip() for q in self.questions)
         )
 
 

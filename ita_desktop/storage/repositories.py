@@ -236,7 +236,7 @@ class DocumentRepository:
                     continue
                 self.database.write_row("question_scores", before.id if before else question.id, {
                     "assessment_id": assessment_id, "code": question.code, "score": question.score,
-                    "text": question.text})
+                    "text": question.text, "deleted": 0})
 
     # -- measures ------------------------------------------------------------------------------------------
     def measures(self, year_id: str) -> list[Measure]:

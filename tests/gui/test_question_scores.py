@@ -48,7 +48,8 @@ def test_every_question_is_listed_with_its_indicator(window: MainWindow, tmp_pat
     assert model.index(row_of(window, "i7"), 1).data() == "2. การใช้งบประมาณ"
     assert model.index(row_of(window, "o40"), 1).data() == "10. การป้องกันการทุจริต"
     assert window.grab().save(str(tmp_path / "assessment.png"))
-    assert reopen(path_of(window)).years[0].assessment.questions == []  # listing stores nothing
+    stored = reopen(path_of(window)).years[0].assessment
+    assert stored is not None and stored.questions == []  # listing stores nothing
 
 
 def test_typing_a_question_score_saves_it_undo_takes_it_back(window: MainWindow, qtbot: QtBot) -> None:

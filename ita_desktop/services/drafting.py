@@ -18,6 +18,7 @@ from ita_desktop.domain.shortfalls import Shortfall, shortfalls_of, year_target
 from ita_desktop.errors import UserError
 from ita_desktop.library.store import LibraryMeasure, find, normal_title
 from ita_desktop.reports.analysis_draft import analysis_draft
+from ita_desktop.services.rollover import carried
 
 WIDE_GAP = 10.0  # an indicator this far below the target gets two measures, not one
 
@@ -89,13 +90,22 @@ def already_planned(measure: Measure, plan_measures: list[Measure]) -> bool:
 
 
 def draft_for(document: Document, plan: YearPlan, library: list[LibraryMeasure]) -> Draft:
-    """What 'draft from the scores' adds to ``plan`` (nothing twice: a measure whose title is in the plan is not
-    added again), and the analysis as it will print (unless the office has its own)."""
+    """What 'draft from the scores' adds to ``plan``: for each indicator below target, last year's measures of
+    it, then the library's best-fitting (one, or two for a wide gap), nothing twice (a measure whose title is in
+    the plan is not added again); and the analysis as it will print (unless the office has its own)."""
     target, low = shortfalls(plan)
     draft = Draft(plan.fiscal_year, target, low)
+    earlier = max((y for y in document.years if y.fiscal_year < plan.fiscal_year), key=lambda y: y.fiscal_year,
+                  default=None)
     for shortfall in low:
-        for entry in best_fitting(library, shortfall):
-            measure = entry.to_measure(document.organization.name, document.units, plan.fiscal_year)
+        wanted = 2 if shortfall.gap >= WIDE_GAP else 1
+        # last year's own measures of an indicator still below target come first (the office's own words,
+        # offered again), then the library's
+        own = [carried(m, plan.fiscal_year - earlier.fiscal_year) for m in earlier.measures
+               if shortfall.number in m.indicators] if earlier is not None else []
+        library_ones = [entry.to_measure(document.organization.name, document.units, plan.fiscal_year)
+                        for entry in best_fitting(library, shortfall)]
+        for measure in [*own, *library_ones][:wanted]:
             if not already_planned(measure, [*plan.measures, *draft.measures]):
                 draft.measures.append(measure)
     if plan.text("analysis", "intro") is not None:

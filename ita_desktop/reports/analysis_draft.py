@@ -44,10 +44,11 @@ _DEFAULT_NAMES = {n: name for n, _, name in DEFAULT_INDICATORS}
 # Openers and joins, taken in turn so that no two paragraphs in a row read alike.
 _OPENERS = ("สำหรับ{what}", "ในด้าน{what}", "ส่วน{what}", "เรื่อง{what}")
 _REASONS = ("ผลการประเมินสะท้อนว่า{why}", "สาเหตุสำคัญมาจาก{why}", "พบว่า{why}", "คะแนนที่ยังไม่ถึงเป้าหมายมาจาก{why}")
-_ANSWERS = ("ในปีงบประมาณ พ.ศ. {fy} จึงได้กำหนด{measures}ไว้ในแผน",
-            "แผนปีงบประมาณ พ.ศ. {fy} ได้วาง{measures}เพื่อแก้ไขในประเด็นนี้",
-            "โดยจะแก้ไขผ่าน{measures}ในปีงบประมาณ พ.ศ. {fy}",
-            "ซึ่งได้นำไปกำหนดเป็น{measures}ในปีงบประมาณ พ.ศ. {fy}")
+# {year} is the plan's year the first time it is said ("ปีงบประมาณ พ.ศ. ๒๕๖๗"), then "ปีนี้".
+_ANSWERS = ("ใน{year}จึงได้กำหนด{measures}ไว้ในแผน",
+            "แผน{year}ได้วาง{measures}เพื่อแก้ไขในประเด็นนี้",
+            "โดยจะแก้ไขผ่าน{measures}ใน{year}",
+            "ซึ่งได้นำไปกำหนดเป็น{measures}ใน{year}")
 
 
 def joined(items: list[str]) -> str:
@@ -75,6 +76,7 @@ class _Writer:
         self.fy = digits(plan.fiscal_year, style)
         self.target = year_target(plan)
         self.turn = 0
+        self.year_said = False
 
     def d(self, value: str | int) -> str:
         return digits(value, self.style)
@@ -151,7 +153,9 @@ class _Writer:
         titles = [m.title.splitlines()[0].strip() for m in measures if s.number in m.indicators and m.title.strip()]
         if not titles:
             return "ซึ่งยังไม่มีมาตรการรองรับในแผน ควรกำหนดมาตรการเพิ่มเติม"
-        return self.next_of(_ANSWERS).format(fy=self.fy, measures=joined(titles))
+        year = "ปีนี้" if self.year_said else f"ปีงบประมาณ พ.ศ. {self.fy} "
+        self.year_said = True
+        return self.next_of(_ANSWERS).format(year=year, measures=joined(titles)).replace("  ", " ").strip()
 
     def indicator(self, s: Shortfall, measures: list[Measure]) -> str:
         opener = self.next_of(_OPENERS).format(what=s.name)

@@ -121,8 +121,8 @@ def _library_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     p.add_argument("--indicator", type=int, metavar="N", help="only the measures of indicator N (1–10)")
     p.add_argument("--search", default="", metavar="WORDS", help="only measures holding every word")
     p.add_argument("--json", action="store_true", help="a JSON list instead of text")
-    p = sub.add_parser("draft", help="add library measures for every indicator below target, and draft the "
-                                     "analysis text, from the year's ITA scores")
+    p = sub.add_parser("draft", help="add library measures for every indicator below target, and show the "
+                                     "analysis drafted from the year's ITA scores")
     p.add_argument("file", type=Path)
     p.add_argument("--year", required=True, type=int, help="the plan's fiscal year in BE (its assessment is the "
                                                            "year before)")
@@ -338,11 +338,16 @@ def _cmd_draft(args: argparse.Namespace) -> int:
     if not draft.shortfalls:
         print(f"no indicator of {args.year}'s assessment is below {target}")
     for s in draft.shortfalls:
-        print(f"indicator {s.number} {s.name}: {s.score:.2f} ({s.gap:.2f} below {target})")
+        weakest = ", ".join(f"{q.code} {q.score:.2f}" for q in s.questions)
+        print(f"indicator {s.number} {s.name}: {s.score:.2f} ({s.gap:.2f} below {target})"
+              + (f"; weakest questions: {weakest}" if weakest else ""))
     for m in draft.measures:
         print(f"added: indicator {', '.join(map(str, m.indicators))}: {m.title}")
-    for t in draft.texts:
-        print(f"drafted: the {t.document} {t.part} text")
+    if draft.analysis:
+        print("draft analysis (ร่าง: printed in the analysis report until the office accepts or edits it on the "
+              "page ข้อความในเอกสาร; not stored as the office's text):")
+        for paragraph in draft.analysis.splitlines():
+            print(f"    {paragraph}")
     for kept in draft.kept_texts:
         print(f"kept: the {kept} text already written (not overwritten)")
     if draft.empty:

@@ -63,7 +63,7 @@ def test_a_version_4_document_migrates_to_5_with_its_content_and_an_empty_log(tm
     read = load(path)  # read-only: read as migrated, the file left as it is
     assert sha(path) == before and read.years[0].publications == []
     with Database.open(path) as database:
-        assert database.conn.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,) == (5,)
+        assert database.conn.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)  # 5, then later ones
         assert database.conn.execute("SELECT count(*) FROM publications").fetchone() == (0,)
     assert objects(path) == expected_objects()
     assert [m.title for m in load(path).years[0].measures] == [m.title for m in read.years[0].measures]

@@ -73,6 +73,17 @@ class IndicatorScore:
 
 
 @dataclass
+class QuestionScore:
+    """One question of the ITA result (i1…i30, e1…e15, o1…o43): what the office scored on it, and what it asks
+    in the office's words (optional), so the analysis can name the weakest questions of a weak indicator."""
+
+    code: str
+    score: float | None = None
+    text: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
 class Assessment:
     """Last year's ITA result, recorded in the plan year it informs."""
 
@@ -82,11 +93,13 @@ class Assessment:
     tools: dict[Tool, float | None] = field(default_factory=dict)
     indicators: list[IndicatorScore] = field(default_factory=list)
     id: str = field(default_factory=new_id)
+    questions: list[QuestionScore] = field(default_factory=list)  # per-question scores, where entered
 
     def is_empty(self) -> bool:
         return (
             self.year is None and self.total is None and not self.level
             and not any(v is not None for v in self.tools.values()) and not self.indicators
+            and not any(q.score is not None or q.text.strip() for q in self.questions)
         )
 
 

@@ -17,6 +17,7 @@ from ita_desktop.gui.measures_model import COLUMNS as PLAN_COLUMNS
 from ita_desktop.gui.progress_model import COLUMN_OF as PROGRESS_COLUMN
 from ita_desktop.gui.progress_model import COLUMNS as PROGRESS_COLUMNS
 from ita_desktop.gui.qt import Qt, QtGui, QtWidgets
+from ita_desktop.reports.texts import unreviewed_draft
 
 if TYPE_CHECKING:
     from ita_desktop.gui.main_window import MainWindow
@@ -38,8 +39,13 @@ class Finding:
     text: str  # what the list shows
 
 
+DRAFT_COLUMN = "text:analysis:intro"  # the finding is about the analysis's drafted words, not a cell
+UNREVIEWED_DRAFT = ("รายงานการวิเคราะห์ — บทวิเคราะห์ผลคะแนนยังเป็นร่างที่โปรแกรมเขียน ยังไม่ได้ตรวจหรือแก้ไข "
+                    "(หน้า “ข้อความในเอกสาร”: แก้ไข หรือกด “ใช้ข้อความร่างนี้”)")
+
+
 def findings(plan: YearPlan, doc: str, round_: int | None = None) -> list[Finding]:
-    """The problems of what is exported, worded for the list (errors first)."""
+    """The problems of what is exported, worded for the list (errors first, then the unreviewed draft)."""
     found: list[Finding] = []
     for path, problem in export_problems(plan, doc, round_):
         match = _PATH.fullmatch(path)
@@ -61,6 +67,8 @@ def findings(plan: YearPlan, doc: str, round_: int | None = None) -> list[Findin
         header = PROGRESS_COLUMNS[PROGRESS_COLUMN[column]].header
         found.append(Finding(measure.id, entry.id, entry.round, column, problem.severity,
                              f"{where} รอบ {entry.round} เดือน — {header}: {problem.thai}"))
+    if unreviewed_draft(plan, doc):
+        found.append(Finding("", "", None, DRAFT_COLUMN, Severity.WARNING, UNREVIEWED_DRAFT))
     return found
 
 
@@ -123,6 +131,11 @@ class CheckDialog(QtWidgets.QDialog):
 
 def show_cell(window: MainWindow, finding: Finding) -> None:
     """Go to the page and cell a finding is about, with the keyboard there."""
+    if finding.column == DRAFT_COLUMN:
+        window.go_to("texts")
+        window.texts_page.choose("analysis")
+        window.texts_page.parts["intro"].edit.setFocus()
+        return
     model = window.measures_model
     if model is None:
         return

@@ -12,7 +12,8 @@ from functools import partial
 from typing import Any
 
 from ita_desktop.domain.catalogue import LEVELS, TARGET_SCORE, level_of
-from ita_desktop.domain.model import Assessment, IndicatorScore, Organization, Tool, YearPlan
+from ita_desktop.domain.model import Assessment, IndicatorScore, Organization, QuestionScore, Tool, YearPlan
+from ita_desktop.domain.questions import indicator_of, with_every_question
 from ita_desktop.gui.commands import FieldCommand
 from ita_desktop.gui.forms import child, load_form
 from ita_desktop.gui.grid_view import GridView
@@ -207,12 +208,41 @@ class AssessmentPage(QtWidgets.QWidget):
         self.view.setModel(self.scores)
         for i, column in enumerate(self.scores.columns):
             self.view.setColumnWidth(i, column.width)
+        # Scores per question (i1…, e1…, o1…), where the NACC's result gives them: the analysis names the
+        # weakest questions of each indicator below target.
+        self.questions = RecordTableModel([], (
+            RecordColumn("code", "ข้อ", 60, editable=False),
+            RecordColumn("code", "ตัวชี้วัด", 220, editable=False, show=self._question_indicator),
+            RecordColumn("score", "คะแนน", 90, parse=parse_score, show=lambda _r, v: show_score(v)),
+            RecordColumn("text", "ประเด็นคำถาม (ถ้าต้องการให้บทวิเคราะห์ระบุ)", 520),
+        ), self._save_question, undo_stack, background=self._score_background, parent=self)
+        self.questions.message.connect(self.message)
+        self.question_view = GridView(undo_stack, self)
+        self.question_view.setObjectName("questionsGrid")
+        self.question_view.setModel(self.questions)
+        for i, column in enumerate(self.questions.columns):
+            self.question_view.setColumnWidth(i, column.width)
+        scores_box = QtWidgets.QWidget()
+        scores_layout = QtWidgets.QVBoxLayout(scores_box)
+        scores_layout.setContentsMargins(0, 0, 0, 0)
+        scores_layout.addWidget(QtWidgets.QLabel("คะแนนรายตัวชี้วัด"))
+        scores_layout.addWidget(self.view, 1)
+        questions_box = QtWidgets.QWidget()
+        questions_layout = QtWidgets.QVBoxLayout(questions_box)
+        questions_layout.setContentsMargins(0, 0, 0, 0)
+        questions_label = QtWidgets.QLabel("คะแนนรายข้อ (ถ้ามี: ข้อที่ได้คะแนนน้อยที่สุดของตัวชี้วัดที่ต่ำกว่าเป้าหมาย"
+                                           "จะระบุในบทวิเคราะห์)")
+        questions_label.setWordWrap(True)
+        questions_layout.addWidget(questions_label)
+        questions_layout.addWidget(self.question_view, 1)
+        splitter = QtWidgets.QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(scores_box)
+        splitter.addWidget(questions_box)
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(hint)
         layout.addLayout(form)
-        layout.addWidget(QtWidgets.QLabel("คะแนนรายตัวชี้วัด"))
-        layout.addWidget(self.view, 1)
+        layout.addWidget(splitter, 1)
 
     def load(self, editor: DocumentEditor, plan: YearPlan) -> None:
         self.editor, self.plan = editor, plan
@@ -220,8 +250,10 @@ class AssessmentPage(QtWidgets.QWidget):
         have = {s.number for s in assessment.indicators}
         assessment.indicators += [IndicatorScore(number=i.number) for i in plan.indicators if i.number not in have]
         assessment.indicators.sort(key=lambda s: s.number)
+        assessment.questions = with_every_question(assessment.questions)
         self.assessment = assessment
         self.scores.set_records(assessment.indicators)
+        self.questions.set_records(assessment.questions)
         for field in self.fields.values():
             field.refresh()
         self._refresh_level()
@@ -230,6 +262,14 @@ class AssessmentPage(QtWidgets.QWidget):
         ind = self.plan.indicator(int(number)) if self.plan else None
         return f"{ind.name} ({ind.tool.value})" if ind else ""
 
+    def _question_indicator(self, _record: Any, code: Any) -> str:
+        number = indicator_of(str(code))
+        ind = self.plan.indicator(number) if self.plan and number is not None else None
+        return f"{number}. {ind.name}" if ind else ""
+
+    def _save_question(self, _record: QuestionScore) -> None:
+        self._store()
+
     def _score_background(self, record: Any, attr: str) -> QtGui.QColor | None:
         score = record.score
         return LOW_SCORE_BACKGROUND if score is not None and score < TARGET_SCORE else None
@@ -237,7 +277,9 @@ class AssessmentPage(QtWidgets.QWidget):
     def _store(self) -> None:
         if self.editor is not None and self.plan is not None:
             self.editor.save_assessment(self.plan.id, self.assessment)
-            self.plan.assessment = copy.deepcopy(self.assessment)
+            kept = copy.deepcopy(self.assessment)
+            kept.questions = [q for q in kept.questions if q.score is not None or q.text.strip()]  # as stored
+            self.plan.assessment = kept
         self._refresh_level()
 
     def _save_score(self, _record: Any) -> None:

@@ -13,8 +13,7 @@ from ita_desktop.errors import UserError
 from ita_desktop.gui.measures_model import MeasuresModel
 from ita_desktop.gui.qt import QtCore, QtGui, QtWidgets
 from ita_desktop.library.store import LibraryMeasure, all_measures, find, save_to_office
-from ita_desktop.services import own_texts
-from ita_desktop.services.drafting import ANALYSIS_KEY, Draft, draft_for
+from ita_desktop.services.drafting import Draft, draft_for
 from ita_desktop.services.editing import DocumentEditor
 from ita_desktop.thai.digits import to_thai_digits
 
@@ -22,27 +21,27 @@ DRAFT_LABEL = "ร่างแผนจากผลคะแนน"
 SAVE_LABEL = "บันทึกไว้ในคลังของหน่วยงาน"
 INSERT_LABEL = "ใส่มาตรการนี้ในแผน"
 OWN_MARK = "ของหน่วยงาน"
+ANALYSIS_NOTE = " บทวิเคราะห์ผลคะแนนเป็นร่างในหน้า “ข้อความในเอกสาร” (รายงานการวิเคราะห์) โปรดตรวจและแก้ไข"
 
 
 class DraftCommand(QtGui.QUndoCommand):
-    """The whole draft, its measures and its texts, in one transaction and one undo step."""
+    """The draft's measures in one transaction and one undo step. The analysis is not written: it is the
+    generated draft the text page shows marked "ร่าง" (it follows the measures, so the page is refreshed)."""
 
-    def __init__(self, model: MeasuresModel, editor: DocumentEditor, plan: YearPlan, measures: list[Measure],
-                 changes: list[own_texts.TextChange], texts_changed: Callable[[], None]) -> None:
+    def __init__(self, model: MeasuresModel, editor: DocumentEditor, measures: list[Measure],
+                 texts_changed: Callable[[], None]) -> None:
         super().__init__(DRAFT_LABEL)
-        self.model, self.editor, self.plan = model, editor, plan
-        self.position, self.measures, self.changes = model.rowCount(), measures, changes
+        self.model, self.editor = model, editor
+        self.position, self.measures = model.rowCount(), measures
         self.texts_changed = texts_changed
 
     def redo(self) -> None:
         with self.editor.database.transaction():
             self.model.insert_measures(self.position, self.measures)
-            own_texts.apply_changes(self.editor, self.plan, self.changes)
         self.texts_changed()
 
     def undo(self) -> None:
         with self.editor.database.transaction():
-            own_texts.apply_changes(self.editor, self.plan, [c.reversed() for c in reversed(self.changes)])
             self.model.remove_measures([m.id for m in self.measures])
         self.texts_changed()
 
@@ -233,17 +232,16 @@ class LibraryPage(QtWidgets.QWidget):
             self.message.emit(exc.message)
             return None
         if draft.empty:
-            self.message.emit("ไม่มีอะไรต้องเพิ่ม: ทุกตัวชี้วัดที่ต่ำกว่าเป้าหมายมีมาตรการจากคลังในแผนแล้ว")
+            self.message.emit("ไม่มีอะไรต้องเพิ่ม: ทุกตัวชี้วัดที่ต่ำกว่าเป้าหมายมีมาตรการจากคลังในแผนแล้ว"
+                              + (ANALYSIS_NOTE if draft.analysis else ""))
             return draft
         try:
             take_backup(self.editor.database, "before-draft")
         except UserError as exc:
             self.message.emit(exc.message)
             return None
-        changes = [own_texts.typed(self.plan, ANALYSIS_KEY, t.text) for t in draft.texts]
-        self.undo_stack.push(DraftCommand(self.model, self.editor, self.plan, copy.deepcopy(draft.measures), changes,
-                                          self.texts_changed))
+        self.undo_stack.push(DraftCommand(self.model, self.editor, copy.deepcopy(draft.measures), self.texts_changed))
         self.message.emit(f"{DRAFT_LABEL}: เพิ่มมาตรการ {len(draft.measures)} รายการ"
-                          + (" และร่างบทวิเคราะห์ผลคะแนน" if draft.texts else "") + " (ย้อนกลับได้ด้วย Ctrl+Z)")
+                          + (ANALYSIS_NOTE if draft.analysis else "") + " (ย้อนกลับได้ด้วย Ctrl+Z)")
         return draft
 

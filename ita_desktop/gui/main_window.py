@@ -569,18 +569,41 @@ class MainWindow(QtWidgets.QMainWindow):
         latest = max(int(self.year_combo.itemData(i)) for i in range(self.year_combo.count()))
         target = ask_int(self, "สร้างปีงบประมาณใหม่",
                          f"สร้างแผนปีงบประมาณใหม่ (พ.ศ.) โดยคัดลอกมาตรการจากปี {source}:", latest + 1, source + 1, 2700)
-        if target is not None:
-            self.roll_over_to(target)
+        if target is None:
+            return
+        keep = self.ask_measures_to_carry(target)
+        if keep is not None:
+            self.roll_over_to(target, keep)
 
-    def roll_over_to(self, target: int) -> bool:
-        """Create ``target`` from the shown year's plan and switch to it."""
+    def ask_measures_to_carry(self, target: int) -> set[str] | None:
+        """The roll-over's list of last year's measures, those of indicators still below target ticked; the ids
+        the clerk keeps, or None when she cancels."""
+        from ita_desktop.domain.model import Document
+        from ita_desktop.gui.rollover_dialog import RolloverDialog
+        from ita_desktop.services.rollover import latest_result, offer
+
+        if self.editor is None or self.plan is None:
+            return None
+        if not self.plan.measures:
+            return set()
+        years = [y for y in (self.editor.repo.load_year(fy) for fy in self.editor.fiscal_years()) if y is not None]
+        result = latest_result(Document(years=years), self.plan)
+        dialog = RolloverDialog(self, self.plan.fiscal_year, target, offer(self.plan, result), result.fiscal_year)
+        try:
+            return dialog.chosen_ids() if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+    def roll_over_to(self, target: int, keep: set[str] | None = None) -> bool:
+        """Create ``target`` from the shown year's plan (the measures in ``keep``, all when None) and switch to
+        it."""
         from ita_desktop.services.rollover import roll_over
 
         if self.editor is None or self.plan is None:
             return False
         source = self.plan.fiscal_year
         try:
-            roll_over(self.editor.repo, source, target)
+            roll_over(self.editor.repo, source, target, keep)
         except UserError as exc:
             self.show_error(exc.message)
             return False

@@ -20,7 +20,8 @@ from ita_desktop.services.own_texts import TextChange, TextDocument
 
 IDLE_SAVE_MS = 800
 TEXT_COMMAND_ID = 1101
-DRAFT_STATE = "ข้อความที่โปรแกรมร่างให้ — พิมพ์แก้ได้ เมื่อแก้แล้วจะใช้ข้อความของหน่วยงานแทน"
+DRAFT_STATE = "ร่าง — ข้อความที่โปรแกรมร่างให้ พิมพ์แก้ได้ เมื่อแก้หรือกดใช้แล้วจะเป็นข้อความของหน่วยงาน"
+ACCEPT_LABEL = "ใช้ข้อความร่างนี้"
 OWN_STATE = "ข้อความของหน่วยงาน"
 HINT = ("แต่ละบรรทัดคือหนึ่งย่อหน้า • บรรทัดที่ขึ้นต้นด้วย “# ” เป็นหัวข้อย่อย • ชื่อเรื่อง: แต่ละบรรทัดคือหนึ่งบรรทัดของหัวเอกสาร"
         " • ข้อความที่โปรแกรมร่างให้จะพิมพ์ในเอกสารจนกว่าจะแก้ไข เมื่อแก้แล้วจะบันทึกทันที")
@@ -93,6 +94,9 @@ class PartEditor(QtWidgets.QWidget):
         self.scope.setToolTip("ข้อความนี้ใช้กับรายงานรอบนี้เท่านั้น หรือกับรายงานทุกรอบของปีนี้")
         self.reset = QtWidgets.QPushButton("กลับไปใช้ข้อความที่โปรแกรมร่าง")
         self.reset.setObjectName(f"reset_{part}")
+        self.accept = QtWidgets.QPushButton(ACCEPT_LABEL)
+        self.accept.setObjectName(f"accept_{part}")
+        self.accept.setToolTip("ตรวจแล้ว ใช้ข้อความนี้เป็นข้อความของหน่วยงาน (ไม่เป็นร่างอีกต่อไป)")
         self.edit = TextEdit()
         self.edit.setObjectName(f"text_{part}")
         self.edit.setPlaceholderText("(ไม่มีข้อความ — ส่วนนี้จะไม่พิมพ์ในเอกสาร พิมพ์ที่นี่เพื่อเพิ่ม)")
@@ -108,6 +112,7 @@ class PartEditor(QtWidgets.QWidget):
         top.addWidget(name)
         top.addWidget(self.state, 1)
         top.addWidget(self.scope)
+        top.addWidget(self.accept)
         top.addWidget(self.reset)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 6)
@@ -138,6 +143,7 @@ class PartEditor(QtWidgets.QWidget):
                 widget.style().polish(widget)
             self.state.setText(DRAFT_STATE if is_draft else OWN_STATE)
             self.reset.setVisible(not is_draft)
+            self.accept.setVisible(is_draft and bool(text.strip()))
             self.scoped = scope_every is not None
             self.scope.setVisible(self.scoped)
             if scope_every is not None:
@@ -199,6 +205,7 @@ class TextsPage(QtWidgets.QWidget):
         editor.timer.timeout.connect(lambda: self.save_part(part))
         editor.left.connect(self._left)
         editor.reset.clicked.connect(lambda: self.back_to_draft(part))
+        editor.accept.clicked.connect(lambda: self.accept_draft(part))
         editor.scope.activated.connect(lambda index: self.set_scope(part, index == 1))
         return editor
 
@@ -302,6 +309,20 @@ class TextsPage(QtWidgets.QWidget):
         change = own_texts.typed(self.plan, key, text)
         self.undo_stack.push(TextCommand(f"แก้ไข{SHORT_NAMES[part]}", self._apply, document, [change],
                                          merge_key=f"{key}#{widget.burst}"))
+
+    def accept_draft(self, part: str) -> None:
+        """The clerk has read the draft and keeps it: it becomes the office's own text (one undoable step)."""
+        document = self.document()
+        if document is None or self.editor is None or self.plan is None:
+            return
+        self.parts[part].timer.stop()
+        if own_texts.shown_text(self.plan, document, part) is not None:
+            return
+        text = self.parts[part].edit.toPlainText()  # the draft as shown (or as she has just changed it)
+        key = self._key(document, part)
+        self.parts[part].burst += 1
+        self.undo_stack.push(TextCommand(f"ใช้ข้อความร่าง ({SHORT_NAMES[part]})", self._apply, document,
+                                         [own_texts.typed(self.plan, key, text)]))
 
     def back_to_draft(self, part: str) -> None:
         """Delete the office's text of the part: the document prints the generated draft again."""

@@ -30,6 +30,7 @@ from ita_desktop.domain.model import (
     Measure,
     Organization,
     Progress,
+    QuestionScore,
     Signatory,
     Status,
     Step,
@@ -38,6 +39,7 @@ from ita_desktop.domain.model import (
 )
 from ita_desktop.domain.profiles import DATE_STYLES, GROUPINGS, ExportProfile, ProfileColumn
 from ita_desktop.domain.publications import Publication, publication_shape_problem
+from ita_desktop.domain.questions import normal_code
 from ita_desktop.domain.validation import has_unsafe_scheme, is_valid_url, year_problems
 from ita_desktop.errors import ValidationError
 from ita_desktop.interchange.limits import MAX_TEXT_CHARS, MAX_WHOLE_NUMBER
@@ -282,7 +284,8 @@ class _Reader:
         return ind
 
     def assessment(self, data: Any, path: str, known: set[int]) -> Assessment:
-        d = self.obj(data, path, {"year", "total", "level", "tools", "indicators", "id"})
+        self.v2_only(data, path, {"questions"})
+        d = self.obj(data, path, self.keys({"year", "total", "level", "tools", "indicators", "id"}, {"questions"}))
         tools_raw = self.obj(d.get("tools", {}), f"{path}.tools", {"IIT", "EIT", "OIT"})
         a = Assessment(
             year=None if d.get("year") is None else self.integer(d["year"], f"{path}.year"),
@@ -309,7 +312,24 @@ class _Reader:
             if s.get("id") is not None:
                 score.id = self.claim("score", self.text(s["id"], f"{p}.id"), f"{p}.id")
             a.indicators.append(score)
+        for i, q in enumerate(self.array(d.get("questions", []), f"{path}.questions")):
+            a.questions.append(self.question(q, f"{path}.questions[{i}]", a.questions))
         return a
+
+    def question(self, data: Any, path: str, earlier: list[QuestionScore]) -> QuestionScore:
+        q = self.obj(data, path, {"code", "score", "text", "id"}, {"code"})
+        try:
+            code = normal_code(self.text(q["code"], f"{path}.code"))
+        except ValueError:
+            raise ValidationError(f"{path}.code", f"{str(q['code'])[:20]!r} is not a question code such as i1, e5 "
+                                                  "or o43 (รหัสข้อคำถามไม่ถูกต้อง)") from None
+        if any(e.code == code for e in earlier):
+            raise ValidationError(f"{path}.code", f"question {code} is scored twice")
+        found = QuestionScore(code=code, score=self.number(q.get("score"), f"{path}.score"),
+                              text=self.text(q.get("text"), f"{path}.text"))
+        if q.get("id") is not None:
+            found.id = self.claim("question", self.text(q["id"], f"{path}.id"), f"{path}.id")
+        return found
 
     def measure(self, data: Any, path: str, known: set[int]) -> Measure:
         v2 = {"indicators", "group", "timeframe_text"}

@@ -38,6 +38,7 @@ def year_json(y: YearPlan) -> dict[str, Any]:
             "tools": {str(k): v for k, v in a.tools.items()},
             "indicators": [{"id": s.id, "number": s.number, "score": s.score, "note": s.note,
                             "verdict": s.verdict} for s in a.indicators],
+            "questions": [{"id": q.id, "code": q.code, "score": q.score, "text": q.text} for q in a.questions],
         }
     out["measures"] = [measure_json(m) for m in y.measures]
     out["signatories"] = [{"id": s.id, "role": s.role, "name": s.name, "position": s.position,

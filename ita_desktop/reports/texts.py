@@ -1,7 +1,9 @@
 """The words around a document's table: the office's own where it wrote them, else a generated draft.
 
 Generated sentences are drafts, never forced (DESIGN §6): the text page of the window shows the same draft the
-report would print, the clerk edits it, and her version is printed from then on (a DocText of the year).
+report would print, marked as a draft, the clerk edits it, and her version is printed from then on (a DocText of
+the year). The analysis's intro is drafted from the scores (reports/analysis_draft.py); ``unreviewed_draft``
+says when an export would print it unread.
 In an intro or closing text each non-empty line is a paragraph, and a line starting with "# " a sub-heading.
 """
 
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 from ita_desktop.domain.model import Document, Tool, YearPlan
 from ita_desktop.domain.round_entries import reported_by_step, steps_done
+from ita_desktop.reports.analysis_draft import analysis_draft
 from ita_desktop.thai.calendar import long_date, long_range, round_range
 from ita_desktop.thai.digits import DigitStyle, digits
 
@@ -83,6 +86,8 @@ def generated_text(document: Document, plan: YearPlan, kind: str, part: str, rou
         return (f"ตามที่ได้ดำเนินการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) "
                 f"ประจำปีงบประมาณ พ.ศ. {assessed} แล้ว {org} จึงได้กำหนดมาตรการส่งเสริมคุณธรรมและความโปร่งใส"
                 f"ภายในหน่วยงาน {fy} เพื่อยกระดับผลการประเมินให้สูงขึ้น โดยมีรายละเอียดดังนี้")
+    if part == "intro" and kind == "analysis":
+        return analysis_draft(document, plan, style)  # drafted from the scores (issue 15)
     if part == "intro" and kind == "progress":
         round_ = round_ or default_round(plan)
         start, end = round_range(plan.fiscal_year, round_)
@@ -100,3 +105,10 @@ def document_text(document: Document, plan: YearPlan, kind: str, part: str, roun
     the generated draft."""
     own = plan.text(kind, part, round_)
     return own.text if own is not None else generated_text(document, plan, kind, part, round_, style)
+
+
+def unreviewed_draft(plan: YearPlan, kind: str) -> bool:
+    """True when ``kind`` would print the analysis the program drafted from the scores, the office not having
+    written (or accepted) its own: the check before export warns of it."""
+    return (kind == "analysis" and plan.text("analysis", "intro") is None and plan.assessment is not None
+            and not plan.assessment.is_empty())

@@ -68,6 +68,13 @@ def _check_year(repo: DocumentRepository, plan: YearPlan, path: str) -> None:
             if score.number not in scored and place and place.parent != assessment_id:
                 raise ValidationError(f"{path}.assessment.indicators[{i}].id",
                                       _elsewhere(score.id, "indicator score", "คะแนนตัวชี้วัด", place, fy))
+        asked = {q.code for q in existing.questions} if existing else set()
+        places = repo.row_places("question_scores", (q.id for q in a.questions))
+        for i, question in enumerate(a.questions):
+            place = places.get(question.id)
+            if question.code not in asked and place and place.parent != assessment_id:
+                raise ValidationError(f"{path}.assessment.questions[{i}].id",
+                                      _elsewhere(question.id, "question score", "คะแนนรายข้อ", place, fy))
 
     measures = repo.row_places("measures", (m.id for m in plan.measures))
     steps = repo.row_places("steps", (s.id for m in plan.measures for s in m.steps))

@@ -17,6 +17,7 @@ from ita_desktop.domain.model import (
     Measure,
     Organization,
     Progress,
+    QuestionScore,
     Signatory,
     Status,
     Step,
@@ -25,6 +26,7 @@ from ita_desktop.domain.model import (
 )
 from ita_desktop.domain.profiles import ExportProfile, ProfileColumn, saved_profile
 from ita_desktop.domain.publications import Publication
+from ita_desktop.domain.questions import code_order, is_code
 from ita_desktop.storage.codec import date_from_db, date_to_db, list_from_db, list_to_db, text
 from ita_desktop.storage.database import Database
 
@@ -94,6 +96,9 @@ _PLACE_SQL = {
                   "LEFT JOIN fiscal_years y ON y.id = t.year_id",
     "assessments": "SELECT t.id, t.year_id, y.year, '', t.deleted FROM assessments t "
                    "LEFT JOIN fiscal_years y ON y.id = t.year_id",
+    "question_scores": "SELECT t.id, t.assessment_id, y.year, '', t.deleted FROM question_scores t "
+                       "LEFT JOIN assessments a ON a.id = t.assessment_id "
+                       "LEFT JOIN fiscal_years y ON y.id = a.year_id",
     "indicator_scores": "SELECT t.id, t.assessment_id, y.year, '', t.deleted FROM indicator_scores t "
                         "LEFT JOIN assessments a ON a.id = t.assessment_id "
                         "LEFT JOIN fiscal_years y ON y.id = a.year_id",
@@ -192,7 +197,19 @@ class DocumentRepository:
                                                    order="number")]
         tools = {Tool.IIT: r["iit"], Tool.EIT: r["eit"], Tool.OIT: r["oit"]}
         return Assessment(id=r["id"], year=r["assessed_year"], total=r["total"], level=text(r["level"]),
-                          tools={k: v for k, v in tools.items() if v is not None}, indicators=scores)
+                          tools={k: v for k, v in tools.items() if v is not None}, indicators=scores,
+                          questions=self.question_scores(r["id"]))
+
+    def question_scores(self, assessment_id: str) -> list[QuestionScore]:
+        """The assessment's scores per question, IIT then EIT then OIT, each by number; a row no program writes
+        is skipped (never rewritten)."""
+        found = []
+        for q in self.database.live_rows("question_scores", "assessment_id = ?", (assessment_id,), order="id"):
+            if not is_code(q["code"]):
+                continue
+            score = q["score"] if isinstance(q["score"], int | float) else None
+            found.append(QuestionScore(id=q["id"], code=q["code"], score=score, text=text(q["text"])))
+        return sorted(found, key=lambda q: (code_order(q.code), q.id))
 
     def save_assessment(self, year_id: str, assessment: Assessment) -> None:
         """Write the year's assessment; the year has one, so an existing row keeps its id."""
@@ -208,6 +225,18 @@ class DocumentRepository:
                 self.database.write_row("indicator_scores", old.pop(score.number, score.id), {
                     "assessment_id": assessment_id, "number": score.number, "score": score.score,
                     "note": score.note, "verdict": score.verdict})
+            stored = {q.code: q for q in existing.questions} if existing else {}
+            for question in assessment.questions:
+                before = stored.pop(question.code, None)
+                if question.score is None and not question.text.strip():
+                    if before is not None:  # emptied: the row goes (a tombstone travels to other copies)
+                        self.database.delete_row("question_scores", before.id)
+                    continue
+                if before is not None and (before.score, before.text) == (question.score, question.text):
+                    continue
+                self.database.write_row("question_scores", before.id if before else question.id, {
+                    "assessment_id": assessment_id, "code": question.code, "score": question.score,
+                    "text": question.text, "deleted": 0})
 
     # -- measures ------------------------------------------------------------------------------------------
     def measures(self, year_id: str) -> list[Measure]:

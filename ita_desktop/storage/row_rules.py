@@ -20,6 +20,7 @@ from typing import Any
 from ita_desktop.domain.model import DOCUMENTS, TEXT_PARTS, Status, Tool
 from ita_desktop.domain.profiles import COLUMN_KEYS, DATE_STYLES, GROUPINGS, PROFILE_LAYOUTS
 from ita_desktop.domain.publications import publication_shape_problem
+from ita_desktop.domain.questions import is_code
 from ita_desktop.domain.validation import has_unsafe_scheme, is_valid_url
 from ita_desktop.storage.schema import TABLES
 
@@ -36,7 +37,7 @@ REFERENCES = {
     ("indicator_scores", "assessment_id"): "assessments", ("measures", "year_id"): "fiscal_years",
     ("steps", "measure_id"): "measures", ("progress", "measure_id"): "measures",
     ("signatories", "year_id"): "fiscal_years", ("texts", "year_id"): "fiscal_years",
-    ("publications", "year_id"): "fiscal_years",
+    ("publications", "year_id"): "fiscal_years", ("question_scores", "assessment_id"): "assessments",
 }
 
 Check = Callable[[Any], str | None]  # None when the value is fine, else what is wrong with it
@@ -202,6 +203,9 @@ RULES: dict[tuple[str, str], Check] = {
     ("publications", "round"): _int_in(ROUNDS),
     ("publications", "url"): _web_url,
     ("publications", "published_on"): _day,
+    ("question_scores", "code"): lambda v: None if is_code(v) else (
+        "is missing" if v is None else f"{_show(v)} is not a question code (i1…, e1…, o1…)"),
+    ("question_scores", "score"): _score,
 }
 
 

@@ -30,6 +30,10 @@ per document published (`document` plan / analysis / progress, `round` 3/6/9/12 
 otherwise), the OIT item it answers (`item`, "o43"; empty = the year's default), the `url` (http(s) only) and
 `published_on`. Two copies that each logged the same document keep both rows after a merge; the window shows both
 until the clerk deletes one.
+Migration 6 adds the stamped, mergeable table `question_scores` (issue 15): the ITA result per question of an
+assessment (`code` i1…i30 / e1…e15 / o1…o43, `score`, and `text`, what the question asks in the office's words),
+so the analysis can name an indicator's weakest questions. One row per (assessment, code) is what the program
+writes; an older copy on a stick merges as a copy with no question scores.
 """
 
 from __future__ import annotations
@@ -40,7 +44,7 @@ from dataclasses import dataclass
 from sqlite3 import Connection
 from typing import Any
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 APPLICATION_ID = 0x49544131  # "ITA1": lets any SQLite tool (and `file`) tell our documents apart
 
 MERGE_COLUMNS = ("id", "doc_id", "updated_at", "deleted", "stamps")
@@ -103,6 +107,10 @@ V5_TABLES: tuple[TableSpec, ...] = (
                                ("url", "TEXT"), ("published_on", "TEXT"))),
 )
 V5_INDEXES: tuple[tuple[str, str, str], ...] = (("idx_publications_year", "publications", "year_id, document, round"),)
+V6_TABLES: tuple[TableSpec, ...] = (
+    TableSpec("question_scores", (("assessment_id", "TEXT"), ("code", "TEXT"), ("score", "REAL"), ("text", "TEXT"))),
+)
+V6_INDEXES: tuple[tuple[str, str, str], ...] = (("idx_questions_assessment", "question_scores", "assessment_id, code"),)
 
 
 def _v3_spec(spec: TableSpec) -> TableSpec:
@@ -113,7 +121,8 @@ def _v3_spec(spec: TableSpec) -> TableSpec:
 # The live tables (what the program reads and writes): the columns of the newest version, in file order.
 TABLES_V3: tuple[TableSpec, ...] = tuple(_v3_spec(t) for t in TABLES_V1) + V3_TABLES
 TABLES_V4: tuple[TableSpec, ...] = TABLES_V3 + V4_TABLES
-TABLES: tuple[TableSpec, ...] = TABLES_V4 + V5_TABLES
+TABLES_V5: tuple[TableSpec, ...] = TABLES_V4 + V5_TABLES
+TABLES: tuple[TableSpec, ...] = TABLES_V5 + V6_TABLES
 TABLE_BY_NAME = {t.name: t for t in TABLES}
 
 INDEXES: tuple[tuple[str, str, str], ...] = (
@@ -227,15 +236,24 @@ def _publications_v5(conn: Connection) -> None:
         conn.execute(f'CREATE INDEX "{name}" ON "{table}" ({index_cols})')
 
 
+def _question_scores_v6(conn: Connection) -> None:
+    for spec in V6_TABLES:
+        _create_table(conn, spec)
+    for name, table, index_cols in V6_INDEXES:
+        conn.execute(f'CREATE INDEX "{name}" ON "{table}" ({index_cols})')
+
+
 # Migration N brings a file from user_version N-1 to N. Never edit a released one; append.
 MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_create_v1, _add_conflicts_v2, _entries_and_texts_v3,
-                                                        _profiles_v4, _publications_v5)
+                                                        _profiles_v4, _publications_v5, _question_scores_v6)
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 
 def tables_at(version: int = SCHEMA_VERSION) -> tuple[TableSpec, ...]:
     """The stamped tables a file of ``version`` holds, with their columns in file order."""
-    return TABLES_V1 if version < 3 else TABLES_V3 if version < 4 else TABLES_V4 if version < 5 else TABLES
+    if version < 3:
+        return TABLES_V1
+    return TABLES_V3 if version < 4 else TABLES_V4 if version < 5 else TABLES_V5 if version < 6 else TABLES
 
 
 def table_columns(version: int = SCHEMA_VERSION) -> dict[str, list[str]]:
@@ -269,6 +287,8 @@ def expected_objects(version: int = SCHEMA_VERSION) -> set[tuple[str, str]]:
         objects |= {("index", name) for name, _, _ in V4_INDEXES}
     if version >= 5:
         objects |= {("index", name) for name, _, _ in V5_INDEXES}
+    if version >= 6:
+        objects |= {("index", name) for name, _, _ in V6_INDEXES}
     return objects
 
 
@@ -279,7 +299,7 @@ def upgrade_rows(version: int, tables: dict[str, dict[str, dict[str, Any]]],
     ``tables`` is changed in place (table -> id -> row with parsed "stamps"); returns the open conflicts
     (rows in CONFLICT_COLUMNS order) converted the same way.
     """
-    for added_in, specs in ((4, V4_TABLES), (5, V5_TABLES)):
+    for added_in, specs in ((4, V4_TABLES), (5, V5_TABLES), (6, V6_TABLES)):
         if version < added_in:
             for spec in specs:
                 tables.setdefault(spec.name, {})

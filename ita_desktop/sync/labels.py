@@ -12,7 +12,7 @@ TABLE_TH = {
     "indicators": "ตัวชี้วัด", "assessments": "ผลการประเมิน", "indicator_scores": "คะแนนตัวชี้วัด",
     "measures": "มาตรการ", "steps": "ขั้นตอน", "progress": "ผลการดำเนินการ", "signatories": "ผู้ลงนาม",
     "texts": "ข้อความของหน่วยงาน", "profiles": "รูปแบบการส่งออก (คอลัมน์)",
-    "publications": "บันทึกการเผยแพร่",
+    "publications": "บันทึกการเผยแพร่", "question_scores": "คะแนนรายข้อ",
 }
 FIELD_TH = {
     "name": "ชื่อ", "kind": "ประเภท", "district": "อำเภอ", "province": "จังหวัด", "address": "ที่อยู่",
@@ -28,7 +28,7 @@ FIELD_TH = {
     "verdict": "ผลการประเมิน (ข้อความ)", "document": "เอกสาร", "part": "ส่วนของเอกสาร",
     "layout": "รูปแบบตาราง", "columns": "คอลัมน์", "grouping": "การจัดกลุ่ม", "date_style": "รูปแบบวันที่",
     "show_unreported": "แสดงขั้นตอนที่ยังไม่รายงาน",
-    "item": "ข้อ OIT", "url": "ลิงก์ที่เผยแพร่", "published_on": "วันที่เผยแพร่",
+    "code": "ข้อคำถาม", "item": "ข้อ OIT", "url": "ลิงก์ที่เผยแพร่", "published_on": "วันที่เผยแพร่",
 }
 
 

@@ -305,3 +305,37 @@ def test_the_first_start_on_a_1366_by_768_screen_fits_it_and_the_last_size_is_ke
     assert first["maximized"] and first["inside"]
     again = start("keep")  # the clerk's own size, from the last time
     assert not again["maximized"] and again["size"] == [1000, 600]
+
+def test_roll_over_offers_the_measures_of_indicators_still_below_target(window: MainWindow, qtbot: QtBot,
+                                                                        tmp_path: Path) -> None:
+    from ita_desktop.gui.qt import Qt
+    from ita_desktop.gui.rollover_dialog import RolloverDialog
+
+    assert window.plan is not None
+    titles = [m.title for m in window.plan.measures]
+    seen: dict[str, object] = {}
+
+    def pick() -> None:
+        dialog = QtWidgets.QApplication.activeModalWidget()
+        assert isinstance(dialog, RolloverDialog)
+        listed = dialog.list
+        seen["ticked"] = [listed.item(i).checkState() == Qt.CheckState.Checked for i in range(listed.count())]
+        seen["labels"] = [listed.item(i).text() for i in range(listed.count())]
+        assert dialog.grab().save(str(tmp_path / "rollover.png"))
+        listed.setFocus()
+        listed.setCurrentRow(0)  # indicator 1 reached the target: unticked; the clerk keeps it all the same
+        qtbot.keyClick(listed, Qt.Key.Key_Space)
+        listed.setCurrentRow(1)  # indicator 2 is still below: ticked; she leaves it out
+        qtbot.keyClick(listed, Qt.Key.Key_Space)
+        qtbot.keyClick(listed, Qt.Key.Key_Return)
+
+    QtCore.QTimer.singleShot(0, pick)
+    keep = window.ask_measures_to_carry(2568)
+    assert seen["ticked"] == [False, True, True, True, False, False, True, True, True, True]
+    labels = seen["labels"]
+    assert isinstance(labels, list) and "ตัวชี้วัด ๙ ยังต่ำกว่าเป้าหมาย" in labels[8]
+    assert "ผ่านเป้าหมายแล้ว" in labels[0]
+    assert keep is not None and window.roll_over_to(2568, keep)
+    kept = [m.title for m in window.plan.measures]
+    assert kept == [titles[0], *titles[2:4], *titles[6:]]
+    assert [m.title for m in reopen(window.editor.path).year(2568).measures] == kept  # type: ignore[union-attr]

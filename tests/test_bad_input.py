@@ -359,16 +359,3 @@ def test_a_sheet_of_many_rows_is_refused_before_it_is_parsed(workbook: Path, doc
     xml = sheet_xml(workbook)
     rewrite(workbook, big, {"xl/worksheets/sheet1.xml": xml.replace(b"</sheetData>", rows + b"</sheetData>")})
     refused(["import", str(doc), str(big)], capsys, 2, "of more than 20,000 rows or 200,000 cells")
-
-
-def test_a_copy_with_too_many_rows_is_refused_before_it_is_read(doc: Path, tmp_path: Path,
-                                                                capsys: pytest.CaptureFixture[str],
-                                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    from ita_desktop.storage import untrusted
-
-    other = tmp_path / "อีกเครื่อง.ita"
-    shutil.copy(doc, other)
-    monkeypatch.setattr(untrusted, "MAX_TABLE_ROWS", 3)
-    before = sha(doc)
-    refused(["merge", str(doc), str(other)], capsys, 3, "rows, more than the limit of 3")
-    assert sha(doc) == before

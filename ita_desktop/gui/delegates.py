@@ -13,6 +13,7 @@ from ita_desktop.domain.model import Status
 from ita_desktop.gui.editors import DateEditor, IndicatorsEditor, MultiLineEditor, RoundsEditor, UnitsEditor
 from ita_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from ita_desktop.gui.roles import CHOICES_ROLE, KIND_ROLE, URLS_ROLE, VALUE_ROLE
+from ita_desktop.interchange.limits import MAX_TEXT_CHARS
 
 Index = QtCore.QModelIndex | QtCore.QPersistentModelIndex
 Hint = QtWidgets.QAbstractItemDelegate.EndEditHint
@@ -115,6 +116,14 @@ class GridDelegate(QtWidgets.QStyledItemDelegate):
                 editor.moveCursor(QtGui.QTextCursor.MoveOperation.End)  # F2 / double-click: edit in place
 
     def setModelData(self, editor: QtWidgets.QWidget, model: QtCore.QAbstractItemModel, index: Index) -> None:
+        typed = editor.toPlainText() if isinstance(editor, MultiLineEditor) else \
+            editor.text() if isinstance(editor, QtWidgets.QLineEdit) else ""
+        if len(typed) > MAX_TEXT_CHARS:  # refused at the cell, the editor kept open with all that was typed
+            source = model.sourceModel() if isinstance(model, QtCore.QSortFilterProxyModel) else model
+            signal = getattr(source, "message", None)
+            if signal is not None:
+                signal.emit(too_long_message(len(typed)))
+            return
         if isinstance(editor, IndicatorsEditor):
             if editor.text() != editor.initial:  # unchanged: nothing to save (nor to refuse)
                 model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
@@ -222,6 +231,12 @@ class GridDelegate(QtWidgets.QStyledItemDelegate):
 
     def sizeHint(self, option: QtWidgets.QStyleOptionViewItem, index: Index) -> QtCore.QSize:
         return super().sizeHint(option, index)
+
+
+def too_long_message(length: int) -> str:
+    """Why a cell refused a text: the same limit as an import (interchange.limits.MAX_TEXT_CHARS)."""
+    return (f"ข้อความยาว {length:,} ตัวอักษร เกินกำหนด {MAX_TEXT_CHARS:,} ตัวอักษรต่อช่อง ยังไม่ได้บันทึก "
+            "กรุณาตัดให้สั้นลง หรือแยกเป็นหลายขั้นตอน/หลายรายการ")
 
 
 def opened_by_typing(editor: QtWidgets.QWidget) -> bool:

@@ -55,7 +55,8 @@ from ita_desktop.reports.office.sheet_reader import (
 from ita_desktop.thai.digits import to_arabic_digits
 
 _T = TypeVar("_T")
-MAX_REPORTED = 20  # errors listed at once; more would hide the first ones
+MAX_REPORTED = 3  # problems named in the message (one paragraph); all of them go to PROBLEMS_FILE
+PROBLEMS_FILE = "import-problems.txt"  # in the user data folder, rewritten by each import that fails
 _PATH = re.compile(r"^years\[0\]\.measures\[(\d+)\](?:\.progress\[(\d+)\])?(?:\.([a-z_]+))?")
 _MEASURE_FIELDS = {c.key for c in MEASURE_COLUMNS}
 _PROGRESS_FIELDS = {"round": "round", "step": "step", "status": "status", "done_on": "done_on",
@@ -63,15 +64,35 @@ _PROGRESS_FIELDS = {"round": "round", "step": "step", "status": "status", "done_
 
 
 class XlsxImportError(ValidationError):
-    """Bad cells, each named by sheet, row and column; ``problems`` lists them all."""
+    """Bad cells, each named by sheet, row and column; ``problems`` lists them all. The message stays one
+    paragraph, as a clerk reads it: how many, the first few, and where the whole list is."""
 
     def __init__(self, problems: list[str]) -> None:
-        shown = problems[:MAX_REPORTED]
-        more = len(problems) - len(shown)
-        lines = shown + ([f"… และอีก {more} รายการ"] if more else [])
-        super().__init__("xlsx", "\n".join(lines))
-        self.message = "นำเข้าไม่ได้ ไม่มีการเปลี่ยนแปลงเอกสาร (nothing was imported):\n" + "\n".join(lines)
+        shown = "; ".join(p.replace("\n", " ") for p in problems[:MAX_REPORTED])
+        if len(problems) <= MAX_REPORTED:
+            summary = shown
+        else:
+            listed = _write_all(problems)
+            where = (f"ดูรายการทั้งหมดได้ที่ {listed} (the full list)" if listed else
+                     "แก้ช่องเหล่านี้แล้วนำเข้าอีกครั้ง โปรแกรมจะแจ้งช่องที่เหลือ")
+            summary = (f"พบ {len(problems):,} ช่องที่ต้องแก้ ({len(problems):,} problems), เช่น {shown}; "
+                       f"… และอีก {len(problems) - MAX_REPORTED:,} รายการ — {where}")
+        super().__init__("xlsx", summary)
+        self.message = f"นำเข้าไม่ได้ ไม่มีการเปลี่ยนแปลงเอกสาร (nothing was imported): {summary}"
         self.problems = problems
+
+
+def _write_all(problems: list[str]) -> Path | None:
+    """The whole list, one problem a line, in the user data folder; None when it cannot be written (a full
+    disk is no reason to hide the first problems)."""
+    from ita_desktop.paths import data_dir
+
+    try:
+        target = data_dir() / PROBLEMS_FILE
+        target.write_text("\n".join(problems) + "\n", encoding="utf-8")
+    except OSError:
+        return None
+    return target
 
 
 @dataclass

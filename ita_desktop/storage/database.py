@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from ita_desktop.errors import BadFileError, UserError
 from ita_desktop.interchange.limits import regular_size
+from ita_desktop.storage.doc_limits import count_problem, size_problem
 from ita_desktop.storage.schema import (
     APPLICATION_ID,
     MIGRATIONS,
@@ -156,9 +157,19 @@ def _describe(exc: Exception, path: Path) -> BadFileError:
     return BadFileError(f"{path} is damaged and cannot be read ({_reason(exc)}). Use a backup. ไฟล์เสียหาย อ่านไม่ได้")
 
 
+def _too_big(path: Path, problem: str) -> BadFileError:
+    return BadFileError(
+        f"{path} was not opened: {problem}. Nothing was read into memory and the file was not changed. A file this "
+        "big was made or changed by another program; open a backup instead (ita-desktop backups / restore). "
+        "ไฟล์นี้ใหญ่เกินกว่าเอกสารของหน่วยงานใด ๆ จึงไม่เปิดใช้ (ไฟล์ไม่ถูกเปลี่ยนแปลง) กรุณาใช้ไฟล์สำรอง")
+
+
 def check_file(path: Path, *, immutable: bool = False) -> int:
     """Every check short of opening for writing; raises BadFileError. Returns the schema version."""
     inspect_header(path)
+    too_big = size_problem(path)
+    if too_big:
+        raise _too_big(path, too_big)
     try:
         conn = sqlite3.connect(_uri(path, "ro", immutable=immutable), uri=True)
     except sqlite3.Error as exc:
@@ -167,6 +178,12 @@ def check_file(path: Path, *, immutable: bool = False) -> int:
         conn.execute("PRAGMA trusted_schema=OFF")
         conn.execute("PRAGMA temp_store=MEMORY")
         version = _inspect_schema(conn, path)
+        try:
+            too_big = count_problem(conn, version) if version else None
+        except UNREADABLE:
+            too_big = None  # a damaged file: the quick_check below says so in its own words
+        if too_big:  # before quick_check and before anything is loaded: both would take as long as the file is big
+            raise _too_big(path, too_big)
         problems = integrity_problems(conn)
         if problems:
             raise BadFileError(
@@ -223,6 +240,7 @@ def recover_hot_journal(path: Path) -> None:
         raise _describe(exc, path) from exc
     try:
         conn.execute("PRAGMA trusted_schema=OFF")
+        conn.execute("PRAGMA temp_store=MEMORY")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the first read rolls the journal back
     except UNREADABLE as exc:
         raise _describe(exc, path) from exc
@@ -240,6 +258,7 @@ def _remove(path: Path) -> None:
 def _migrated_in_memory(conn: sqlite3.Connection, version: int) -> sqlite3.Connection:
     """A private in-memory copy of an older file, migrated forward, so it reads like a current one."""
     memory = sqlite3.connect(":memory:")
+    memory.execute("PRAGMA temp_store=MEMORY")  # the migrations' index builds sort in memory, not in /var/tmp
     try:
         conn.backup(memory)
         with memory:

@@ -27,8 +27,11 @@ from ita_desktop.domain.model import (
 from ita_desktop.domain.profiles import ExportProfile, ProfileColumn, saved_profile
 from ita_desktop.domain.publications import Publication
 from ita_desktop.domain.questions import code_order, is_code
+from ita_desktop.errors import UserError
 from ita_desktop.storage.codec import date_from_db, date_to_db, list_from_db, list_to_db, text
 from ita_desktop.storage.database import Database
+from ita_desktop.storage.doc_limits import count_problem
+from ita_desktop.storage.schema import SCHEMA_VERSION
 
 ORG_FIELDS = ("name", "kind", "district", "province", "address", "phone", "website")
 # Progress entries load by their stored `ord` (the clerk's order, stamped and merged like any field), then id:
@@ -522,6 +525,11 @@ class DocumentRepository:
                 self.save_year(plan)
             for profile in doc.profiles:
                 self.save_profile(profile)
+            too_big = count_problem(self.database.conn, SCHEMA_VERSION)
+            if too_big:  # the transaction is rolled back: the document stays as it was, and openable
+                raise UserError(f"Nothing was added: with it, {self.database.path.name} would be past the limits "
+                                f"of a document ({too_big}). ไม่ได้นำเข้า "
+                                "เพราะเอกสารจะใหญ่เกินกำหนด (เอกสารไม่ถูกเปลี่ยนแปลง)")
 
     def save_year(self, plan: YearPlan) -> None:
         with self.database.transaction():

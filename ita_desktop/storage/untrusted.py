@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 from ita_desktop.errors import BadFileError
-from ita_desktop.interchange.limits import MAX_TABLE_ROWS
 from ita_desktop.storage.database import (
     MAX_COUNTER,
     UNREADABLE,
@@ -32,6 +31,7 @@ from ita_desktop.storage.database import (
     inspect_header,
     integrity_problems,
 )
+from ita_desktop.storage.doc_limits import count_problem
 from ita_desktop.storage.row_rules import row_problems
 from ita_desktop.storage.schema import (
     CONFLICT_COLUMNS,
@@ -92,13 +92,13 @@ def _authorizer(action: int, arg1: str | None, arg2: str | None, _db: str | None
 
 
 @contextmanager
-def hardened_connection(path: Path) -> Iterator[sqlite3.Connection]:
+def hardened_connection(path: Path, *, shown: Path | None = None) -> Iterator[sqlite3.Connection]:
     """A read-only connection to a private copy of an untrusted file, with every guard set up."""
     inspect_header(path)
     try:
         conn = sqlite3.connect(_uri(path, "ro", immutable=True), uri=True)
     except sqlite3.Error as exc:
-        raise BadFileError(f"{path.name} cannot be read ({exc}). ไฟล์เสียหาย อ่านไม่ได้") from exc
+        raise BadFileError(f"{(shown or path).name} cannot be read ({exc}). ไฟล์เสียหาย อ่านไม่ได้") from exc
     deadline = time.monotonic() + TIME_LIMIT_SECONDS
     try:
         for limit, value in LIMITS.items():
@@ -139,9 +139,11 @@ def _stamps(raw: Any, path: Path, table: str) -> dict[str, tuple[int, str]]:
     return stamps
 
 
-def read_untrusted(path: Path) -> UntrustedCopy:
-    """Check a private copy of a file from elsewhere and read all of it; BadFileError when anything is off."""
-    with hardened_connection(path) as conn:
+def read_untrusted(private: Path, *, shown: Path | None = None) -> UntrustedCopy:
+    """Check a private copy of a file from elsewhere and read all of it; BadFileError when anything is off.
+    ``shown``: the file the clerk chose, named in the messages (the private copy's name means nothing to them)."""
+    path = shown or private
+    with hardened_connection(private, shown=path) as conn:
         try:
             problems = integrity_problems(conn)
             if problems:
@@ -161,11 +163,10 @@ def read_untrusted(path: Path) -> UntrustedCopy:
                 raise _refuse(path, "it has no document id")
             tables: dict[str, dict[str, dict[str, Any]]] = {}
             parsed: dict[str, dict[str, tuple[int, str]]] = {}  # stamps text shared by rows written together
+            too_big = count_problem(conn, version)
+            if too_big:
+                raise _refuse(path, too_big)
             for spec in tables_at(version):
-                (count,) = conn.execute(f'SELECT count(*) FROM "{spec.name}"').fetchone()
-                if count > MAX_TABLE_ROWS:
-                    raise _refuse(path, f"its table {spec.name} has {count:,} rows, more than the limit of "
-                                        f"{MAX_TABLE_ROWS:,} (far more than any office's document)")
                 cols = list(MERGE_COLUMNS) + list(spec.fields)
                 quoted = ", ".join(f'"{c}"' for c in cols)
                 rows: dict[str, dict[str, Any]] = {}

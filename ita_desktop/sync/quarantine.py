@@ -114,7 +114,7 @@ def quarantine(path: Path, *, use_last_complete: bool = False) -> tuple[Untruste
     Also returns the SHA-256 of the bytes that were read (what "the original" was at that moment)."""
     with tempfile.TemporaryDirectory(prefix="quarantine-", dir=data_dir()) as tmp:
         private, digest = _copy_in(path, Path(tmp), use_last_complete=use_last_complete)
-        return read_untrusted(private), digest
+        return read_untrusted(private, shown=path), digest
 
 
 def read_from_elsewhere(path: Path, *, use_last_complete: bool = False) -> UntrustedCopy:

@@ -329,3 +329,24 @@ def test_a_template_without_ids_adds_measures_with_their_progress(sample: Docume
     for got, expected in zip(plan.measures, original.measures, strict=True):
         assert sorted((p.round, p.step, p.status, p.done_on, p.result) for p in got.progress) == sorted(
             (p.round, p.step, p.status, p.done_on, p.result) for p in expected.progress)
+
+
+def test_many_bad_cells_make_one_paragraph_with_the_count_and_the_whole_list_in_a_file(
+        sample_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from ita_desktop.paths import data_dir
+    from ita_desktop.reports.xlsx_import import PROBLEMS_FILE
+
+    copy = tmp_path / "copy.ita"
+    copy.write_bytes(sample_file.read_bytes())
+    before = sha(copy)
+    xlsx = department_sheet(tmp_path / "bad.xlsx", [{"title": f"ก{i}", "indicator": 2, "start": "เมื่อวาน"}
+                                                    for i in range(25)], extra=False)
+    assert main(["import", str(copy), str(xlsx)]) == 4
+    err = capsys.readouterr().err
+    assert err.startswith("ita-desktop: นำเข้าไม่ได้") and err.strip().count("\n") == 0, err  # one paragraph
+    assert "พบ 25 ช่องที่ต้องแก้" in err and "แถว 3 คอลัมน์ 'วันเริ่มต้น'" in err and "อีก 22 รายการ" in err
+    listed = data_dir() / PROBLEMS_FILE
+    assert str(listed) in err
+    lines = listed.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 25 and all("คอลัมน์ 'วันเริ่มต้น'" in line for line in lines)
+    assert sha(copy) == before

@@ -15,6 +15,7 @@ message; nothing is read from it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +33,9 @@ CONTINUED = "(ต่อ)"
 _PAGE_NUMBER = re.compile(r"^\s*(?:หน้า|page)?\s*[-–]?\s*[0-9๐-๙]+\s*(?:(?:/|จาก|of)\s*[0-9๐-๙]+)?\s*[-–]?\s*$",
                           re.IGNORECASE)
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
+_THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")  # Thai, not its digits: no space between words
+_DATED = re.compile(r"(?<=\S)\s*(?=ดำเนินการ(?:แล้ว)?เมื่อ\s*(?:วันที่)?\s*[0-9๐-๙])")
+_ENTRY = re.compile(r"^\s*(?:ดำเนินการ(?:แล้ว)?เมื่อ|หลักฐาน\s*:)")  # starts a dated entry or its evidence
 
 
 @dataclass
@@ -52,8 +56,10 @@ class _Line:
     bold: bool
 
 
-def _lines(page: Any, bbox: tuple[float, float, float, float] | None, outside: list[Any]) -> list[_Line]:
-    """The text lines whose characters' middles lie in ``bbox`` (the page when None) and in none of ``outside``."""
+def _lines(page: Any, bbox: tuple[float, float, float, float] | None, outside: list[Any],
+           repairs: Repairs) -> list[_Line]:
+    """The text lines (repaired) whose characters' middles lie in ``bbox`` (the page when None) and in none of
+    ``outside``."""
     def keep(obj: dict[str, Any]) -> bool:
         if obj.get("object_type") != "char":
             return True
@@ -63,10 +69,11 @@ def _lines(page: Any, bbox: tuple[float, float, float, float] | None, outside: l
         return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in outside)
 
     out = []
-    for line in page.filter(keep).extract_text_lines(return_chars=True, strip=True):
+    # in the order the PDF draws them: sorted by position, a mark drawn over a consonant can land after the next one
+    for line in page.filter(keep).extract_text_lines(return_chars=True, strip=True, use_text_flow=True):
         chars = [c for c in line["chars"] if c["text"].strip()]
         bold = bool(chars) and all("bold" in str(c.get("fontname", "")).lower() for c in chars)
-        out.append(_Line(line["text"], line["x0"], line["x1"], line["top"], bold))
+        out.append(_Line(repair(line["text"], repairs), line["x0"], line["x1"], line["top"], bold))
     return out
 
 
@@ -83,28 +90,40 @@ def _first_word_width(line: _Line) -> float:
 
 
 def _joined(lines: list[_Line], right: float) -> list[str]:
-    """The lines as the writer broke them: a wrapped line goes on the line before it."""
+    """The lines as the writer broke them: a wrapped line goes on the line before it (not a line after a wider gap,
+    one starting with a list marker or a done-on date, or one whose first word would have fitted before)."""
     out: list[str] = []
     before: _Line | None = None
+    pitches = [b.top - a.top for a, b in itertools.pairwise(lines) if b.top > a.top]
+    pitch = min(pitches, default=0.0)
     for line in lines:
-        wrapped = (before is not None and not MARKER.match(line.text)
+        wrapped = (before is not None and not MARKER.match(line.text) and not _ENTRY.match(line.text)
+                   and line.top - before.top < 1.25 * pitch + 0.5  # more space between paragraphs than lines
                    and before.x1 + _first_word_width(line) > right - 2)
         if wrapped and out:
-            glue = "" if _THAI.search(out[-1][-1:]) and _THAI.match(line.text) else " "
+            glue = "" if _THAI_LETTER.match(out[-1][-1:]) and _THAI_LETTER.match(line.text) else " "
             out[-1] += glue + line.text
         else:
             out.append(line.text)
         before = line
-    return out
+    # a dated entry starts a line even where the lines of a narrow cell gave no sign of the writer's break
+    parts: list[str] = []
+    for text in out:
+        for part in _DATED.split(text):
+            if parts and parts[-1] is not None and MARKER.fullmatch(parts[-1].strip() + " ") and part.strip():
+                parts[-1] = f"{parts[-1].strip()} {part.strip()}"  # "๑." then its entry: one line
+            elif part.strip():
+                parts.append(part.strip())
+    return parts
 
 
 def _cell_lines(page: Any, bbox: tuple[float, float, float, float], repairs: Repairs) -> list[str]:
-    lines = _lines(page, bbox, [])
+    lines = _lines(page, bbox, [], repairs)
     if not lines:
         return []
     left = min(line.x0 for line in lines)
     right = bbox[2] - (left - bbox[0])  # as much padding on the right as on the left
-    return [repair(t, repairs) for t in _joined(lines, right)]
+    return _joined(lines, right)
 
 
 def _table(page: Any, found: Any, repairs: Repairs) -> WordTable:
@@ -138,7 +157,7 @@ def _table(page: Any, found: Any, repairs: Repairs) -> WordTable:
     return table
 
 
-def _paragraphs(lines: list[_Line], page_width: float, repairs: Repairs) -> list[tuple[float, Para]]:
+def _paragraphs(lines: list[_Line], page_width: float, margin: float) -> list[tuple[float, Para]]:
     """Lines outside the tables as paragraphs (top, paragraph): centred lines each on their own, the others
     joined where they wrap; page numbers left out."""
     lines = [line for line in lines if not _PAGE_NUMBER.match(line.text)]
@@ -152,15 +171,15 @@ def _paragraphs(lines: list[_Line], page_width: float, repairs: Repairs) -> list
     def flush() -> None:
         if group:
             text = "\n".join(_joined(group, right))
-            out.append((group[0].top, Para(repair(text, repairs), bold=all(g.bold for g in group))))
+            out.append((group[0].top, Para(text, bold=all(g.bold for g in group))))
             group.clear()
 
     for line in lines:
         middle = (line.x0 + line.x1) / 2
-        centered = abs(middle - page_width / 2) < 12 and line.x0 > left + 20
+        centered = abs(middle - page_width / 2) < 12 and line.x0 > margin + 20
         if centered:
             flush()
-            out.append((line.top, Para(repair(line.text, repairs), bold=line.bold, centered=True)))
+            out.append((line.top, Para(line.text, bold=line.bold, centered=True)))
             continue
         if group and (line.x0 > left + 3 or group[-1].bold != line.bold or
                       group[-1].x1 + _first_word_width(line) <= right - 2):
@@ -193,7 +212,8 @@ def read_pdf(path: Path) -> PdfText:
                 tables = page.find_tables()
                 for found in tables:
                     placed.append((found.bbox[1], _table(page, found, out.repairs)))
-                placed += _paragraphs(_lines(page, None, [t.bbox for t in tables]), page.width, out.repairs)
+                margin = min((c["x0"] for c in page.chars), default=0.0)
+                placed += _paragraphs(_lines(page, None, [t.bbox for t in tables], out.repairs), page.width, margin)
                 out.blocks += [block for _, block in sorted(placed, key=lambda p: p[0])]
     except UserError:
         raise

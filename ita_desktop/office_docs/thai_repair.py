@@ -4,13 +4,15 @@ Word's Thai fonts (TH Sarabun PSK, Angsana …) draw raised or shifted marks wit
 from them often maps those glyphs to U+F700–U+F71A instead of the marks they are (the layout of Apple's and
 Microsoft's Thai fonts: shifted tone marks, left-shifted vowels above, lowered vowels below, ฐ and ญ without their
 lower part). Text extraction also returns ำ as nikhahit + sara aa (ํา), puts a tone mark before the vowel above it,
-or leaves a space before a mark. The private-use glyphs are mapped back here; the order of marks and the spaces
+or leaves a space before a mark; LibreOffice's PDFs give ำ back as ำา and Word's bullets as Symbol-font
+private-use code points (U+F0B7). The private-use glyphs are mapped back here; the order of marks and the spaces
 before them are pythainlp's rules (``reorder_vowels``, ``remove_spaces_before_marks``). Only what is known to be
 damage is changed, and the number of places repaired is counted, so the preview can say how much was mended.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -25,7 +27,12 @@ PUA_MARKS: dict[str, str] = {
     "\uf713": "\u0e48", "\uf714": "\u0e49", "\uf715": "\u0e4a", "\uf716": "\u0e4b", "\uf717": "\u0e4c",  # left
     "\uf718": "\u0e38", "\uf719": "\u0e39", "\uf71a": "\u0e3a",  # ุ ู ฺ lowered
 }
-_TABLE = str.maketrans(PUA_MARKS)
+# Word's list bullets drawn from the Symbol and Wingdings fonts: "-", as the Word reader writes a list bullet
+PUA_BULLETS: dict[str, str] = dict.fromkeys(("\uf0b7", "\uf0a7", "\uf0d8", "\uf0fc", "\uf06c"), "-")
+_TABLE = str.maketrans({**PUA_MARKS, **PUA_BULLETS})
+# ำ given back as ำ followed by า (its two glyphs each mapped to the whole vowel): ำ once, after a tone mark
+_SARA_AM_TWICE = re.compile("\u0e33([\u0e48-\u0e4b]?)\u0e32")
+_SPACE_BEFORE_MARK = re.compile("(?<=[\u0e01-\u0e4e]) +(?=[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])")  # never in Thai
 _THAI = range(0x0E00, 0x0E80)
 
 
@@ -40,12 +47,12 @@ class Repairs:
 def repair(text: str, repairs: Repairs | None = None) -> str:
     """``text`` with private-use Thai glyphs mapped back, ํา as ำ, marks in their standard order and no space
     before a mark; the places changed are added to ``repairs``."""
-    if not any(ord(c) in _THAI or "\uf700" <= c <= "\uf71a" for c in text):
+    if not any(ord(c) in _THAI or "\uf000" <= c <= "\uf8ff" for c in text):
         return text
     from pythainlp.util import remove_spaces_before_marks, reorder_vowels
 
-    private = sum(1 for c in text if c in PUA_MARKS)
-    fixed = text.translate(_TABLE)
+    private = sum(1 for c in text if c in PUA_MARKS or c in PUA_BULLETS)
+    fixed = _SPACE_BEFORE_MARK.sub("", _SARA_AM_TWICE.sub("\\1\u0e33", text.translate(_TABLE)))
     fixed = "\n".join(reorder_vowels(remove_spaces_before_marks(line)) for line in fixed.split("\n"))
     if repairs is not None and fixed != text:
         repairs.private_use += private

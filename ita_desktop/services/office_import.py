@@ -60,6 +60,7 @@ class Preview:
     columns: dict[int, Mapping] = field(default_factory=dict)  # the clerk's mapping (table index → fields)
     year: int | None = None
     round: int | None = None
+    current: Document | None = None  # the target as it was read for this preview (None: a new file)
 
     @property
     def detected(self) -> list[Mapping]:
@@ -120,7 +121,7 @@ def preview(prepared: Prepared, current: Document | None, *, year: int | None = 
     known = {i.number for i in plan.indicators} if plan and plan.indicators else None
     document, warnings = read_document(data, lambda fy: known if fy == fiscal_year else None)
     summary.warnings += warnings
-    return Preview(prepared, reading, summary, document, columns, year, round_)
+    return Preview(prepared, reading, summary, document, columns, year, round_, current)
 
 
 def _current(path: Path) -> Document | None:
@@ -137,6 +138,12 @@ def preview_old_document(path: Path, data_path: Path, *, year: int | None = None
                          choices: list[ColumnChoice] | None = None) -> Preview:
     """Read the old document and what importing it into ``path`` would do (``--dry-run``); writes nothing."""
     return preview(prepare(data_path), _current(path), year=year, round_=round_, choices=choices)
+
+
+def remapped(shown: Preview, table: int, keys: Mapping) -> Preview:
+    """The preview again with table ``table`` read with ``keys`` (the clerk changed a column)."""
+    return preview(shown.prepared, shown.current, year=shown.year, round_=shown.round,
+                   columns={**shown.columns, table: keys})
 
 
 def write_preview(path: Path, shown: Preview) -> Summary:

@@ -66,3 +66,48 @@ def describe(shown: Preview) -> list[str]:
         out.append(f"signatory: {s.get('role', '')} {s.get('signed_name', '')} ({s.get('name', '')}) "
                    f"{s.get('position', '')}".rstrip())
     return out
+
+
+# -- the same facts in Thai, for the window's preview -----------------------------------------------------------
+_STATUS_TH = {"done": "ดำเนินการแล้ว", "in_progress": "อยู่ระหว่างดำเนินการ", "planned": "ยังไม่ดำเนินการ"}
+
+
+def _be(iso: str) -> str:
+    from datetime import date
+
+    from ita_desktop.thai.calendar import long_date
+
+    return long_date(date.fromisoformat(iso))
+
+
+def measures_thai(shown: Preview) -> list[str]:
+    """Each measure as read, in Thai: label, numbered steps, units, timeframe, dated entries; then the signatories."""
+    from ita_desktop.thai.digits import to_thai_digits
+
+    out = []
+    for n, m in enumerate(shown.reading.measures, 1):
+        out.append(f"{to_thai_digits(n)}. {label(m)}")
+        if m.get("group"):
+            out.append(f"    กลุ่ม: {m['group']}")
+        for i, step in enumerate(m.get("steps", []), 1):
+            out.append(f"    ขั้นตอน {to_thai_digits(i)}: {step['text']}".replace("\n", " / "))
+        if m.get("units"):
+            out.append(f"    ผู้รับผิดชอบ: {', '.join(m['units'])}")
+        when = m.get("timeframe_text") or (f"{_be(m['start'])} – {_be(m['end'])}" if m.get("start") else
+                                           _be(m["end"]) if m.get("end") else "")
+        if when:
+            out.append(f"    ระยะเวลา: {when}")
+        for p in m.get("progress", []):
+            step = f"ขั้นตอน {to_thai_digits(p['step'])}" if p.get("step") else "ทั้งมาตรการ"
+            date = f" เมื่อ {_be(p['done_on'])}" if p.get("done_on") else ""
+            out.append(f"    ผลรอบ {to_thai_digits(p['round'])} เดือน ({step}) {_STATUS_TH.get(p.get('status', ''), '')}"
+                       f"{date}: {p.get('result', '')}".rstrip(": ").replace("\n", " / "))
+    for s in shown.reading.signatories:
+        out.append(f"ผู้ลงนาม: {s.get('role', '')} {s.get('signed_name', '')} ({s.get('name', '')}) "
+                   f"{s.get('position', '')}".replace(" ()", "").rstrip())
+    return out
+
+
+def unplaced_thai(shown: Preview) -> str:
+    """The text that found no place, one piece a paragraph with where it was (to read or copy)."""
+    return "\n\n".join(f"[{u.where}]\n{u.text}" for u in shown.reading.unplaced)

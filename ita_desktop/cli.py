@@ -49,13 +49,20 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--kind", default="")
 
     p = sub.add_parser("import", help="add/update from ita-desktop/1 or /2 JSON (or .xlsx), or read last year's "
-                                      "plan or report as the office wrote it in Word (.docx); JSON or Word into a "
-                                      "FILE that does not exist yet creates it")
+                                      "plan or report as the office wrote it in Word (.docx) or its published "
+                                      "PDF; JSON, Word or PDF into a FILE that does not exist yet creates it")
     p.add_argument("file", type=Path)
     p.add_argument("data", type=Path)
-    p.add_argument("--year", type=int, help="Word documents: the fiscal year (BE) it is for, when it does not say")
+    p.add_argument("--year", type=int, help="Word/PDF documents: the fiscal year (BE) it is for, when it does not say")
     p.add_argument("--round", type=int, choices=[3, 6, 9, 12],
-                   help="Word documents: the round its results are for, when it does not say")
+                   help="Word/PDF documents: the round its results are for, when it does not say")
+    p.add_argument("--dry-run", action="store_true",
+                   help="Word/PDF documents: print what would be imported (tables and their columns, measures, "
+                        "steps, units, entries, signatories, text that found no place) and write nothing")
+    p.add_argument("--map", action="append", default=[], metavar="[TABLE:]COLUMN=FIELD",
+                   help="Word/PDF documents: read a column as another field (FIELD: indicator, issue, title, "
+                        "guideline, steps, measure, units, timeframe, monitoring, result, outcome, order; - leaves "
+                        "it out); tables and columns count from 1 as --dry-run lists them; repeatable")
 
     p = sub.add_parser("export", help="write .json, .pdf, .docx or .xlsx")
     p.add_argument("file", type=Path)
@@ -145,16 +152,21 @@ def _cmd_import(args: argparse.Namespace) -> int:
     from ita_desktop.sync.locking import CLI_WAIT_SECONDS, DocumentLock
 
     existed = args.file.exists()
-    word = args.data.suffix.lower() == ".docx"
-    if not word and (args.year is not None or args.round is not None):
-        raise UserError("--year and --round are for a Word document (.docx) only. ใช้กับไฟล์ Word เท่านั้น")
+    word = args.data.suffix.lower() in (".docx", ".pdf")
+    if not word and (args.year is not None or args.round is not None or args.dry_run or args.map):
+        raise UserError("--year, --round, --dry-run and --map are for a Word document (.docx) or its PDF only. "
+                        "ใช้กับไฟล์ Word หรือ PDF เท่านั้น")
+    if args.dry_run:
+        return _dry_run(args)
     lines: list[str] = []
     # one writer at a time: a second command waits for the first, then says who holds the file
     with DocumentLock(args.file, wait=CLI_WAIT_SECONDS) if existed else nullcontext():
         if word:
+            from ita_desktop.office_docs.columns import parse_choice
             from ita_desktop.services.office_import import import_old_document
 
-            summary = import_old_document(args.file, args.data, year=args.year, round_=args.round)
+            summary = import_old_document(args.file, args.data, year=args.year, round_=args.round,
+                                          choices=[parse_choice(c) for c in args.map])
             warnings, lines = summary.warnings, summary.lines()
         else:
             warnings = import_file(args.file, args.data)
@@ -162,6 +174,23 @@ def _cmd_import(args: argparse.Namespace) -> int:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"imported {args.data} into {args.file}" + ("" if existed else " (a new document)"))
     for line in lines:
+        print(line)
+    return 0
+
+
+def _dry_run(args: argparse.Namespace) -> int:
+    """``import --dry-run``: what the Word or PDF file would bring into FILE; nothing is created or changed."""
+    from ita_desktop.office_docs.columns import parse_choice
+    from ita_desktop.services.office_import import preview_old_document
+    from ita_desktop.services.office_preview import describe
+
+    shown = preview_old_document(args.file, args.data, year=args.year, round_=args.round,
+                                 choices=[parse_choice(c) for c in args.map])
+    for warning in shown.summary.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"dry run: nothing written; importing {args.data} into {args.file}"
+          + ("" if args.file.exists() else " (a new document)") + " would do this:")
+    for line in describe(shown):
         print(line)
     return 0
 

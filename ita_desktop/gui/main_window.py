@@ -63,6 +63,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.job: Job | None = None
         self.last_error = ""
         self.last_import_summary = ""  # what the last import of an office's own document did (shown in a box)
+        self.old_preview: Any = None  # the preview of an old document while it is shown (gui.old_document_preview)
         self.setWindowIcon(icon("app"))
         self.resize(1320, 820)
         self._build_pages()
@@ -706,23 +707,48 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def ask_import_old(self) -> None:
         path, _ = QtWidgets.QFileDialog.getOpenFileName(self, "นำเข้าจากเอกสารเดิม", self._folder("files/last_folder"),
-                                                        "เอกสาร Word (*.docx)")
+                                                        "เอกสาร Word หรือ PDF (*.docx *.pdf)")
         if path:
             self.start_import_old(Path(path))
 
     def start_import_old(self, data: Path) -> Job:
-        """Read last year's plan or report as the office wrote it (Word) into the open document on a worker
-        thread (services.office_import), then show what was added and matched."""
-        from ita_desktop.services.office_import import import_old_document
+        """Read last year's plan or report as the office wrote it (Word or its PDF) on a worker thread, then show
+        the preview (gui.old_document_preview); only its นำเข้า writes (services.office_import)."""
+        from ita_desktop.services.office_import import preview_old_document
 
         assert self.editor is not None
         target = self.editor.path
 
         def work(progress: Progress) -> Any:
             progress(0, 1, "กำลังอ่านเอกสารเดิม")
-            return import_old_document(target, data)
+            return preview_old_document(target, data)
 
-        return self._run_job(work, "กำลังนำเข้าจากเอกสารเดิม…", self._import_old_done, None)
+        return self._run_job(work, "กำลังอ่านเอกสารเดิม…", self._show_old_preview, None)
+
+    def _show_old_preview(self, shown: Any) -> None:
+        from ita_desktop.gui.old_document_preview import OldDocumentPreview
+        from ita_desktop.services.office_import import write_preview
+
+        assert self.editor is not None
+        target = self.editor.path
+        dialog = OldDocumentPreview(shown, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.old_preview = dialog
+
+        def confirmed() -> None:
+            chosen = dialog.preview
+            self.old_preview = None
+            self._run_job(lambda progress: write_preview(target, chosen), "กำลังนำเข้าจากเอกสารเดิม…",
+                          self._import_old_done, None)
+
+        def cancelled() -> None:
+            self.old_preview = None
+            self.show_message("ยกเลิกการนำเข้าแล้ว ไม่มีสิ่งใดเปลี่ยนแปลง")
+            self.import_finished.emit(False)
+
+        dialog.accepted.connect(confirmed)
+        dialog.rejected.connect(cancelled)
+        dialog.open()
 
     def _import_old_done(self, summary: Any) -> None:
         self.last_import_summary = "\n".join(summary.lines())

@@ -9,6 +9,12 @@
   without a header that has the columns of the one before continues it (a table broken by a page), a row of
   one cell across the table is a tool or group heading, and a row with no measure of its own (no title,
   issue, steps or indicator) continues the measure above.
+- Each table of measures is recorded as found (its headings, the detected mapping, the mapping used and its rows
+  as read) for the preview; the clerk's own mapping of a table (see columns) is used in place of the detected one.
+- Nothing read is dropped: text that finds no place (a column left out, a table without known headings, a line
+  of the signature block not understood, a label naming an indicator the year does not have, a cell of a row
+  continuing the one above that has no field to continue) is listed as unplaced, where it was and what it says;
+  matching keeps it at the end of the document's closing text (``unplaced_block``) for the clerk to move.
 The result is interchange data (``ita-desktop/2``), validated afterwards by the JSON reader like every import.
 """
 
@@ -21,6 +27,7 @@ from typing import Any
 from ita_desktop.domain.catalogue import DEFAULT_INDICATORS, DEFAULT_UNITS
 from ita_desktop.domain.model import Tool
 from ita_desktop.office_docs import cells
+from ita_desktop.office_docs.columns import FIELD_LABELS, Mapping
 from ita_desktop.office_docs.docx_tables import Block, Para, Row, WordTable
 from ita_desktop.office_docs.headings import header_keys
 from ita_desktop.thai.calendar import fiscal_year_range
@@ -39,6 +46,33 @@ _TOOL_WORDS: tuple[tuple[Tool, str], ...] = (
     (Tool.OIT, r"\bOIT\b|เปิดเผยข้อมูลสาธารณะ"))
 _GENERAL = "มาตรการทั่วไป (ไม่ระบุตัวชี้วัด)"
 _LEAD_NUMBER = re.compile(rf"^\s*{D}+[.)]\s*")
+UNPLACED_HEADING = "# ข้อความจากเอกสารเดิมที่ยังไม่ได้จัดที่ (โปรดตรวจและย้ายไปไว้ในที่ของข้อความ)"
+
+
+@dataclass
+class FoundTable:
+    """A table of measures as found: its headings, the mapping read from them and the one used, its rows."""
+
+    headings: list[str]
+    detected: Mapping
+    keys: Mapping
+    rows: list[list[str]] = field(default_factory=list)  # body rows as read, each cell's lines joined by "\n"
+    continued: int = 0  # tables after it that continue it (broken by a page)
+
+
+@dataclass(frozen=True)
+class Unplaced:
+    """Text of the document that found no field: where it was (Thai) and what it says."""
+
+    where: str
+    text: str
+
+
+def unplaced_block(unplaced: list[Unplaced]) -> str:
+    """The unplaced text as a sub-headed block of the closing text, each piece with where it was found."""
+    if not unplaced:
+        return ""
+    return "\n".join([UNPLACED_HEADING, *(f"[{u.where}] {u.text}".replace("\n", " / ") for u in unplaced)])
 
 
 @dataclass
@@ -57,6 +91,8 @@ class Reading:
     units: list[str] = field(default_factory=list)
     tables: int = 0  # tables read as measures
     warnings: list[str] = field(default_factory=list)
+    found: list[FoundTable] = field(default_factory=list)
+    unplaced: list[Unplaced] = field(default_factory=list)
 
 
 def tool_of(line: str) -> Tool | None:
@@ -67,12 +103,17 @@ def tool_of(line: str) -> Tool | None:
 
 
 class _Reader:
-    def __init__(self, blocks: list[Block], known_units: list[str], names: dict[int, str]) -> None:
+    def __init__(self, blocks: list[Block], known_units: list[str], names: dict[int, str],
+                 columns: dict[int, Mapping] | None = None) -> None:
         self.blocks = blocks
+        self.columns = columns or {}
+        self.headings: list[str] = []
+        self.row_number = 0
         self.known_units = list(dict.fromkeys([*known_units, *DEFAULT_UNITS]))
         self.names = names or {n: name for n, _, name in DEFAULT_INDICATORS}
         self.out = Reading()
         self.keys: list[str | None] | None = None
+        self.detected: Mapping | None = None
         self.group = ""
         self.last_indicators: list[int] = []
 
@@ -166,11 +207,15 @@ class _Reader:
                 self.out.province = province[1]
 
     def _signatures(self, lines: list[str]) -> bool:
-        """Signature lines ("ลงชื่อ …", "(name)", "ตำแหน่ง …", "วันที่ …") into signatories; True if any."""
+        """Signature lines ("ลงชื่อ …", "(name)", "ตำแหน่ง …", "วันที่ …") into signatories; True if any (then a line
+        of the block that is none of these is unplaced)."""
         found = False
         current: dict[str, Any] | None = None
+        other: list[str] = []
         for raw in lines:
             line = raw.strip()
+            if not line:
+                continue
             sign = _SIGN.match(line)
             if sign:
                 found = True
@@ -182,10 +227,12 @@ class _Reader:
                 current["name"] = name
             elif current is not None and line.startswith("ตำแหน่ง"):
                 current["position"] = line.removeprefix("ตำแหน่ง").strip()
-            elif current is not None and line.startswith("วันที่"):
-                day = cells.parse_day(line)
-                if day:
-                    current["date"] = day.isoformat()
+            elif current is not None and line.startswith("วันที่") and (day := cells.parse_day(line)):
+                current["date"] = day.isoformat()
+            else:
+                other.append(line)
+        if found and other:
+            self.out.unplaced.append(Unplaced("ส่วนลงชื่อ", "\n".join(other)))
         return found
 
     def _signature_paragraphs(self, paras: list[Para]) -> list[Para]:
@@ -199,8 +246,11 @@ class _Reader:
     def _other_table(self, table: WordTable) -> None:
         text = [line for row in table.rows for c in row.cells for line in c if line.strip()]
         if text and not self._signatures(text):
-            self.out.warnings.append(f"a table without known headings was not imported (it begins {text[0][:60]!r}); "
-                                     "ตารางที่ไม่มีหัวตารางที่รู้จักไม่ได้นำเข้า")
+            self.out.warnings.append(f"a table without known headings was not read as measures (it begins "
+                                     f"{text[0][:60]!r}); its text is kept as unplaced text. "
+                                     "ตารางที่ไม่มีหัวตารางที่รู้จักเก็บไว้เป็นข้อความที่ยังไม่ได้จัดที่")
+            rows = [" | ".join("\n".join(c) for c in row.cells if any(x.strip() for x in c)) for row in table.rows]
+            self.out.unplaced.append(Unplaced("ตารางที่ไม่มีหัวตารางที่รู้จัก", "\n".join(r for r in rows if r)))
 
     # -- tables -------------------------------------------------------------------------------------------
     @staticmethod
@@ -216,29 +266,54 @@ class _Reader:
     def _continues(self, table: WordTable) -> bool:
         return self.keys is not None and table.columns == len(self.keys) and self._header_at(table) is None
 
+    def _repeats(self, table: WordTable, at: int) -> bool:
+        """Whether the table starts with the header of the table before, word for word (a page's repeated header:
+        a PDF gives each page's part of a table as a table of its own)."""
+        return bool(self.out.found) and self.keys is not None and table.columns == len(self.keys) and \
+            [" ".join(" ".join(c).split()) for c in table.rows[at].cells] == self.headings
+
     def _table(self, table: WordTable) -> None:
         at = self._header_at(table)
         rows = table.rows
-        if at is not None:
-            keys = header_keys(rows[at].cells)
-            assert keys is not None
+        if at is not None and self._repeats(table, at):  # the header again on the next page: the same table
+            self.out.found[-1].continued += 1
+            for row in rows[:at]:
+                if row.spans_all:
+                    self._heading_lines(row)
+            rows = rows[at + 1:]
+            at = None
+        elif at is not None:
+            detected = header_keys(rows[at].cells)
+            assert detected is not None
             for row in rows[:at]:  # heading rows above the header
                 if row.spans_all:
                     self._heading_lines(row)
-            self.keys = keys
+                elif text := " | ".join("\n".join(c) for c in row.cells if any(x.strip() for x in c)):
+                    self.out.unplaced.append(Unplaced(f"ตาราง {len(self.out.found) + 1} เหนือหัวตาราง", text))
+            self.headings = [" ".join(" ".join(c).split()) for c in rows[at].cells]
+            keys = list(self.columns.get(len(self.out.found), detected))
+            keys = (keys + [None] * len(detected))[:len(detected)]
+            self.detected, self.keys = detected, keys
+            self.out.found.append(FoundTable(self.headings, list(detected), keys))
+            self.row_number = 0
             rows = rows[at + 1:]
             self.out.tables += 1
-            unnamed = [" ".join(c) for c, k in zip(table.rows[at].cells, keys, strict=True) if c and k is None]
+            unnamed = [h for h, k in zip(self.headings, keys, strict=True) if h and k is None]
             if unnamed:
-                self.out.warnings.append(f"column(s) {', '.join(map(repr, unnamed))} were not recognised and not "
-                                         "imported; คอลัมน์ที่ไม่รู้จักไม่ได้นำเข้า")
+                self.out.warnings.append(f"column(s) {', '.join(map(repr, unnamed))} were not recognised; their text "
+                                         "is kept as unplaced text. คอลัมน์ที่ไม่รู้จักเก็บไว้เป็นข้อความที่ยังไม่ได้จัดที่")
+        elif self.out.found:  # a table continuing the one before without its header
+            self.out.found[-1].continued += 1
         assert self.keys is not None
         for row in rows:
-            if header_keys(row.cells) == self.keys:
+            if header_keys(row.cells) == self.detected:
                 continue  # the header row repeated
             if row.spans_all:
                 self._heading_lines(row)
                 continue
+            self.row_number += 1
+            if self.out.found:
+                self.out.found[-1].rows.append(["\n".join(c) for c in row.cells])
             self._row(row)
 
     def _heading_lines(self, row: Row) -> None:
@@ -260,13 +335,27 @@ class _Reader:
         else:
             self.group = line.strip()
 
+    def _where(self, column: int | None = None) -> str:
+        where = f"ตาราง {len(self.out.found)} แถว {self.row_number}"
+        if column is not None:
+            heading = self.headings[column] if column < len(self.headings) else ""
+            where += f" คอลัมน์ {column + 1}" + (f" “{heading}”" if heading else "")
+        return where
+
     def _row(self, row: Row) -> None:
         assert self.keys is not None
         values: dict[str, list[str]] = {}
-        for key, lines in zip(self.keys, row.cells, strict=False):
+        for column, (key, lines) in enumerate(zip(self.keys, row.cells, strict=False)):
             if key and lines:
                 values.setdefault(key, []).extend(lines)
-        if any(line.strip() for v in values.values() for line in v):
+            elif key is None and any(line.strip() for line in lines):
+                self.out.unplaced.append(Unplaced(self._where(column),
+                                                  "\n".join(line.strip() for line in lines if line.strip())))
+        if not any(line.strip() for v in values.values() for line in v):
+            return
+        if row.continued and self.out.measures:
+            self._rest_of_row(self.out.measures[-1], values)
+        else:
             self._measure(values)
 
     # -- one row → one measure ----------------------------------------------------------------------------
@@ -294,6 +383,8 @@ class _Reader:
         if unknown:
             self.out.warnings.append(f"indicator(s) {unknown} are not in this year's catalogue; the measure is kept "
                                      "without them. ไม่มีตัวชี้วัดนี้ในปีนี้")
+            self.out.unplaced.append(Unplaced(self._where(), f"ตัวชี้วัดที่ไม่มีในปีนี้: {', '.join(map(str, unknown))} "
+                                              f"({' '.join(values.get('indicator', []))})".replace(" ()", "")))
         if self.group:
             m["group"] = self.group
         if clean.get("issue"):
@@ -325,9 +416,34 @@ class _Reader:
 
     def _continue(self, m: dict[str, Any], clean: dict[str, list[str]]) -> None:
         """A row with no measure of its own (a row broken by a page, or a further report): into the one above."""
+        for key in ("timeframe", "order", "indicator"):
+            if key != "order" and clean.get(key):
+                self.out.unplaced.append(Unplaced(f"{self._where()} ({FIELD_LABELS[key]})", "\n".join(clean[key])))
         for key in ("monitoring",):
             if clean.get(key):
                 m[key] = "\n".join([*([m[key]] if m.get(key) else []), *clean[key]])
+        if clean.get("units"):
+            before = m.get("units", [])
+            self._units(m, clean["units"])
+            m["units"] = list(dict.fromkeys([*before, *m["units"]]))
+        self._entries(m, clean.get("result", []), clean.get("outcome", []))
+
+    def _rest_of_row(self, m: dict[str, Any], values: dict[str, list[str]]) -> None:
+        """The part of a row cut by a page break: its lines continue the measure's own (a step's text goes on when
+        the part starts without a list marker)."""
+        clean = {k: [line for line in v if line.strip()] for k, v in values.items()}
+        for key in ("issue", "title", "guideline", "monitoring"):
+            if clean.get(key):
+                m[key] = "\n".join([*([m[key]] if m.get(key) else []), *clean[key]])
+        steps = clean.get("steps", []) + clean.get("measure", [])
+        if steps:
+            if m["steps"] and not cells.MARKER.match(steps[0]):
+                m["steps"][-1]["text"] += "\n" + steps.pop(0).strip()
+            for item in cells.split_items(steps):  # the list's own numbers go on from the part above
+                found = re.match(rf"^\s*({D}+)[.)]\s+", item)
+                if found and cells.number(found[1]) == len(m["steps"]) + 1:
+                    item = item[found.end():]
+                m["steps"].append({"text": item.strip()})
         if clean.get("units"):
             before = m.get("units", [])
             self._units(m, clean["units"])
@@ -409,9 +525,11 @@ class _Reader:
 
 
 def reading_of(blocks: list[Block], known_units: list[str] = (),  # type: ignore[assignment]
-                names: dict[int, str] | None = None, *, round_: int | None = None) -> Reading:
-    """What a Word document's blocks say (no measures when it has no table with known headings)."""
-    reader = _Reader(blocks, list(known_units), names or {})
+                names: dict[int, str] | None = None, *, round_: int | None = None,
+                columns: dict[int, Mapping] | None = None) -> Reading:
+    """What a Word document's blocks say (no measures when it has no table with known headings); ``columns``: the
+    clerk's mapping of some tables (index in ``Reading.found`` → field per column)."""
+    reader = _Reader(blocks, list(known_units), names or {}, columns)
     reader.out.round = round_
     if round_ is not None:
         reader.out.kind = "progress"

@@ -43,6 +43,7 @@ class Row:
     cells: list[list[str]]  # one entry per grid column: the lines of the cell that starts there ([] = none)
     header: bool = False  # marked to repeat at the top of each page (w:tblHeader)
     spans_all: bool = False  # one cell across the whole table: a heading row
+    continued: bool = False  # the rest of the row above, cut by a page break (a PDF's "… (ต่อ)" row)
 
 
 @dataclass

@@ -4,7 +4,8 @@ A measure is matched by its title (or, without one, its issue) with spacing igno
 measure keeps everything it has: what was empty is filled from the document, units and rounds are joined, and the
 document's progress entries are added unless the same entry (round, step, date, result) is already there. The
 document's texts (title, intro, closing, tool headings) are kept where the year has none of its own yet, and its
-signatories where the year has no named signatory.
+signatories where the year has no named signatory. Text that found no place is added at the end of the closing
+text (the year's own, when it has one), so nothing read is lost.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from ita_desktop.domain.model import Document, Measure, YearPlan
 from ita_desktop.interchange.json_reader import FORMAT
 from ita_desktop.interchange.json_writer import measure_json
 from ita_desktop.office_docs.cells import squeeze
-from ita_desktop.office_docs.document_reader import Reading
+from ita_desktop.office_docs.document_reader import Reading, Unplaced, unplaced_block
 from ita_desktop.thai.digits import to_thai_digits
 
 _FILL = ("issue", "title", "guideline", "monitoring", "group", "timeframe_text", "start", "end")
@@ -38,6 +39,8 @@ class Summary:
     signatories: int = 0
     created: bool = False
     warnings: list[str] = field(default_factory=list)
+    unplaced: list[Unplaced] = field(default_factory=list)  # kept at the end of the closing text
+    notes: list[str] = field(default_factory=list)  # what the clerk should check (text read from a PDF)
 
     def lines(self) -> list[str]:
         what = "report" if self.kind == "progress" else "plan"
@@ -46,6 +49,7 @@ class Summary:
                f"{len(self.matched)} matched, {self.entries} progress entr{'y' if self.entries == 1 else 'ies'} "
                f"added / ปีงบประมาณ {to_thai_digits(self.fiscal_year)}: เพิ่มมาตรการ {to_thai_digits(len(self.added))} "
                f"รายการ ตรงกับมาตรการเดิม {to_thai_digits(len(self.matched))} รายการ"]
+        out += [f"  note: {note}" for note in self.notes]
         out += [f"  added: {label}" for label in self.added]
         out += [f"  matched: {label}" for label in self.matched]
         if self.texts:
@@ -54,12 +58,17 @@ class Summary:
             out.append(f"  not replaced (the year has its own already): {', '.join(self.texts_kept)}")
         if self.signatories:
             out.append(f"  signatories: {self.signatories}")
+        if self.unplaced:
+            out.append(f"  text that found no place, kept at the end of the closing text ({len(self.unplaced)}) / "
+                       "ข้อความที่ยังไม่ได้จัดที่ เก็บไว้ท้ายข้อความหลังตาราง:")
+            out += [f"    [{u.where}] {u.text}".replace("\n", " / ") for u in self.unplaced]
         return out
 
 
 def label(m: dict[str, Any] | Measure) -> str:
     data = m if isinstance(m, dict) else measure_json(m)
-    text = (data.get("title") or data.get("issue") or "").strip().split("\n")[0]
+    steps = data.get("steps") or [{}]
+    text = (data.get("title") or data.get("issue") or steps[0].get("text") or "").strip().split("\n")[0]
     indicators = data.get("indicators") or []
     numbers = f"[{', '.join(map(str, indicators))}] " if indicators else ""
     return f"{numbers}{text[:80]}" or "(no title)"
@@ -99,7 +108,7 @@ def interchange(reading: Reading, fiscal_year: int, current: Document | None) ->
     """The ``ita-desktop/2`` data to import, and what it will do to ``current`` (None: a new document)."""
     plan: YearPlan | None = current.year(fiscal_year) if current else None
     summary = Summary(fiscal_year, reading.kind, reading.round, created=current is None,
-                      warnings=list(reading.warnings))
+                      warnings=list(reading.warnings), unplaced=list(reading.unplaced))
     existing = [measure_json(m) for m in plan.measures] if plan else []
     by_key = {_key(m): m for m in existing}
     measures = []
@@ -117,12 +126,24 @@ def interchange(reading: Reading, fiscal_year: int, current: Document | None) ->
     document = "progress" if reading.kind == "progress" else "plan"
     text_round = reading.round if document == "progress" else None
     texts = []
-    for part, text in reading.texts.items():
-        if not text.strip() and part != "title":
+    block = unplaced_block(reading.unplaced)
+    own = {t.part: t.text for t in plan.texts if (t.document, t.round) == (document, text_round)} if plan else {}
+    parts = dict(reading.texts)
+    if block:
+        parts.setdefault("closing", "")
+    for part, text in parts.items():
+        if part == "closing" and block:  # the unplaced text, after the closing words (the year's own if any)
+            base = own.get(part, text)
+            if block in base:  # the same document imported again
+                summary.texts_kept.append(part)
+                continue
+            texts.append({"document": document, "round": text_round, "part": part,
+                          "text": f"{base}\n{block}" if base.strip() else block})
+            summary.texts.append(part)
             continue
-        if not text.strip() and part == "title":
+        if not text.strip():
             continue
-        if plan is not None and any((t.document, t.round, t.part) == (document, text_round, part) for t in plan.texts):
+        if part in own:
             summary.texts_kept.append(part)
             continue
         texts.append({"document": document, "round": text_round, "part": part, "text": text})

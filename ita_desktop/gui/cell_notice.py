@@ -12,10 +12,13 @@ STYLES = {
 
 
 class CellNotice(QtWidgets.QLabel):
-    """A small label laid over a grid's viewport, just under (or above) one cell."""
+    """A small label just under (or above, or beside) one cell of a grid's viewport. It lives on the window, not
+    on the viewport, so a grid only three rows high (the indicators under the scores) can show it without
+    covering the cell being edited."""
 
     def __init__(self, viewport: QtWidgets.QWidget) -> None:
         super().__init__(viewport)
+        self.viewport = viewport
         self.setObjectName("cellNotice")
         self.setWordWrap(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -24,20 +27,27 @@ class CellNotice(QtWidgets.QLabel):
         self.hide()
 
     def show_at(self, cell: QtCore.QRect, text: str, kind: str = "error", below: QtCore.QRect | None = None) -> None:
-        """Show ``text`` under ``cell`` (under ``below`` when an editor taller than the cell is open there)."""
+        """Show ``text`` under ``cell`` (under ``below`` when an editor taller than the cell is open there), in
+        viewport coordinates; above it when there is no room below, beside it when there is none above either."""
         self.kind = kind
         self.setStyleSheet(f"QLabel#cellNotice {{ {STYLES[kind]} }}")
         self.setText(text)
-        parent = self.parentWidget()
-        assert parent is not None
-        width = min(max(cell.width(), 280), max(parent.width() - 8, 120))
+        window = self.viewport.window()
+        if self.parentWidget() is not window:
+            self.setParent(window)
+        origin = self.viewport.mapTo(window, QtCore.QPoint(0, 0))
+        cell, anchor = cell.translated(origin), (below if below is not None else cell).translated(origin)
+        width = min(max(cell.width(), 280), max(window.width() - 8, 120))
         self.setFixedWidth(width)
         self.adjustSize()
-        anchor = below if below is not None else cell
+        left = min(max(cell.left(), 0), max(window.width() - width, 0))
         top = anchor.bottom() + 2
-        if top + self.height() > parent.height():
-            top = max(cell.top() - self.height() - 2, 0)
-        left = min(max(cell.left(), 0), max(parent.width() - width, 0))
+        if top + self.height() > window.height():
+            top = cell.top() - self.height() - 2
+            if top < 0:  # no room above or below: beside the cell, on whichever side has room
+                top = max(min(cell.top(), window.height() - self.height()), 0)
+                right = cell.right() + 4
+                left = right if right + width <= window.width() else max(cell.left() - width - 4, 0)
         self.move(left, top)
         self.show()
         self.raise_()

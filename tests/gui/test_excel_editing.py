@@ -247,6 +247,10 @@ def test_a_refused_score_stays_to_be_fixed_and_esc_gives_it_up(window: MainWindo
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(view.notice.isVisible)  # Qt's line editor commits queued
     assert "100" in view.notice.text() and view.state() == view.State.EditingState
+    assert isinstance(editor, QtWidgets.QWidget)
+    shown = QtCore.QRect(editor.mapTo(window, QtCore.QPoint(0, 0)), editor.size())
+    notice = QtCore.QRect(view.notice.mapTo(window, QtCore.QPoint(0, 0)), view.notice.size())
+    assert not shown.intersects(notice)  # the note never covers the value being fixed (a grid 3 rows high)
     qtbot.keyClick(QtWidgets.QApplication.focusWidget(), Qt.Key.Key_Escape)
     assert view.state() != view.State.EditingState and not view.notice.isVisible()
     assert view.model().index(0, 2).data() == before

@@ -34,6 +34,9 @@ class BeCalendar(QtWidgets.QWidget):
         self.calendar.setLocale(QtCore.QLocale(QtCore.QLocale.Language.Thai, QtCore.QLocale.Country.Thailand))
         self.calendar.setVerticalHeaderFormat(QtWidgets.QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.calendar.setGridVisible(True)
+        # Qt sizes the grid from Latin metrics; the Thai UI font is taller, and the sixth week was cut in half
+        row = self.calendar.fontMetrics().height() + 10
+        self.calendar.setMinimumHeight(7 * row + 4)  # the weekday names and six weeks
         header = QtWidgets.QHBoxLayout()
         header.setContentsMargins(0, 0, 0, 0)
         for widget in (self.previous, self.month, self.year, self.next):

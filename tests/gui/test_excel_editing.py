@@ -282,6 +282,8 @@ def test_the_calendar_of_an_empty_cell_opens_in_the_fiscal_year_on_screen(window
     table = popup.calendar.calendar.findChild(QtWidgets.QTableView)
     assert table is not None
     cells = table.model()
+    last = cells.rowCount() - 1  # the sixth week: 31 ธันวาคม 2566 is in it; it was cut in half
+    assert table.rowViewportPosition(last) + table.rowHeight(last) <= table.viewport().height()
     day_one = next(cells.index(r, c) for r in range(1, cells.rowCount()) for c in range(cells.columnCount())
                    if str(cells.index(r, c).data()) in ("1", "๑") and r < 3)
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(day_one).center())

@@ -123,8 +123,12 @@ def test_a_file_of_two_parts_is_checked_part_by_part(window: MainWindow, qtbot: 
 
     window.go_to("plan")
     asked: list[str] = []
-    monkeypatch.setattr(QtWidgets.QFileDialog, "getSaveFileName",
-                        lambda *_a, **_k: (asked.append("file"), (str(tmp_path / "x.pdf"), ""))[1])
+
+    def save_as(*_args: object, **_kwargs: object) -> tuple[str, str]:
+        asked.append("file")
+        return str(tmp_path / "x.pdf"), ""
+
+    monkeypatch.setattr(QtWidgets.QFileDialog, "getSaveFileName", save_as)
     seen: list[str] = []
 
     def choose_parts() -> None:

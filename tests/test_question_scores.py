@@ -63,6 +63,40 @@ def test_question_codes_as_offices_write_them_and_their_indicators() -> None:
     assert len(question_codes()) == 88 and len(set(question_codes())) == 88
 
 
+def test_the_oit_split_follows_the_year_of_the_assessment() -> None:
+    """ITA 2562–2565: o1–o33 indicator 9, o34–o43 indicator 10; ITA 2566 renumbered: o1–o30 and o31–o43 (No
+    Gift Policy from o31); a later year whose split is not confirmed ties no OIT question to an indicator."""
+    for year in (2563, 2565):
+        assert [indicator_of(c, year) for c in ("o1", "o30", "o31", "o33", "o34", "o43")] == [9, 9, 9, 9, 10, 10]
+    assert [indicator_of(c, 2566) for c in ("o1", "o30", "o31", "o33", "o34", "o43", "o44")] == \
+        [9, 9, 10, 10, 10, 10, None]
+    for year in (2567, 2568):
+        assert [indicator_of(c, year) for c in ("o1", "o31", "o43")] == [None, None, None]
+        assert [indicator_of(c, year) for c in ("i1", "i30", "e15")] == [1, 5, 8]  # IIT and EIT as before
+
+
+def test_the_weakest_questions_of_indicator_10_follow_the_2566_split(tmp_path: Path) -> None:
+    """o31 (No Gift Policy) is indicator 10's in ITA 2566: the analysis names it under (๑๐), not (๙)."""
+    from ita_desktop.reports.texts import generated_text
+
+    path = small_document(tmp_path / "d.ita")
+    with Database.open(path) as database:
+        repo = DocumentRepository(database)
+        year_id = repo.year_id(2567)
+        assert year_id is not None
+        repo.save_assessment(year_id, Assessment(year=2566, total=70.0, indicators=[
+            IndicatorScore(number=9, score=70.0), IndicatorScore(number=10, score=60.0)],
+            questions=[QuestionScore("o31", 20.0, "ประกาศนโยบาย No Gift Policy"), QuestionScore("o5", 50.0)]))
+    document = load(path)
+    plan = document.year(2567)
+    assert plan is not None
+    text = generated_text(document, plan, "analysis", "intro", None)
+    ten = next(p for p in text.splitlines() if p.startswith("ตัวชี้วัดด้านการทุจริต คือ (๑๐)"))
+    nine = next(p for p in text.splitlines() if p.startswith("การสื่อสารกับประชาชนตาม(๙)"))
+    assert "o31 (ประกาศนโยบาย No Gift Policy) ได้ ๒๐.๐๐ คะแนน" in ten and "o5" not in ten
+    assert "o5 ได้ ๕๐.๐๐ คะแนน" in nine and "o31" not in nine
+
+
 # -- migration 6 ---------------------------------------------------------------------------------------------
 def test_a_version_5_document_migrates_to_6_with_its_content_and_no_question_scores(tmp_path: Path) -> None:
     path = _v5_document(tmp_path / "v5.ita")

@@ -7,7 +7,7 @@ The rules are domain.validation's (``export_problems``); this module only lists 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ita_desktop.domain.model import YearPlan
@@ -21,6 +21,7 @@ from ita_desktop.reports.texts import unreviewed_draft
 
 if TYPE_CHECKING:
     from ita_desktop.gui.main_window import MainWindow
+    from ita_desktop.services.exporting import ExportOptions
 
 _PATH = re.compile(r"measures\[(\d+)\](?:\.progress\[(\d+)\])?")
 DOC_NAMES = {"plan": "แผนมาตรการ", "progress": "รายงานผลการดำเนินการ", "analysis": "รายงานการวิเคราะห์",
@@ -159,19 +160,55 @@ def show_cell(window: MainWindow, finding: Finding) -> None:
     page.view.setFocus()
 
 
-def check(window: MainWindow, doc: str, round_: int | None = None, *, exporting: bool) -> bool:
-    """Show the findings of ``doc``; True when the export should go on (nothing found, or "ส่งออกต่อ")."""
+def _part_plan(window: MainWindow, year: int | None) -> YearPlan | None:
+    """The plan a part of the export prints: the year on screen, or another year of the document."""
+    if year is None or window.plan is None or year == window.plan.fiscal_year or window.editor is None:
+        return window.plan
+    return window.editor.repo.load_year(year)
+
+
+def _part_name(doc: str, round_: int | None) -> str:
+    return DOC_NAMES.get(doc, doc) + (f" รอบ {round_} เดือน" if doc == "progress" and round_ else "")
+
+
+def export_findings(window: MainWindow, options: ExportOptions) -> list[Finding]:
+    """The findings of every part of an export (a file of several parts: "plan + analysis"), each part's
+    prefixed with its name when there is more than one; a part of another year is checked against that year."""
+    parts = [options, *options.parts]
+    found: list[Finding] = []
+    for number, part in enumerate(parts, start=1):
+        plan = _part_plan(window, part.year)
+        if plan is None:
+            continue
+        own = findings(plan, part.doc, part.round)
+        if len(parts) > 1:
+            year = "" if window.plan is not None and plan.fiscal_year == window.plan.fiscal_year \
+                else f" ปี {plan.fiscal_year}"
+            prefix = f"ส่วนที่ {number} ({_part_name(part.doc, part.round)}{year}) — "
+            own = [replace(f, text=prefix + f.text) for f in own]
+            if year:  # a cell of another year cannot be shown from here: listed only
+                own = [replace(f, measure_id="", progress_id="", column="") for f in own]
+        found += [f for f in own if f not in found]
+    return found
+
+
+def check(window: MainWindow, doc: str | ExportOptions, round_: int | None = None, *, exporting: bool) -> bool:
+    """Show the findings of ``doc`` (a document kind, or the options of an export, every part of it checked);
+    True when the export should go on (nothing found, or "ส่งออกต่อ")."""
     if window.plan is None:
         return False
     window.commit_open_editors()
-    found = findings(window.plan, doc, round_)
-    what = DOC_NAMES.get(doc, doc) + (f" รอบ {round_} เดือน" if doc == "progress" and round_ else "")
+    if isinstance(doc, str):
+        found, what = findings(window.plan, doc, round_), _part_name(doc, round_)
+    else:
+        found = export_findings(window, doc)
+        what = " + ".join(_part_name(p.doc, p.round) for p in (doc, *doc.parts))
     if not found and exporting:
         return True
     dialog = CheckDialog(window, found, f"ตรวจเอกสารก่อนส่งออก — {what}" if exporting else f"ตรวจเอกสาร — {what}",
                          exporting=exporting)
     accepted = dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted
-    if dialog.chosen is not None:
+    if dialog.chosen is not None and (dialog.chosen.column or dialog.chosen.measure_id):
         show_cell(window, dialog.chosen)
     dialog.deleteLater()
     return accepted

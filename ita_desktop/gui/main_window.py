@@ -624,7 +624,7 @@ class MainWindow(QtWidgets.QMainWindow):
         if dialog.dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
             return
         options, suffix = dialog.options(), dialog.suffix()
-        if not export_check.check(self, options.doc, options.round, exporting=True):
+        if not export_check.check(self, options, exporting=True):  # every part of the file
             return  # back to fix what the check found
         profile = dialog.profile_to_save()
         if profile is not None:  # the office's columns, kept in the document for the next round

@@ -113,3 +113,50 @@ def test_export_waits_for_the_clerk_back_to_edit_or_export_anyway(
     with qtbot.waitSignal(window.export_finished, timeout=90000) as blocker:
         window.ask_export()
     assert asked == ["file"] and blocker.args[0].endswith("plan.pdf") and out.exists()
+
+
+def test_a_file_of_two_parts_is_checked_part_by_part(window: MainWindow, qtbot: QtBot, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """"Plan + analysis" in one file: the analysis is the second part, and its unreviewed draft is still warned
+    of (the check looked only at the first part before)."""
+    from ita_desktop.gui.export_check import UNREVIEWED_DRAFT
+
+    window.go_to("plan")
+    asked: list[str] = []
+
+    def save_as(*_args: object, **_kwargs: object) -> tuple[str, str]:
+        asked.append("file")
+        return str(tmp_path / "x.pdf"), ""
+
+    monkeypatch.setattr(QtWidgets.QFileDialog, "getSaveFileName", save_as)
+    seen: list[str] = []
+
+    def choose_parts() -> None:
+        modal = QtWidgets.QApplication.activeModalWidget()
+        assert isinstance(modal, QtWidgets.QDialog) and modal.objectName() == "ExportDialog"
+        doc = modal.findChild(QtWidgets.QComboBox, "doc")
+        second = modal.findChild(QtWidgets.QComboBox, "secondPart")
+        assert doc is not None and second is not None
+        assert doc.currentData() == "plan"
+        second.setFocus()
+        target = next(i for i in range(second.count()) if str(second.itemData(i)).startswith("analysis:"))
+        while second.currentIndex() != target:  # the clerk picks the analysis as the second part
+            qtbot.keyClick(second, Qt.Key.Key_Down)
+        QtCore.QTimer.singleShot(0, look_and_go_back)
+        modal.accept()
+
+    def look_and_go_back() -> None:
+        dialog = dialog_now()
+        problems = dialog.findChild(QtWidgets.QListWidget, "problemList")
+        assert problems is not None
+        seen.extend(problems.item(i).text() for i in range(problems.count()))
+        seen.append(dialog.windowTitle())
+        back = dialog.findChild(QtWidgets.QPushButton, "backToEdit")
+        assert back is not None
+        qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
+
+    QtCore.QTimer.singleShot(0, choose_parts)
+    window.ask_export()
+    assert f"ข้อสังเกต: ส่วนที่ 2 (รายงานการวิเคราะห์) — {UNREVIEWED_DRAFT}" in seen
+    assert seen[-1] == "ตรวจเอกสารก่อนส่งออก — แผนมาตรการ + รายงานการวิเคราะห์"
+    assert asked == []  # back to fix: nothing exported

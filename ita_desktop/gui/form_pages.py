@@ -263,7 +263,7 @@ class AssessmentPage(QtWidgets.QWidget):
         return f"{ind.name} ({ind.tool.value})" if ind else ""
 
     def _question_indicator(self, _record: Any, code: Any) -> str:
-        number = indicator_of(str(code))
+        number = indicator_of(str(code), self.assessment.year if self.assessment else None)  # the split of that ITA
         ind = self.plan.indicator(number) if self.plan and number is not None else None
         return f"{number}. {ind.name}" if ind else ""
 

@@ -47,6 +47,8 @@ def test_every_question_is_listed_with_its_indicator(window: MainWindow, tmp_pat
     assert codes[:2] == ["i1", "i2"] and codes[-1] == "o43" and len(codes) == 30 + 15 + 43
     assert model.index(row_of(window, "i7"), 1).data() == "2. การใช้งบประมาณ"
     assert model.index(row_of(window, "o40"), 1).data() == "10. การป้องกันการทุจริต"
+    # the sample's result is of ITA 2566, where No Gift Policy (o31) opened indicator 10
+    assert model.index(row_of(window, "o31"), 1).data() == "10. การป้องกันการทุจริต"
     assert window.grab().save(str(tmp_path / "assessment.png"))
     stored = reopen(path_of(window)).years[0].assessment
     assert stored is not None and stored.questions == []  # listing stores nothing

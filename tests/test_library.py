@@ -292,6 +292,16 @@ def test_the_drafted_analysis_names_each_low_indicator_with_its_score_gap_and_le
     assert "แผนการใช้จ่ายงบประมาณประจำปีไม่ทั่วถึง" in text and "เว็บไซต์ของหน่วยงานยังไม่ครบถ้วน" in text
 
 
+def test_a_measure_title_ending_in_latin_is_spaced_from_the_thai_after_it(tmp_path: Path) -> None:
+    from ita_desktop.samples import create_sample_document
+
+    path = create_sample_document(tmp_path / "sample.ita")  # indicator 10 at 78.00, its No Gift Policy measure
+    apply_draft(path, 2567, shipped())
+    text = drafted_analysis(path)
+    assert "(No Gift Policy) " in text  # "(No Gift Policy)ไว้เพื่อแก้ไข" ran into the Thai after it
+    assert not re.search(r"[)A-Za-z][\u0e00-\u0e7f]", text)
+
+
 def test_the_analysis_names_the_weakest_questions_of_each_low_indicator(tmp_path: Path,
                                                                         capsys: pytest.CaptureFixture[str]) -> None:
     path = scored_document(tmp_path / "d.ita")

@@ -287,7 +287,10 @@ class _Writer:
         self.year_said = True
         year = f"ในปีงบประมาณ พ.ศ. {self.fy} " if first else "ในปีนี้"
         year_plain = f"ปีงบประมาณ พ.ศ. {self.fy} " if first else "ปีนี้"
-        text = _ANSWERS[turn % len(_ANSWERS)].format(year=year, year_plain=year_plain, measures=joined(titles))
+        listed = joined(titles)
+        if listed and not "\u0e00" <= listed[-1] <= "\u0e7f":  # "(No Gift Policy) ไว้…": a space after Latin or ")"
+            listed += " "
+        text = _ANSWERS[turn % len(_ANSWERS)].format(year=year, year_plain=year_plain, measures=listed)
         return text.replace("  ", " ").strip()
 
     def paragraph(self, group: list[Shortfall], measures: list[Measure], turn: int) -> str:

@@ -261,8 +261,8 @@ def test_a_step_missing_from_the_12_month_report_opens_its_waiting_row_not_the_6
     page.round_combo.setCurrentIndex(page.round_combo.findData(12))
     page.round_combo.activated.emit(page.round_combo.currentIndex())
     items = [page.missing_list.item(i) for i in range(page.missing_list.count())]
-    wanted = next(i for i in items if i.text().startswith(f"{TITLES[0]} — ขั้นตอนที่ ๓"))  # in progress at 6
-    assert not any(i.text().startswith(f"{TITLES[0]} — ขั้นตอนที่ ๑") for i in items)  # done at 6: not missing
+    wanted = next(i for i in items if i.text().startswith(f"{TITLES[0]} — ขั้นตอนที่ 3"))  # in progress at 6
+    assert not any(i.text().startswith(f"{TITLES[0]} — ขั้นตอนที่ 1") for i in items)  # done at 6: not missing
     page.missing_list.scrollToItem(wanted)
     qtbot.mouseClick(page.missing_list.viewport(), Qt.MouseButton.LeftButton,
                      pos=page.missing_list.visualItemRect(wanted).center())

@@ -54,8 +54,7 @@ class RoundRow:
 def round_rows(measures: list[Measure], round_: int) -> list[RoundRow]:
     """The rows of round ``round_`` for the measures of a plan, in plan order (see the module docstring)."""
     rows: list[RoundRow] = []
-    group = 0
-    for measure in round_measures(measures, round_):
+    for group, measure in enumerate(round_measures(measures, round_)):
         first_of_measure = True
         whole = round_entries(measure, round_, None)
         slots: list[int | None] = [None] if whole or not measure.steps else []
@@ -67,7 +66,6 @@ def round_rows(measures: list[Measure], round_: int) -> list[RoundRow]:
             for i, entry in enumerate(entries):
                 rows.append(RoundRow(measure, slot, entry, first_of_measure, i + 1, group, round_))
                 first_of_measure = False
-        group += 1
     return rows
 
 

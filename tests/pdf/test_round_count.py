@@ -6,7 +6,6 @@ monitored at 12 months only (measure 8) is not yet part of the 6-month report.""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 

@@ -279,7 +279,7 @@ def test_grey_rows_keep_a_muted_colour_of_their_status(twelve: MainWindow, qtbot
 
     def colour(row: int) -> QtGui.QColor:
         brush = model.index(row, COLUMN_OF["status"]).data(Qt.ItemDataRole.BackgroundRole)
-        assert brush is not None
+        assert isinstance(brush, QtGui.QBrush)
         return brush.color()
 
     done, in_progress = row_of(model, 0, 1, carried=True), row_of(model, 0, 3, carried=True)
@@ -383,6 +383,6 @@ def test_ctrl_g_and_the_right_click_menu_open_a_grey_row_in_its_round_only(twelv
     menu = right_click(carried_row)
     assert menu.actions()[0].text() == "แก้ไขในรอบ 6 เดือน"
     _choose(qtbot, menu, "เพิ่มรายการของรอบ 12 เดือนให้ขั้นตอนนี้")  # or add to it in this round
-    added = view.currentIndex().row()
-    assert grid(twelve).rows[added].entry is not None and grid(twelve).rows[added].entry.round == 12
+    added = grid(twelve).rows[view.currentIndex().row()].entry
+    assert added is not None and added.round == 12
     assert [(p.round, p.step) for p in stored(twelve)[2].progress if p.round == 12] == [(12, 2)]

@@ -2,7 +2,8 @@
 
 The rule lives here, not in the Qt model, so that the window, the CLI and the tests agree on it; which entries
 a round shows is round_entries' rule (rounds are cumulative), the same the report prints:
-- a measure shows when it is monitored in the round (a measure naming no round shows in every round);
+- a measure shows when it is one of the round's (round_entries.counted_in: monitored in the round or an earlier
+  one, or reported up to it; a measure naming no round shows in every round), as its report prints it;
 - its whole-measure entries (step None) come first, then each step in order;
 - each step shows the entries of earlier rounds first (carried rows, marked by their round), then the round's own,
   each in the clerk's order (the measure's progress list); a new entry of the round goes after them;
@@ -18,7 +19,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from ita_desktop.domain.model import Measure, Progress
-from ita_desktop.domain.round_entries import is_carried, monitored_in, round_entries, step_done
+from ita_desktop.domain.round_entries import is_carried, monitored_in, round_entries, round_measures, step_done
 
 __all__ = ["RoundRow", "attached_to", "monitored_in", "round_rows", "with_new_entry", "without_entries"]
 
@@ -53,10 +54,7 @@ class RoundRow:
 def round_rows(measures: list[Measure], round_: int) -> list[RoundRow]:
     """The rows of round ``round_`` for the measures of a plan, in plan order (see the module docstring)."""
     rows: list[RoundRow] = []
-    group = 0
-    for measure in measures:
-        if not monitored_in(measure, round_):
-            continue
+    for group, measure in enumerate(round_measures(measures, round_)):
         first_of_measure = True
         whole = round_entries(measure, round_, None)
         slots: list[int | None] = [None] if whole or not measure.steps else []
@@ -68,7 +66,6 @@ def round_rows(measures: list[Measure], round_: int) -> list[RoundRow]:
             for i, entry in enumerate(entries):
                 rows.append(RoundRow(measure, slot, entry, first_of_measure, i + 1, group, round_))
                 first_of_measure = False
-        group += 1
     return rows
 
 

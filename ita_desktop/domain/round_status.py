@@ -3,7 +3,11 @@
 The rules (issue 14), shared by the window's round page, `ita-desktop status` and the per-unit sheet:
 - which steps a round has, which entries report them and when one is done is round_entries' rule (rounds are
   cumulative; a measure without steps counts as one step; a done summary of a whole measure makes its steps
-  done), the one the progress grid and the report count by;
+  done; the measures of a round are those monitored in it or an earlier one, or reported up to it), the one the
+  progress grid and the report count by;
+- only a measure monitored in the round (the plan asks for its report in this round) misses something when a
+  step has no entry of the round or an OIT measure has no evidence link; entries typed in the round are checked
+  whatever their measure;
 - a step is **done** when an entry of this round or an earlier one (its own or its measure's as a whole) says
   done; **overdue** when it is not done and its deadline (the step's due date, else the measure's end) is before
   the day (the deadline day itself is still on time); **in progress** when not done, not overdue, and such an
@@ -23,9 +27,9 @@ from enum import StrEnum
 from ita_desktop.domain.measure_names import measure_name
 from ita_desktop.domain.model import Measure, Progress, Status, Tool, YearPlan
 from ita_desktop.domain.publications import Publication
-from ita_desktop.domain.round_entries import monitored_in, reporting_entries, round_steps, step_done
+from ita_desktop.domain.round_entries import monitored_in, reporting_entries, round_measures, round_steps, step_done
 from ita_desktop.thai.calendar import ROUNDS, fiscal_year_of, fiscal_year_range, round_range
-from ita_desktop.thai.digits import to_thai_digits
+from ita_desktop.thai.digits import DigitStyle, digits
 
 REPORT_DUE_DAYS = 30  # the report is due this many days after its round ends (one constant; see above)
 NO_UNIT = "(ไม่ระบุผู้รับผิดชอบ)"
@@ -184,10 +188,10 @@ def _state(measure: Measure, step: int | None, round_: int, today: date) -> tupl
     return StepState.NOT_STARTED, deadline
 
 
-def _label(measure: Measure, step: int | None) -> str:
+def _label(measure: Measure, step: int | None, style: DigitStyle) -> str:
     """The measure as the clerk knows it: its title, else its issue (offices that head rows by the issue)."""
     title = measure_name(measure.title, measure.issue)
-    return f"{title} — ขั้นตอนที่ {to_thai_digits(step)}" if step else title
+    return f"{title} — ขั้นตอนที่ {digits(step, style)}" if step else title
 
 
 def _oit_numbers(plan: YearPlan) -> set[int]:
@@ -195,28 +199,31 @@ def _oit_numbers(plan: YearPlan) -> set[int]:
 
 
 def _missing_of(measure: Measure, slots: list[int | None], round_: int, oit: set[int],
-                done_before: set[int | None]) -> list[Missing]:
+                done_before: set[int | None], style: DigitStyle) -> list[Missing]:
     found: list[Missing] = []
+    asked = monitored_in(measure, round_)  # else the measure is in the round for its earlier results only
     whole = measure.entries_for(round_, None) or None in done_before  # reported as a whole: no step is missing
-    for slot in slots:
+    for slot in slots if asked else []:
         entries = measure.entries_for(round_, slot)
         if not entries and slot not in done_before and not (slot is not None and whole):
-            found.append(Missing(MissingKind.NO_ENTRY, measure.id, slot, None, _label(measure, slot)))
+            found.append(Missing(MissingKind.NO_ENTRY, measure.id, slot, None, _label(measure, slot, style)))
     in_round: list[Progress] = [p for p in measure.progress if p.round == round_]
     for p in in_round:
         if not p.result.strip():
-            found.append(Missing(MissingKind.NO_RESULT, measure.id, p.step, p.id, _label(measure, p.step)))
+            found.append(Missing(MissingKind.NO_RESULT, measure.id, p.step, p.id, _label(measure, p.step, style)))
         if p.status == Status.DONE and p.done_on is None:
-            found.append(Missing(MissingKind.NO_DONE_DATE, measure.id, p.step, p.id, _label(measure, p.step)))
-    if set(measure.indicators) & oit and not any(u.strip() for p in in_round for u in p.evidence_urls):
+            found.append(Missing(MissingKind.NO_DONE_DATE, measure.id, p.step, p.id, _label(measure, p.step, style)))
+    if asked and set(measure.indicators) & oit and not any(u.strip() for p in in_round for u in p.evidence_urls):
         first = in_round[0] if in_round else None
         found.append(Missing(MissingKind.NO_EVIDENCE, measure.id, first.step if first else slots[0],
-                             first.id if first else None, _label(measure, None)))
+                             first.id if first else None, _label(measure, None, style)))
     return found
 
 
-def round_status(plan: YearPlan, round_: int, today: date, units_order: list[str] | None = None) -> RoundStatus:
-    """The status of round ``round_`` of ``plan`` on ``today`` (see the module docstring for the rules)."""
+def round_status(plan: YearPlan, round_: int, today: date, units_order: list[str] | None = None,
+                 style: DigitStyle = "thai") -> RoundStatus:
+    """The status of round ``round_`` of ``plan`` on ``today`` (see the module docstring for the rules); the
+    labels of missing items write step numbers in ``style`` (the window's Arabic, the CLI's Thai)."""
     if round_ not in ROUNDS:
         raise ValueError(f"round must be one of {ROUNDS}, not {round_}")
     oit = _oit_numbers(plan)
@@ -224,9 +231,7 @@ def round_status(plan: YearPlan, round_: int, today: date, units_order: list[str
     missing: list[Missing] = []
     totals = Counts()
     units: dict[str, Counts] = {u: Counts() for u in units_order or []}
-    for measure in plan.measures:
-        if not monitored_in(measure, round_):
-            continue
+    for measure in round_measures(plan.measures, round_):
         slots = round_steps(measure)
         done_before = {s for s in [*slots, None] if any(p.step == s and p.round < round_ and p.status == Status.DONE
                                                        for p in measure.progress)}
@@ -236,7 +241,7 @@ def round_status(plan: YearPlan, round_: int, today: date, units_order: list[str
             totals.add(state)
             for unit in units_of(measure):
                 units.setdefault(unit, Counts()).add(state)
-        missing += _missing_of(measure, slots, round_, oit, done_before)
+        missing += _missing_of(measure, slots, round_, oit, done_before, style)
     if not steps:  # a new year: the first thing missing is the plan itself, not a signature
         missing.insert(0, Missing(MissingKind.NO_MEASURES, label="แผนมาตรการ"))
     if not any(s.name.strip() or s.signed_name.strip() for s in plan.signatories):

@@ -26,6 +26,7 @@ from ita_desktop.gui.progress_model import ProgressModel
 from ita_desktop.gui.progress_page import ProgressPage
 from ita_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets, pdf_preview_available
 from ita_desktop.gui.record_pages import CataloguePage, SignatoriesPage
+from ita_desktop.gui.round_jump import select_entry
 from ita_desktop.gui.round_page import RoundPage
 from ita_desktop.gui.settings import Preferences, WindowLayout
 from ita_desktop.gui.style import icon
@@ -93,6 +94,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.library_page.texts_changed = lambda: self.texts_page.refresh()
         self.round_page = RoundPage(self.undo_stack)  # the round at a glance (issue 14)
         self.round_page.jump.connect(self.go_to_missing)
+        self.progress_page.open_entry.connect(lambda r, e, c: select_entry(self, r, e, c))  # "แก้ไขในรอบ 6 เดือน"
         self.pages: dict[str, QtWidgets.QWidget] = {
             "org": self.profile_page, "assessment": self.assessment_page, "plan": self.measures_page,
             "progress": self.progress_page, "signatories": self.signatories_page, "catalogue": self.catalogue_page,

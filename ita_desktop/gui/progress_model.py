@@ -6,9 +6,11 @@ field writes that one entry at once; adding, deleting or re-attaching an entry c
 entries — every change is an undo command that goes through the editing service.
 
 Rounds are cumulative (domain/round_entries.py), so the 12-month grid also shows the 6-month entries, greyed and
-marked by their round in the "รอบ" column. They are read-only here: the 6-month report printed them (it may be on
-the office's website already), so changing one from another round's grid would silently rewrite that report.
-The tooltip and the message at the cell say where to edit them, and Ctrl+Enter adds an entry of this round.
+marked by their round in the "รอบ" column, their status still coloured (toned down) so the clerk sees at a glance
+which steps were done by then. They are read-only here: the 6-month report printed them (it may be on the
+office's website already), so changing one from another round's grid would silently rewrite that report. The
+tooltip and the message at the cell say where to edit them (Ctrl+G opens that cell on its round's page) and that
+Ctrl+Enter adds an entry of this round.
 """
 
 from __future__ import annotations
@@ -49,6 +51,16 @@ WHOLE_MEASURE = "ทั้งมาตรการ"
 NOT_REPORTED = "— ยังไม่รายงาน —"
 CARRIED_BACKGROUND = QtGui.QColor("#eeeeee")  # an entry of an earlier round: shown and counted, edited there
 WHOLE_VALUE = 0  # the step combo's value for "the measure as a whole"
+OPEN_ROUND_KEY = "Ctrl+G"  # "แก้ไขในรอบ 6 เดือน": from a carried row to its entry on its own round's page
+
+
+def muted(colour: QtGui.QColor, towards: QtGui.QColor = CARRIED_BACKGROUND, share: float = 0.55) -> QtGui.QColor:
+    """A status colour toned towards the grey of carried rows: still green or yellow, plainly not this round's."""
+    return QtGui.QColor(*(round(share * a + (1 - share) * b) for a, b in (
+        (colour.red(), towards.red()), (colour.green(), towards.green()), (colour.blue(), towards.blue()))))
+
+
+CARRIED_STATUS_COLOURS = {status: muted(colour) for status, colour in STATUS_COLOURS.items()}
 
 
 @dataclass(frozen=True)
@@ -71,6 +83,11 @@ COLUMNS: tuple[ProgressColumn, ...] = (
     ProgressColumn("evidence_urls", "หลักฐาน (ลิงก์)", "urls", 220),
 )
 COLUMN_OF = {c.key: i for i, c in enumerate(COLUMNS)}
+
+
+def open_round_text(round_: int) -> str:
+    """'แก้ไขในรอบ 6 เดือน': the action that opens a carried entry on its own round's page."""
+    return f"แก้ไขในรอบ {round_} เดือน"
 
 
 def step_label(measure: Measure, step: int | None) -> str:
@@ -214,6 +231,8 @@ class ProgressModel(QtCore.QAbstractTableModel):
             if problems:
                 error = any(p.severity == Severity.ERROR for p in problems)
                 return QtGui.QBrush(ERROR_BACKGROUND if error else WARNING_BACKGROUND)
+            if row.carried and key == "status" and entry is not None:
+                return QtGui.QBrush(CARRIED_STATUS_COLOURS[str(entry.status)])
             if row.carried and key != "measure":
                 return QtGui.QBrush(CARRIED_BACKGROUND)
             if key == "status" and entry is not None:
@@ -293,8 +312,8 @@ class ProgressModel(QtCore.QAbstractTableModel):
         """Why a carried entry cannot be edited here, and what to do instead."""
         assert row.entry is not None
         return (f"รายการของรอบ {row.entry.round} เดือน (รายงานรอบ {self.round} เดือนรวมผลตั้งแต่ต้นปีงบประมาณ) — "
-                f"แก้ไขได้ที่หน้า “ผลการดำเนินการ รอบ {row.entry.round} เดือน” • "
-                f"Ctrl+Enter = เพิ่มรายการของรอบ {self.round} เดือนให้ขั้นตอนนี้")
+                f"แก้ไขได้ที่หน้า “ผลการดำเนินการ รอบ {row.entry.round} เดือน”: {OPEN_ROUND_KEY} หรือคลิกขวา "
+                f"“{open_round_text(row.entry.round)}” • Ctrl+Enter = เพิ่มรายการของรอบ {self.round} เดือนให้ขั้นตอนนี้")
 
     def row_of_entry(self, entry_id: str) -> int | None:
         return next((i for i, r in enumerate(self.rows) if r.entry is not None and r.entry.id == entry_id), None)

@@ -4,6 +4,10 @@ cell), the publishing log (editable), and the per-unit sheet of open steps.
 
 The figures come from domain.round_status; this page only shows them and asks the window (``jump``) to open
 the cell a missing item points at.
+
+Numbers are written in Arabic digits, as in the rest of the window (the navigation "ผลการดำเนินการ รอบ 6 เดือน",
+the grids' counts, the export dialog, dates in cells): the window speaks as the clerk types; Thai digits are the
+documents' (their digit style is chosen at export), so the page heading names its round as the navigation does.
 """
 
 from __future__ import annotations
@@ -19,15 +23,22 @@ from ita_desktop.gui.publications_model import COLUMNS, PublicationsModel
 from ita_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from ita_desktop.services.editing import DocumentEditor
 from ita_desktop.services.exporting import ExportOptions
-from ita_desktop.services.round_status import counts_line
 from ita_desktop.thai.calendar import long_date
-from ita_desktop.thai.digits import to_thai_digits
 
 REMIND_DAYS = 30  # the banner shows when the round ends within this many days
 
 
 def _days(n: int) -> str:
-    return f"อีก {to_thai_digits(n)} วัน" if n > 0 else "วันนี้" if n == 0 else f"เลยมาแล้ว {to_thai_digits(-n)} วัน"
+    return f"อีก {n} วัน" if n > 0 else "วันนี้" if n == 0 else f"เลยมาแล้ว {-n} วัน"
+
+
+def _counts(done: int, steps: int) -> str:
+    """'8 จาก 25 ขั้นตอน', as the round's grid counts."""
+    return f"{done} จาก {steps} ขั้นตอน"
+
+
+def _date(day: date) -> str:
+    return long_date(day, "arabic")
 
 
 class RoundPage(QtWidgets.QWidget):
@@ -133,7 +144,7 @@ class RoundPage(QtWidgets.QWidget):
         self.units = editor.units()
         self.round_combo.clear()
         for r in rounds:
-            self.round_combo.addItem(f"{to_thai_digits(r)} เดือน", r)
+            self.round_combo.addItem(f"{r} เดือน", r)
         chosen = current_round(plan.fiscal_year, rounds, self.today())
         self.round_combo.setCurrentIndex(max(self.round_combo.findData(chosen), 0))
         self.model = PublicationsModel(editor, plan, rounds, self.undo_stack, self)
@@ -157,18 +168,16 @@ class RoundPage(QtWidgets.QWidget):
             shown = self.current_round()
             self.round_combo.clear()
             for r in rounds:
-                self.round_combo.addItem(f"{to_thai_digits(r)} เดือน", r)
+                self.round_combo.addItem(f"{r} เดือน", r)
             self.round_combo.setCurrentIndex(max(self.round_combo.findData(shown), 0))
-        status = round_status(self.plan, self.current_round(), self.today(), self.units)
+        status = round_status(self.plan, self.current_round(), self.today(), self.units, style="arabic")
         self.status = status
-        self.heading.setText(f"ภาพรวมรอบ {to_thai_digits(status.round)} เดือน — ปีงบประมาณ "
-                             f"{to_thai_digits(status.fiscal_year)}")
-        self.deadlines.setText(f"สิ้นสุดรอบ {long_date(status.round_end)} ({_days(status.days_left)})  •  "
-                               f"กำหนดเผยแพร่รายงาน {long_date(status.report_due)} ({_days(status.days_to_report)})")
+        self.heading.setText(f"ภาพรวมรอบ {status.round} เดือน — ปีงบประมาณ {status.fiscal_year}")
+        self.deadlines.setText(f"สิ้นสุดรอบ {_date(status.round_end)} ({_days(status.days_left)})  •  "
+                               f"กำหนดเผยแพร่รายงาน {_date(status.report_due)} ({_days(status.days_to_report)})")
         t = status.totals
-        self.totals.setText(f"ดำเนินการแล้ว {counts_line(t.done, t.steps)}  •  อยู่ระหว่างดำเนินการ "
-                            f"{to_thai_digits(t.in_progress)}  •  เลยกำหนด {to_thai_digits(t.overdue)}  •  "
-                            f"ยังไม่เริ่ม {to_thai_digits(t.not_started)}")
+        self.totals.setText(f"ดำเนินการแล้ว {_counts(t.done, t.steps)}  •  อยู่ระหว่างดำเนินการ {t.in_progress}  •  "
+                            f"เลยกำหนด {t.overdue}  •  ยังไม่เริ่ม {t.not_started}")
         self._show_units(status)
         self._show_missing(status)
         self._show_banner()
@@ -188,12 +197,11 @@ class RoundPage(QtWidgets.QWidget):
             bar.setObjectName(f"unitBar:{unit}")
             bar.setRange(0, max(c.steps, 1))
             bar.setValue(c.done)
-            bar.setFormat(counts_line(c.done, c.steps))
+            bar.setFormat(_counts(c.done, c.steps))
             bar.setAlignment(Qt.AlignmentFlag.AlignCenter)
             if c.overdue:
                 bar.setStyleSheet("QProgressBar::chunk { background: #d9822b; }")
-            detail = QtWidgets.QLabel(f"เลยกำหนด {to_thai_digits(c.overdue)} • กำลังทำ {to_thai_digits(c.in_progress)}"
-                                      f" • ยังไม่เริ่ม {to_thai_digits(c.not_started)}")
+            detail = QtWidgets.QLabel(f"เลยกำหนด {c.overdue} • กำลังทำ {c.in_progress} • ยังไม่เริ่ม {c.not_started}")
             if c.overdue:
                 detail.setStyleSheet("color:#a4262c;")
             self.units_grid.addWidget(name, row, 0)
@@ -218,7 +226,7 @@ class RoundPage(QtWidgets.QWidget):
             done = QtWidgets.QListWidgetItem("ครบแล้ว พร้อมเผยแพร่รายงาน")
             done.setFlags(Qt.ItemFlag.NoItemFlags)
             self.missing_list.addItem(done)
-        self.missing_group.setTitle(f"สิ่งที่ยังขาดก่อนเผยแพร่รายงาน ({to_thai_digits(len(status.missing))} รายการ) "
+        self.missing_group.setTitle(f"สิ่งที่ยังขาดก่อนเผยแพร่รายงาน ({len(status.missing)} รายการ) "
                                     "— คลิกเพื่อไปที่ช่อง")
 
     def _show_banner(self) -> None:
@@ -230,10 +238,10 @@ class RoundPage(QtWidgets.QWidget):
                         for p in self.plan.publications)
         text = ""
         if 0 <= status.days_left <= REMIND_DAYS:
-            text = f"รอบ {to_thai_digits(status.round)} เดือนจะสิ้นสุดใน {to_thai_digits(status.days_left)} วัน"
+            text = f"รอบ {status.round} เดือนจะสิ้นสุดใน {status.days_left} วัน"
         elif status.days_left < 0 and not published:
-            text = (f"ครบกำหนดรอบ {to_thai_digits(status.round)} เดือนแล้ว — รายงานยังไม่ได้บันทึกว่าเผยแพร่ "
-                    f"(กำหนด {long_date(status.report_due)})")
+            text = (f"ครบกำหนดรอบ {status.round} เดือนแล้ว — รายงานยังไม่ได้บันทึกว่าเผยแพร่ "
+                    f"(กำหนด {_date(status.report_due)})")
         self.banner.setText(text)
         self.banner.setVisible(bool(text))
 

@@ -4,7 +4,9 @@ Generated text (dates, numbers, step numbers) follows the chosen digit style, an
 typed herself at the start of a step or entry ("1. เจ้าหน้าที่…" prints "๑. เจ้าหน้าที่…" in a Thai-digit document,
 numbered once); everything else she typed is printed as typed, so URLs and codes such as "o42" are never altered.
 Progress reports are cumulative, as their date range is (1 Oct to the end of the round): a round's report prints
-the entries of that round and of the rounds before it (domain/round_entries.py, the rule the window shows).
+the entries of that round and of the rounds before it, and its table the measures that round counts (those
+monitored in it or an earlier round, and any reported up to it: domain/round_entries.py, the rule the window
+shows and counts by), so the table and its "ดำเนินการแล้ว N จาก M ขั้นตอน" sentence are about the same measures.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from datetime import date
 
 from ita_desktop.domain.catalogue import TARGET_SCORE, TOOL_NAMES
 from ita_desktop.domain.model import Document, Measure, Progress, Status, Tool, YearPlan
-from ita_desktop.domain.round_entries import round_entries
+from ita_desktop.domain.round_entries import round_entries, round_measures
 from ita_desktop.domain.steps import numbered_step, own_marker, restyled_marker
 from ita_desktop.errors import UserError
 from ita_desktop.reports.document_model import (
@@ -85,6 +87,14 @@ class _Context:
 
     def d(self, value: str | int) -> str:
         return digits(value, self.style)
+
+    @property
+    def measures(self) -> list[Measure]:
+        """The measures the table prints: a round's report those of its round (round_entries.round_measures,
+        what its count covers), any other document every measure of the plan."""
+        if self.kind == "progress" and self.round is not None:
+            return round_measures(self.plan.measures, self.round)
+        return self.plan.measures
 
     def own(self, text: str) -> str:
         """The clerk's own step number in the document's digits ("1." → "๑."), the rest as typed."""
@@ -226,18 +236,17 @@ def _tool_heading(ctx: _Context, layout: int, tool: Tool | None) -> str:
 
 def _table(ctx: _Context, layout: int, grouping: str) -> Table:
     table = Table(columns=[Column(h, w) for h, w in LAYOUT_COLUMNS[layout]])
-    has_groups = any(m.group.strip() for m in ctx.plan.measures)
+    has_groups = any(m.group.strip() for m in ctx.measures)
     if grouping == "auto":
         grouping = "tool" if layout in (2, 3, 4) else ("group" if has_groups else "none")
     if grouping == "none":
-        table.sections.append(TableSection(None, [_row(ctx, layout, m, i)
-                                                  for i, m in enumerate(ctx.plan.measures, 1)]))
+        table.sections.append(TableSection(None, [_row(ctx, layout, m, i) for i, m in enumerate(ctx.measures, 1)]))
     elif grouping == "group":
-        table.sections += _by_group(ctx, layout, ctx.plan.measures)
+        table.sections += _by_group(ctx, layout, ctx.measures)
     else:
         n = 0
         for tool in (*Tool, None):  # measures tied to no indicator come last, in a section of their own
-            measures = [m for m in ctx.plan.measures if ctx.tool_of(m) == tool]
+            measures = [m for m in ctx.measures if ctx.tool_of(m) == tool]
             if not measures:
                 continue
             n += 1
@@ -362,6 +371,8 @@ def build_report(document: Document, options: ExportOptions) -> Report:
     table = _table(ctx, layout, options.grouping)
     if table.row_count():
         blocks.append(table)
+    elif ctx.kind == "progress" and plan.measures:  # measures there are, none of them reported by this round
+        blocks.append(Paragraph("ยังไม่มีมาตรการที่ติดตามหรือรายงานผลในรอบนี้", indent_first_line=False))
     else:
         blocks.append(Paragraph("ยังไม่มีมาตรการในปีงบประมาณนี้", indent_first_line=False))
     blocks += _own_blocks(words("closing"))

@@ -54,8 +54,9 @@ def place(document: Document) -> str:
 
 
 def step_count(plan: YearPlan, round_: int) -> tuple[int, int] | None:
-    """(steps done, steps) by the end of ``round_``, counted as the window and the round page count them
-    (round_entries.steps_done); None where the office reports whole measures, not steps."""
+    """(steps done, steps) by the end of ``round_`` of the measures the report's table prints, counted as the
+    window and the round page count them (round_entries.steps_done); None where the office reports whole
+    measures, not steps."""
     if not reported_by_step(plan.measures, round_):
         return None
     return steps_done(plan.measures, round_)

@@ -19,8 +19,9 @@ from ita_desktop.cli import main
 from ita_desktop.domain.model import Measure, Status
 from ita_desktop.gui.export_check import findings, show_cell
 from ita_desktop.gui.main_window import MainWindow
-from ita_desktop.gui.progress_model import CARRIED_BACKGROUND, COLUMN_OF, ProgressModel
-from ita_desktop.gui.qt import Qt, QtWidgets
+from ita_desktop.gui.progress_model import CARRIED_BACKGROUND, CARRIED_STATUS_COLOURS, COLUMN_OF, ProgressModel
+from ita_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
+from ita_desktop.gui.roles import STATUS_COLOURS
 from ita_desktop.thai.digits import to_arabic_digits
 from tests.gui.conftest import reopen
 from tests.gui.helpers import type_text
@@ -261,8 +262,8 @@ def test_a_step_missing_from_the_12_month_report_opens_its_waiting_row_not_the_6
     page.round_combo.setCurrentIndex(page.round_combo.findData(12))
     page.round_combo.activated.emit(page.round_combo.currentIndex())
     items = [page.missing_list.item(i) for i in range(page.missing_list.count())]
-    wanted = next(i for i in items if i.text().startswith(f"{TITLES[0]} — ขั้นตอนที่ ๓"))  # in progress at 6
-    assert not any(i.text().startswith(f"{TITLES[0]} — ขั้นตอนที่ ๑") for i in items)  # done at 6: not missing
+    wanted = next(i for i in items if i.text().startswith(f"{TITLES[0]} — ขั้นตอนที่ 3"))  # in progress at 6
+    assert not any(i.text().startswith(f"{TITLES[0]} — ขั้นตอนที่ 1") for i in items)  # done at 6: not missing
     page.missing_list.scrollToItem(wanted)
     qtbot.mouseClick(page.missing_list.viewport(), Qt.MouseButton.LeftButton,
                      pos=page.missing_list.visualItemRect(wanted).center())
@@ -271,3 +272,117 @@ def test_a_step_missing_from_the_12_month_report_opens_its_waiting_row_not_the_6
     row = model.rows[index.row()]
     assert (row.measure.title, row.step, row.entry, row.carried) == (TITLES[0], 3, None, False)
     assert model.flags(index) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_grey_rows_keep_a_muted_colour_of_their_status(twelve: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
+    model, view = grid(twelve), twelve.progress_page.view
+
+    def colour(row: int) -> QtGui.QColor:
+        brush = model.index(row, COLUMN_OF["status"]).data(Qt.ItemDataRole.BackgroundRole)
+        assert isinstance(brush, QtGui.QBrush)
+        return brush.color()
+
+    done, in_progress = row_of(model, 0, 1, carried=True), row_of(model, 0, 3, carried=True)
+    assert colour(done) == CARRIED_STATUS_COLOURS["done"] != CARRIED_BACKGROUND
+    assert colour(in_progress) == CARRIED_STATUS_COLOURS["in_progress"] != CARRIED_BACKGROUND
+    assert colour(done).green() > colour(done).red() and colour(in_progress).red() > colour(in_progress).blue()
+    for status in ("done", "in_progress"):  # toned towards the grey of the row, not this round's own colour
+        live, grey, muted = STATUS_COLOURS[status], CARRIED_BACKGROUND, CARRIED_STATUS_COLOURS[status]
+        assert muted != live and live.hsvSaturation() > muted.hsvSaturation() > grey.hsvSaturation()
+    assert model.index(done, RESULT).data(Qt.ItemDataRole.BackgroundRole).color() == CARRIED_BACKGROUND
+    view.setCurrentIndex(model.index(row_of(model, 0, 3, placeholder=True), COLUMN_OF["status"]))
+    qtbot.keyClick(view, Qt.Key.Key_F2)  # a 12-month entry: this round's colour in full
+    combo = QtWidgets.QApplication.focusWidget()
+    assert isinstance(combo, QtWidgets.QComboBox)
+    qtbot.keyClick(combo, Qt.Key.Key_Down)  # in progress, saved at once
+    own = next(i for i, r in enumerate(model.rows) if r.entry is not None and r.entry.round == 12)
+    assert colour(own) == STATUS_COLOURS["in_progress"] != colour(in_progress)
+    view.scrollTo(model.index(done, 0))
+    assert twelve.grab().save(str(tmp_path / "muted.png"))  # looked at: pale green/yellow on grey rows
+
+
+def _double_click(view: QtWidgets.QTableView, qtbot: QtBot, index: QtCore.QModelIndex) -> None:
+    view.scrollTo(index)
+    centre = view.visualRect(index).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+
+
+def _choose(qtbot: QtBot, menu: QtWidgets.QMenu, text: str) -> None:
+    qtbot.waitUntil(menu.isVisible)
+    action = next(a for a in menu.actions() if a.text() == text)
+    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")  # offscreen popups
+def test_a_double_click_on_a_grey_row_offers_to_edit_it_in_its_round_and_it_is_fixed_there(
+        twelve: MainWindow, qtbot: QtBot) -> None:
+    model, page = grid(twelve), twelve.progress_page
+    row = row_of(model, 1, 2, carried=True)
+    entry = model.rows[row].entry
+    assert entry is not None
+    _double_click(page.view, qtbot, model.index(row, RESULT))
+    assert page.view.state() != page.view.State.EditingState  # nothing opened on the grey row itself
+    menu = page.menu
+    assert menu is not None
+    assert [a.text() for a in menu.actions() if a.text()][:2] == ["แก้ไขในรอบ 6 เดือน",
+                                                                  "เพิ่มรายการของรอบ 12 เดือนให้ขั้นตอนนี้"]
+    _choose(qtbot, menu, "แก้ไขในรอบ 6 เดือน")
+    six = page.model
+    assert six is not None and six.round == 6 and twelve.current_page_key() == "progress:6"
+    index = page.view.currentIndex()
+    assert six.rows[index.row()].entry == entry and index.column() == RESULT  # the same cell, on its own page
+    assert six.flags(index) & Qt.ItemFlag.ItemIsEditable
+    assert page.view.notice.isVisible() and "แก้ไขได้ที่นี่" in page.view.notice.text()
+    assert QtWidgets.QApplication.focusWidget() is page.view
+    qtbot.keyClick(page.view, Qt.Key.Key_F2)
+    editor = QtWidgets.QApplication.focusWidget()
+    assert editor is not None and page.view.state() == page.view.State.EditingState
+    type_text(editor, " ครบ ๖ ครั้ง")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert next(p for p in stored(twelve)[1].progress if p.id == entry.id).result == "รายงานผลรายเดือน ครบ ๖ ครั้ง"
+    twelve.go_to("progress", 12)  # the 12-month grid shows the fix, still greyed
+    assert grid(twelve).index(row, RESULT).data() == "รายงานผลรายเดือน ครบ ๖ ครั้ง" and grid(twelve).rows[row].carried
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")  # offscreen popups
+def test_ctrl_g_and_the_right_click_menu_open_a_grey_row_in_its_round_only(twelve: MainWindow, qtbot: QtBot) -> None:
+    model, page = grid(twelve), twelve.progress_page
+    view = page.view
+    row = row_of(model, 0, 1, carried=True)
+    entry = model.rows[row].entry
+    assert entry is not None
+    view.setCurrentIndex(model.index(row, COLUMN_OF["done_on"]))
+    qtbot.keyClick(view, Qt.Key.Key_X)  # typing says at the cell how to get there
+    assert "Ctrl+G" in view.notice.text() and "แก้ไขในรอบ 6 เดือน" in view.notice.text()
+    qtbot.keyClick(view, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    assert page.model is not None and page.model.round == 6
+    index = view.currentIndex()
+    assert page.model.rows[index.row()].entry == entry and index.column() == COLUMN_OF["done_on"]
+
+    twelve.go_to("progress", 12)
+    waiting = row_of(grid(twelve), 0, 3, placeholder=True)  # a row of this round: nothing to open elsewhere
+    view.setCurrentIndex(grid(twelve).index(waiting, RESULT))
+    assert not page.act_open_round.isEnabled()
+    qtbot.keyClick(view, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    assert page.model.round == 12 and view.currentIndex().row() == waiting
+
+    def right_click(r: int) -> QtWidgets.QMenu:
+        rect = view.visualRect(grid(twelve).index(r, RESULT))
+        event = QtGui.QContextMenuEvent(QtGui.QContextMenuEvent.Reason.Mouse, rect.center(),
+                                        view.viewport().mapToGlobal(rect.center()))
+        QtWidgets.QApplication.sendEvent(view.viewport(), event)
+        assert page.menu is not None
+        qtbot.waitUntil(page.menu.isVisible)
+        return page.menu
+
+    menu = right_click(waiting)
+    assert "แก้ไขในรอบ 6 เดือน" not in [a.text() for a in menu.actions()]
+    menu.close()
+    carried_row = row_of(grid(twelve), 2, 2, carried=True)
+    menu = right_click(carried_row)
+    assert menu.actions()[0].text() == "แก้ไขในรอบ 6 เดือน"
+    _choose(qtbot, menu, "เพิ่มรายการของรอบ 12 เดือนให้ขั้นตอนนี้")  # or add to it in this round
+    added = grid(twelve).rows[view.currentIndex().row()].entry
+    assert added is not None and added.round == 12
+    assert [(p.round, p.step) for p in stored(twelve)[2].progress if p.round == 12] == [(12, 2)]

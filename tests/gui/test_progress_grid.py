@@ -136,8 +136,14 @@ def test_steps_added_in_the_plan_appear_in_the_round(round6: MainWindow) -> None
     plan.edit(0, "steps", "\n".join([s.text for s in plan.measure_at(0).steps] + ["ขั้นตอนใหม่"]))
     assert progress.rowCount() == rows + 1
     assert progress.index(3, COLUMN_OF["step"]).data() == "4. ขั้นตอนใหม่"
-    plan.edit(0, "rounds", [12])  # no longer reported at 6 months
-    assert progress.rowCount() == rows + 1 - 4
+    plan.edit(0, "rounds", [12])  # no longer reported at 6 months: what it reported then stays in that round
+    assert progress.rowCount() == rows + 1
+    assert progress.index(0, COLUMN_OF["result"]).data().startswith("จัดประชุมพนักงานประจำเดือนพฤศจิกายน")
+    unreported = next(i for i, m in enumerate(plan.plan.measures) if not m.progress)
+    steps = len(plan.measure_at(unreported).steps)
+    plan.edit(unreported, "rounds", [12])  # nothing reported at 6 months: no longer part of that round
+    assert progress.rowCount() == rows + 1 - steps
+    assert round6.progress_page.summary.text() == f"รอบ 6 เดือน: ดำเนินการแล้ว 10 จาก {22 + 1 - steps} ขั้นตอน"
 
 
 def test_paste_a_column_of_results_and_statuses_from_excel(round6: MainWindow) -> None:

@@ -38,9 +38,9 @@ def test_the_round_page_is_first_inside_the_fiscal_year_and_shows_the_figures(in
     page = inside.round_page
     assert inside.stack.currentWidget() is page and inside.current_page_key() == "round"
     assert page.current_round() == 6
-    assert "สิ้นสุดรอบ ๓๑ มีนาคม ๒๕๖๗ (อีก ๑๑ วัน)" in page.deadlines.text()
-    assert page.totals.text().startswith("ดำเนินการแล้ว ๑๐ จาก ๒๒ ขั้นตอน")  # as the round's progress grid says
-    assert page.banner.isVisible() and "๑๑ วัน" in page.banner.text()
+    assert "สิ้นสุดรอบ 31 มีนาคม 2567 (อีก 11 วัน)" in page.deadlines.text()
+    assert page.totals.text().startswith("ดำเนินการแล้ว 10 จาก 22 ขั้นตอน")  # as the round's progress grid says
+    assert page.banner.isVisible() and "11 วัน" in page.banner.text()
     bar = page.bars["กองคลัง"]
     status = page.status
     assert status is not None
@@ -164,3 +164,26 @@ def test_a_new_years_round_page_says_the_plan_is_empty_first_and_leads_to_it(
                      pos=page.missing_list.visualItemRect(first).center())
     assert win.current_page_key() == "plan" and win.measures_page.empty.isVisible()
     win.close()
+
+
+def test_the_window_names_rounds_in_one_digit_style_as_its_navigation_does(inside: MainWindow,
+                                                                            qtbot: QtBot) -> None:
+    """Navigation, the round page's heading and round choice, the progress page's heading and both counts
+    write numbers alike (Arabic digits, as the clerk types them); the documents keep their own digits."""
+    nav = [inside.nav.item(i).text() for i in range(inside.nav.count())]
+    assert "ผลการดำเนินการ รอบ 6 เดือน" in nav
+    page = inside.round_page
+    assert page.heading.text() == "ภาพรวมรอบ 6 เดือน — ปีงบประมาณ 2567"
+    assert [page.round_combo.itemText(i) for i in range(page.round_combo.count())] == ["6 เดือน", "12 เดือน"]
+    page.round_combo.setCurrentIndex(1)
+    page.round_combo.activated.emit(1)
+    assert page.heading.text() == "ภาพรวมรอบ 12 เดือน — ปีงบประมาณ 2567"
+    round_totals = page.totals.text().split("  •  ")[0]
+    item = next(inside.nav.item(i) for i in range(inside.nav.count())
+                if inside.nav.item(i).text() == "ผลการดำเนินการ รอบ 12 เดือน")
+    qtbot.mouseClick(inside.nav.viewport(), Qt.MouseButton.LeftButton, pos=inside.nav.visualItemRect(item).center())
+    progress = inside.progress_page
+    assert progress.heading.text() == item.text()  # the page is headed as the navigation names it
+    assert round_totals in progress.summary.text()  # "ดำเนินการแล้ว 13 จาก 23 ขั้นตอน" on both pages
+    assert not any("๐" <= ch <= "๙" for ch in page.heading.text() + page.totals.text() + page.deadlines.text()
+                   + progress.heading.text() + progress.summary.text() + " ".join(nav))

@@ -96,11 +96,10 @@ class _Writer:
         """'หน้า ๑ / ๕' from the report's own label, with the numbers as PAGE and NUMPAGES fields.
 
         Word shows Thai digits for ``\\* ThaiArabic``. LibreOffice reads that switch (and ThaiLetter, ThaiCardText)
-        as its Thai *letter* numbering, "หน้า ก / จ"; no switch or ``w:pgNumType`` format reaches its native
-        numbering (its own DOCX export writes a Thai-digit page field as ``\\* ARABIC`` and reads it back as 1).
-        So LibreOffice is given ``\\* Arabic`` through a Markup Compatibility fallback: the right numbers, in Thai
-        digits where its Complex Text Layout option "Numerals" is "Context" (an application setting that no
-        document can carry), and in Arabic digits otherwise. docs/docx-page-numbers.md has the evidence.
+        as its Thai *letter* numbering, "หน้า ก / จ", and no switch or ``w:pgNumType`` format reaches its native
+        numbering. So LibreOffice is given ``\\* Arabic`` through a Markup Compatibility fallback, and the fields'
+        runs are in ``number_font``: with the bundled Sarabun, "ITA Page Digits" (office/page_digits), which draws
+        1 and ๑ alike as Sarabun's ๑. docs/docx-page-numbers.md has the evidence.
         """
         style = self.report.digits
         label = self.report.page_label(111, 222)

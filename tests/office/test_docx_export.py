@@ -8,6 +8,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
+from PIL import Image, ImageChops, ImageDraw, ImageFont, ImageOps
 
 from ita_desktop.domain.model import Document
 from ita_desktop.reports.document_model import Table
@@ -198,10 +199,10 @@ def test_the_page_digits_font_draws_sarabuns_thai_digits_for_both_kinds_of_digit
     cmap, original = font.getBestCmap(), sarabun.getBestCmap()
     assert set(cmap) == {0x20, *range(0x30, 0x3A), *range(0x0E50, 0x0E5A)}, "nothing but digits and space"
 
-    def outline(f: TTFont, glyph: str) -> list[object]:
+    def outline(f: TTFont, glyph: str) -> list[tuple[str, tuple[object, ...]]]:
         pen = RecordingPen()
         f.getGlyphSet()[glyph].draw(pen)
-        return pen.value
+        return list(pen.value)
 
     for n in range(10):
         thai_digit = outline(sarabun, original[0x0E50 + n])
@@ -365,7 +366,7 @@ def eight_char_windows(text: str) -> list[str]:
 RENDER_SCALE = 200 / 72  # 200 dpi
 
 
-def footer_digits(pdf: Path, page_index: int) -> list[tuple[str, str, object]]:
+def footer_digits(pdf: Path, page_index: int) -> list[tuple[str, str, Image.Image]]:
     """The digits of the page's last "หน้า …" label as PDFium reads them: (text, font name, their ink at 200 dpi)."""
     import ctypes
 
@@ -394,19 +395,15 @@ def footer_digits(pdf: Path, page_index: int) -> list[tuple[str, str, object]]:
         document.close()
 
 
-def ink_of(image: object) -> object:
+def ink_of(image: Image.Image) -> Image.Image:
     """The black-and-white bitmap of what is drawn, cut to its ink."""
-    from PIL import ImageOps
-
-    bits = ImageOps.invert(image).point(lambda v: 255 if v > 100 else 0).convert("1")  # type: ignore[attr-defined]
+    bits = ImageOps.invert(image).point(lambda v: 255 if v > 100 else 0).convert("1")
     return bits.crop(bits.getbbox())
 
 
-def likeness(ink: object, character: str) -> float:
+def likeness(ink: Image.Image, character: str) -> float:
     """How well ``ink`` covers ``character`` drawn with Sarabun by FreeType at the footer's 12 pt: shared ink over
     all ink (1.0 the same shape). Sarabun's ๑ and 1, ๕ and 5 share little ink; a wrong digit matches badly too."""
-    from PIL import Image, ImageChops, ImageDraw, ImageFont
-
     from ita_desktop.paths import resource
 
     px = round(12 * RENDER_SCALE)
@@ -414,7 +411,7 @@ def likeness(ink: object, character: str) -> float:
     ImageDraw.Draw(canvas).text((px, px), character, fill=0,
                                 font=ImageFont.truetype(str(resource("fonts", "Sarabun-Regular.ttf")), px))
     reference = ink_of(canvas)
-    drawn = ink.resize(reference.size)  # type: ignore[attr-defined]
+    drawn = ink.resize(reference.size)
     shared = ImageChops.logical_and(drawn, reference).histogram()[255]
     either = ImageChops.logical_or(drawn, reference).histogram()[255]
     return shared / either

@@ -41,6 +41,17 @@ def main() -> None:
                 options = ExportOptions(doc=kind, layout=layout)  # type: ignore[arg-type]
                 timed(f"docx {kind} layout {layout}", partial(export_docx, doc, options, out))
                 print(f"{'':<40} {out.stat().st_size / 1024:8.1f} KiB")
+        from ita_desktop.paths import resource
+        from ita_desktop.reports.office.page_digits import page_digits_font
+
+        sarabun = resource("fonts", "Sarabun-Regular.ttf")
+
+        def digits_font_uncached() -> None:
+            page_digits_font.cache_clear()
+            page_digits_font(sarabun)
+
+        timed("page-number font from Sarabun (uncached)", digits_font_uncached)
+        timed("page-number font (cached, per export)", partial(page_digits_font, sarabun))
         xlsx = root / "plan.xlsx"
         timed("xlsx export (10 measures)", lambda: export_xlsx(doc, ExportOptions(), xlsx))
         print(f"{'':<40} {xlsx.stat().st_size / 1024:8.1f} KiB")

@@ -47,6 +47,7 @@ from ita_desktop.reports.office.docx_tables import (
     shade,
     span_row,
 )
+from ita_desktop.reports.office.page_digits import FAMILY as PAGE_DIGITS
 from ita_desktop.reports.office.thai_runs import DEFAULT_FONT, DEFAULT_SIZE, add_field, add_run, set_document_defaults
 from ita_desktop.reports.profiles import build_reports
 from ita_desktop.services.exporting import ExportOptions, ProgressCallback
@@ -65,9 +66,10 @@ _FIELD_SWITCH = {"thai": r" \* ThaiArabic", "arabic": r" \* Arabic"}
 
 
 class _Writer:
-    def __init__(self, report: Report, font: str, size: float) -> None:
+    def __init__(self, report: Report, font: str, size: float, *, number_font: str | None = None) -> None:
         self.report = report
         self.font = font
+        self.number_font = number_font or font  # the font of the footer's page numbers (office/page_digits)
         self.size = size
         self.cell_size = size * CELL_SHARE
         self.doc: WordDocument = docx.Document()
@@ -94,11 +96,10 @@ class _Writer:
         """'หน้า ๑ / ๕' from the report's own label, with the numbers as PAGE and NUMPAGES fields.
 
         Word shows Thai digits for ``\\* ThaiArabic``. LibreOffice reads that switch (and ThaiLetter, ThaiCardText)
-        as its Thai *letter* numbering, "หน้า ก / จ"; no switch or ``w:pgNumType`` format reaches its native
-        numbering (its own DOCX export writes a Thai-digit page field as ``\\* ARABIC`` and reads it back as 1).
-        So LibreOffice is given ``\\* Arabic`` through a Markup Compatibility fallback: the right numbers, in Thai
-        digits where its Complex Text Layout option "Numerals" is "Context" (an application setting that no
-        document can carry), and in Arabic digits otherwise. docs/docx-page-numbers.md has the evidence.
+        as its Thai *letter* numbering, "หน้า ก / จ", and no switch or ``w:pgNumType`` format reaches its native
+        numbering. So LibreOffice is given ``\\* Arabic`` through a Markup Compatibility fallback, and the fields'
+        runs are in ``number_font``: with the bundled Sarabun, "ITA Page Digits" (office/page_digits), which draws
+        1 and ๑ alike as Sarabun's ๑. docs/docx-page-numbers.md has the evidence.
         """
         style = self.report.digits
         label = self.report.page_label(111, 222)
@@ -108,10 +109,10 @@ class _Writer:
         switch = _FIELD_SWITCH[style]
         fallback = _FIELD_SWITCH["arabic"] if style == "thai" else None
         add_run(paragraph, before, self.font, self.size)
-        add_field(paragraph, f"PAGE{switch}", digits(1, style), self.font, self.size,
+        add_field(paragraph, f"PAGE{switch}", digits(1, style), self.number_font, self.size,
                   fallback=f"PAGE{fallback}" if fallback else None)
         add_run(paragraph, middle, self.font, self.size)
-        add_field(paragraph, f"NUMPAGES{switch}", digits(1, style), self.font, self.size,
+        add_field(paragraph, f"NUMPAGES{switch}", digits(1, style), self.number_font, self.size,
                   fallback=f"NUMPAGES{fallback}" if fallback else None)
         if after:
             add_run(paragraph, after, self.font, self.size)
@@ -270,12 +271,19 @@ def export_docx(document: Document, options: ExportOptions, out: Path, progress:
     from ita_desktop.services.documents import write_atomically
 
     reports = build_reports(document, options)
-    writer = _Writer(reports[0], font, size)
+    # Thai page numbers in the bundled font: its digits made into a font of their own (office/page_digits), drawn
+    # as ๑ / ๕ by LibreOffice too. An installed font the caller names keeps its own digits (Word: ๑ / ๕).
+    thai_numbers = font == DEFAULT_FONT and reports[0].digits == "thai"
+    writer = _Writer(reports[0], font, size, number_font=PAGE_DIGITS if thai_numbers else None)
     if font == DEFAULT_FONT:  # the bundled font travels with the file (Word and LibreOffice read it)
         from ita_desktop.paths import resource
         from ita_desktop.reports.office.docx_fonts import embed_font
+        from ita_desktop.reports.office.page_digits import page_digits_font
 
-        embed_font(writer.doc, font, resource("fonts", "Sarabun-Regular.ttf"), resource("fonts", "Sarabun-Bold.ttf"))
+        regular = resource("fonts", "Sarabun-Regular.ttf")
+        embed_font(writer.doc, font, regular, resource("fonts", "Sarabun-Bold.ttf"))
+        if thai_numbers:
+            embed_font(writer.doc, PAGE_DIGITS, page_digits_font(regular))
     steps = sum(len(r.blocks) for r in reports) + 2
     done = 0
     if progress:

@@ -8,11 +8,13 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
+from PIL import Image, ImageChops, ImageDraw, ImageFont, ImageOps
 
 from ita_desktop.domain.model import Document
 from ita_desktop.reports.document_model import Table
 from ita_desktop.reports.docx_export import export_docx
 from ita_desktop.reports.layouts import LAYOUTS_BY_DOC, build_report
+from ita_desktop.reports.office.page_digits import FAMILY as PAGE_DIGITS
 from ita_desktop.services.exporting import ExportOptions, export_document
 from tests.office.conftest import pdf_text, squeeze, to_pdf
 
@@ -95,7 +97,9 @@ def test_the_bundled_font_travels_inside_the_word_file(exported: dict[tuple[str,
         settings = z.read("word/settings.xml").decode("utf-8")
         stored = {name: z.read(name) for name in z.namelist() if name.startswith("word/fonts/")}
     assert "embedTrueTypeFonts" in settings and 'w:name="Sarabun"' in table
-    keys = re.findall(r'w:embed(Regular|Bold) r:id="(rId\d+)" w:fontKey="\{([0-9A-F-]+)\}"', table)
+    sarabun = re.search(r'<w:font w:name="Sarabun">(.*?)</w:font>', table)
+    assert sarabun is not None
+    keys = re.findall(r'w:embed(Regular|Bold) r:id="(rId\d+)" w:fontKey="\{([0-9A-F-]+)\}"', sarabun.group(1))
     assert {kind for kind, _, _ in keys} == {"Regular", "Bold"}
     for kind, rid, key in keys:
         target = re.search(rf'Id="{rid}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="{rid}"', rels)
@@ -150,11 +154,64 @@ def test_footer_numbers_pages_with_fields_in_thai_digits(exported: dict[tuple[st
         assert chosen.find(f"{W}instrText").text.strip() == rf"{kind} \* ThaiArabic"
         assert choice.find(f"{mc}Fallback/{W}instrText").text.strip() == rf"{kind} \* Arabic"
     assert "หน้า" in "".join(t.text or "" for t in footer.iter(f"{W}t"))
+    # the numbers' runs (all five of each field) in the derived font, the label's in Sarabun
+    assert footer_fonts(footer) == ["Sarabun", *[PAGE_DIGITS] * 5, "Sarabun", *[PAGE_DIGITS] * 5]
+    assert embedded_fonts(exported[("plan", 1)]) == {"Sarabun": 2, PAGE_DIGITS: 1}
     out = tmp_path / "arabic.docx"
     export_docx(sample, ExportOptions(digits="arabic"), out)
     footer = docx.Document(str(out)).sections[0].footer._element
     assert [t.text.strip() for t in footer.iter(f"{W}instrText")] == [r"PAGE \* Arabic", r"NUMPAGES \* Arabic"]
     assert footer.find(f".//{mc}AlternateContent") is None
+    assert set(footer_fonts(footer)) == {"Sarabun"}, "Arabic digits are drawn as Arabic digits"
+    assert embedded_fonts(out) == {"Sarabun": 2}
+
+
+def footer_fonts(footer: object) -> list[str]:
+    """The complex-script font of each run of the footer, in order."""
+    return [r.find(f"{W}rPr/{W}rFonts").get(qn("w:cs")) for r in footer.iter(f"{W}r")]  # type: ignore[attr-defined]
+
+
+def embedded_fonts(path: Path) -> dict[str, int]:
+    """Family -> number of font files the DOCX carries for it."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        table = z.read("word/fontTable.xml").decode("utf-8")
+    fonts = re.findall(r'<w:font w:name="([^"]+)">(.*?)</w:font>', table)
+    return {name: body.count("<w:embed") for name, body in fonts if "<w:embed" in body}
+
+
+def test_the_page_digits_font_draws_sarabuns_thai_digits_for_both_kinds_of_digit() -> None:
+    """Word's ``\\* ThaiArabic`` writes ๑, LibreOffice's ``\\* Arabic`` writes 1: both must draw Sarabun's ๑."""
+    import io
+
+    from fontTools.pens.recordingPen import RecordingPen
+    from fontTools.ttLib import TTFont
+
+    from ita_desktop.paths import resource
+    from ita_desktop.reports.office.page_digits import page_digits_font
+
+    sarabun_file = resource("fonts", "Sarabun-Regular.ttf")
+    made = page_digits_font(sarabun_file)
+    page_digits_font.cache_clear()
+    assert page_digits_font(sarabun_file) == made, "the same bytes each time"
+    font, sarabun = TTFont(io.BytesIO(made)), TTFont(str(sarabun_file))
+    cmap, original = font.getBestCmap(), sarabun.getBestCmap()
+    assert set(cmap) == {0x20, *range(0x30, 0x3A), *range(0x0E50, 0x0E5A)}, "nothing but digits and space"
+
+    def outline(f: TTFont, glyph: str) -> list[tuple[str, tuple[object, ...]]]:
+        pen = RecordingPen()
+        f.getGlyphSet()[glyph].draw(pen)
+        return list(pen.value)
+
+    for n in range(10):
+        thai_digit = outline(sarabun, original[0x0E50 + n])
+        assert outline(font, cmap[0x30 + n]) == thai_digit, f"{n} is drawn as Sarabun's {chr(0x0E50 + n)}"
+        assert outline(font, cmap[0x0E50 + n]) == thai_digit
+        assert thai_digit != outline(sarabun, original[0x30 + n])
+    names = font["name"]
+    assert names.getDebugName(1) == PAGE_DIGITS and "Sarabun" not in names.getDebugName(4)  # OFL: a new name
+    assert "SIL Open Font License" in names.getDebugName(13) and "Sarabun" in names.getDebugName(0)
 
 
 def test_digits_follow_the_option_and_signers_are_printed(sample: Document, tmp_path: Path) -> None:
@@ -280,6 +337,14 @@ def test_libreoffice_prints_the_word_file_like_the_pdf(sample: Document, exporte
         labels = re.findall(r"หน้า([0-9]+)/([0-9]+)", text)  # Arabic digits, not \d (it takes ๑ too)
         document.close()
         assert labels == [(str(n), str(pages)) for n in range(1, pages + 1)], labels
+        # The text layer says 1 / 5 (LibreOffice's field is Arabic); what is drawn is the derived font's ๑ / ๕.
+        for page in (0, pages - 1):
+            drawn = footer_digits(pdfs[f"{kind}{layout}"], page)
+            assert "".join(ch for ch, _, _ in drawn) == f"{page + 1}{pages}"
+            for ch, font, ink in drawn:
+                assert font.startswith("ITAPageDigits"), (ch, font)
+                thai, arabic = likeness(ink, chr(0x0E50 + int(ch))), likeness(ink, ch)
+                assert thai >= 0.6 and thai >= arabic + 0.25, f"{ch} on page {page + 1}: {thai:.2f} / {arabic:.2f}"
         ours += len(pypdfium2.PdfDocument(str(own)))
         theirs += pages
     assert abs(theirs - ours) <= 0.15 * ours, f"LibreOffice {theirs} pages, our PDF {ours}"
@@ -296,3 +361,57 @@ def report_lines(report: object) -> list[str]:
 
 def eight_char_windows(text: str) -> list[str]:
     return [text[i:i + 8] for i in range(0, max(1, len(text) - 7), 4)]
+
+
+RENDER_SCALE = 200 / 72  # 200 dpi
+
+
+def footer_digits(pdf: Path, page_index: int) -> list[tuple[str, str, Image.Image]]:
+    """The digits of the page's last "หน้า …" label as PDFium reads them: (text, font name, their ink at 200 dpi)."""
+    import ctypes
+
+    import pypdfium2
+    import pypdfium2.raw as pdfium_c
+
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        page = document[page_index]
+        textpage = page.get_textpage()
+        text = textpage.get_text_range()
+        image = page.render(scale=RENDER_SCALE).to_pil().convert("L")
+        height = page.get_height()
+        found = []
+        for i in range(text.rfind("หน้า"), len(text)):
+            if not text[i].isdigit():
+                continue
+            name = ctypes.create_string_buffer(128)
+            pdfium_c.FPDFText_GetFontInfo(textpage.raw, i, name, len(name), None)
+            left, bottom, right, top = textpage.get_charbox(i)
+            box = (int(left * RENDER_SCALE) - 3, int((height - top) * RENDER_SCALE) - 3,
+                   int(right * RENDER_SCALE) + 4, int((height - bottom) * RENDER_SCALE) + 4)
+            found.append((text[i], name.value.decode("latin-1"), ink_of(image.crop(box))))
+        return found
+    finally:
+        document.close()
+
+
+def ink_of(image: Image.Image) -> Image.Image:
+    """The black-and-white bitmap of what is drawn, cut to its ink."""
+    bits = ImageOps.invert(image).point(lambda v: 255 if v > 100 else 0).convert("1")
+    return bits.crop(bits.getbbox())
+
+
+def likeness(ink: Image.Image, character: str) -> float:
+    """How well ``ink`` covers ``character`` drawn with Sarabun by FreeType at the footer's 12 pt: shared ink over
+    all ink (1.0 the same shape). Sarabun's ๑ and 1, ๕ and 5 share little ink; a wrong digit matches badly too."""
+    from ita_desktop.paths import resource
+
+    px = round(12 * RENDER_SCALE)
+    canvas = Image.new("L", (3 * px, 3 * px), 255)
+    ImageDraw.Draw(canvas).text((px, px), character, fill=0,
+                                font=ImageFont.truetype(str(resource("fonts", "Sarabun-Regular.ttf")), px))
+    reference = ink_of(canvas)
+    drawn = ink.resize(reference.size)
+    shared = ImageChops.logical_and(drawn, reference).histogram()[255]
+    either = ImageChops.logical_or(drawn, reference).histogram()[255]
+    return shared / either

@@ -32,8 +32,8 @@ def obfuscate(data: bytes, key: uuid.UUID) -> bytes:
     return bytes(b ^ mask[i % 16] for i, b in enumerate(data[:32])) + data[32:]
 
 
-def embed_font(document: WordDocument, family: str, regular: Path, bold: Path | None = None) -> None:
-    """Carry ``family`` (its regular and bold files) inside ``document``."""
+def embed_font(document: WordDocument, family: str, regular: Path | bytes, bold: Path | bytes | None = None) -> None:
+    """Carry ``family`` (its regular and bold files, or their bytes) inside ``document``."""
     package = document.part.package
     table = next(p for p in package.iter_parts() if str(p.partname) == FONT_TABLE)
     root = etree.fromstring(table.blob)
@@ -50,7 +50,8 @@ def embed_font(document: WordDocument, family: str, regular: Path, bold: Path | 
         n = next(i for i in range(1, 100) if f"/word/fonts/font{i}.odttf" not in taken)
         name = f"/word/fonts/font{n}.odttf"
         taken.add(name)
-        part = Part(PackURI(name), CT_OBFUSCATED, obfuscate(path.read_bytes(), key), package)
+        data = path if isinstance(path, bytes) else path.read_bytes()
+        part = Part(PackURI(name), CT_OBFUSCATED, obfuscate(data, key), package)
         embed = OxmlElement(tag)
         embed.set(qn("r:id"), table.relate_to(part, RT_FONT))
         embed.set(qn("w:fontKey"), "{" + str(key).upper() + "}")

@@ -1,4 +1,5 @@
-"""The compiled newmm (nlpo3) that the line breaker uses breaks exactly where pythainlp's own newmm does.
+"""The compiled newmm (nlpo3) that the line breaker uses breaks exactly where pythainlp's own newmm does, and
+its dictionaries of only the words of the texts give the tokens of the whole list.
 
 Both run over the same word list (pythainlp's words_th.txt plus EXTRA_WORDS). Their raw tokens differ outside
 Thai text — pythainlp keeps a run such as "(ITA)", "(Integrity" or "–o43" as one token, nlpo3 splits off the
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from ita_desktop.thai import segment
+from ita_desktop.thai import segment, tokenizer, wordlist
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXT_FILES = [ROOT / "tests" / "pdf" / "data" / "corpus.txt", ROOT / "tests" / "pdf" / "data" / "tricky.txt",
@@ -46,26 +47,67 @@ def paragraphs() -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def engines() -> tuple[segment.Tokenize, segment.Tokenize]:
-    words = segment._words_set()
-    compiled = segment._compiled_newmm(words)
+def engines() -> tuple[tokenizer.Tokenize, tokenizer.Tokenize]:
+    words = wordlist.word_list().words
+    compiled = tokenizer.compiled_newmm(words)
     assert compiled is not None, "nlpo3 is not installed or could not load the word list"
-    return segment._python_newmm(words), compiled
+    return tokenizer.python_newmm(words), compiled
 
 
 def test_the_line_breaker_uses_the_compiled_newmm() -> None:
     segment.warm_up()
-    assert segment._tokenizer().__module__ == segment.__name__
-    assert segment._tokenizer().__qualname__.startswith("_compiled_newmm")
+    assert isinstance(tokenizer.tokenizer(), tokenizer.WordsOfTheText)
+    assert tokenizer.tokenizer()._report is not None or tokenizer.tokenizer()._whole is not None
 
 
 def test_the_word_list_is_pythainlps() -> None:
     from pythainlp.corpus import thai_words
 
-    assert segment._words_set() == frozenset(thai_words()) | segment.EXTRA_WORDS
+    words = wordlist.word_list()
+    assert words.words == frozenset(thai_words()) | wordlist.EXTRA_WORDS
+    assert set(words.special) == {w for w in words.words if not all(segment.is_thai_letter(c) for c in w)}
+    assert "นั่งยอง ๆ" in words.special and "พ.ศ." in words.special
 
 
-def test_compiled_newmm_breaks_where_pythainlp_newmm_does(engines: tuple[segment.Tokenize, segment.Tokenize]) -> None:
+def test_the_words_of_a_text_are_every_dictionary_word_in_it() -> None:
+    words = wordlist.word_list()
+    text = "การประเมินคุณธรรมและความโปร่งใส (ITA) ภายใน พ.ศ. ๒๕๖๗ นั่งยอง ๆ"
+    found = words.words_in(text)
+    every = {text[i:j] for i in range(len(text)) for j in range(i + 1, len(text) + 1)} & words.words
+    assert found == every
+    assert {"การ", "ประเมิน", "คุณธรรม", "โปร่งใส", "พ.ศ.", "นั่งยอง ๆ", "ภาย", "ใน"} <= found
+
+
+def test_dictionaries_of_the_words_of_the_texts_segment_as_the_whole_list_does(
+        engines: tuple[tokenizer.Tokenize, tokenizer.Tokenize]) -> None:
+    _reference, whole = engines
+    texts = paragraphs()
+    prepared = tokenizer.WordsOfTheText(wordlist.word_list())
+    prepared.prepare(texts[::2])  # half of them at once, as an export does; the others one by one
+    loaded = prepared._loaded
+    for text in texts[::2]:
+        assert prepared(text) == whole(text), text
+    assert prepared._loaded == loaded  # no dictionary loaded for a prepared text
+    for text in texts:
+        assert prepared(text) == whole(text), text
+    one_by_one = tokenizer.WordsOfTheText(wordlist.word_list())
+    for text in reversed(texts):
+        assert one_by_one(text) == whole(text), text
+    assert prepared._whole is None and one_by_one._whole is None  # the corpus never needed the whole list
+
+
+def test_once_the_small_dictionaries_hold_the_whole_list_it_is_loaded(
+        engines: tuple[tokenizer.Tokenize, tokenizer.Tokenize]) -> None:
+    _reference, whole = engines
+    words = wordlist.word_list()
+    small = tokenizer.WordsOfTheText(words)
+    small._loaded = len(words.words) - 3  # as after a long session of exports
+    text = "คณะกรรมการประเมินคุณธรรมและความโปร่งใส"
+    assert small(text) == whole(text) == ["คณะกรรมการ", "ประเมิน", "คุณธรรม", "และ", "ความ", "โปร่งใส"]
+    assert small._whole is not None and small._report is None and not small._covered
+
+
+def test_compiled_newmm_breaks_where_pythainlp_newmm_does(engines: tuple[tokenizer.Tokenize, tokenizer.Tokenize]) -> None:
     reference, compiled = engines
     texts = paragraphs()
     assert len(texts) > 150 and sum(map(len, texts)) > 20_000
@@ -82,7 +124,7 @@ def test_compiled_newmm_breaks_where_pythainlp_newmm_does(engines: tuple[segment
     "ประจำปี (ITA)2567 และ (ITA)ประจำปี ๒๕๖๗–๒๕๖๘",
     "ระยะเวลา พ.ย. ๖๕ – มี.ค. ๖๖ และ https://www.example.go.th/ita/o1",
 ])
-def test_where_the_raw_tokens_differ_the_breaks_do_not(engines: tuple[segment.Tokenize, segment.Tokenize],
+def test_where_the_raw_tokens_differ_the_breaks_do_not(engines: tuple[tokenizer.Tokenize, tokenizer.Tokenize],
                                                        text: str) -> None:
     reference, compiled = engines
     assert compiled(text) != reference(text)

@@ -107,7 +107,8 @@ def test_once_the_small_dictionaries_hold_the_whole_list_it_is_loaded(
     assert small._whole is not None and small._report is None and not small._covered
 
 
-def test_compiled_newmm_breaks_where_pythainlp_newmm_does(engines: tuple[tokenizer.Tokenize, tokenizer.Tokenize]) -> None:
+def test_compiled_newmm_breaks_where_pythainlp_newmm_does(
+        engines: tuple[tokenizer.Tokenize, tokenizer.Tokenize]) -> None:
     reference, compiled = engines
     texts = paragraphs()
     assert len(texts) > 150 and sum(map(len, texts)) > 20_000

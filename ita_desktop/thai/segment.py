@@ -24,11 +24,10 @@ a month after a day or "เดือน" ("มี.ค. / ๖๗" and "พ.ศ. /
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from functools import lru_cache
 
 from ita_desktop.thai.tokenizer import Tokenize, tokenizer
-from ita_desktop.thai.wordlist import word_list
 
 _LEADING_VOWELS = frozenset("เแโใไ")
 # Combining marks and following vowels: a break before them would split a syllable.
@@ -100,7 +99,7 @@ def break_points(text: str) -> tuple[int, ...]:
     return _break_points(text, tokenizer())
 
 
-def _break_points(text: str, tokenize: Tokenize) -> tuple[int, ...]:
+def _break_points(text: str, tokenize: Tokenize, known: Container[str] | None = None) -> tuple[int, ...]:
     points: set[int] = set()
     for k in range(1, len(text)):
         if text[k - 1].isspace() and not text[k].isspace():
@@ -108,7 +107,7 @@ def _break_points(text: str, tokenize: Tokenize) -> tuple[int, ...]:
     if any(is_thai_letter(c) for c in text):
         pos = 0
         tokens = tokenize(text)
-        known = word_list().words
+        known = tokenizer().words(text) if known is None else known
         for n, (token, following) in enumerate(zip(tokens, [*tokens[1:], ""], strict=True)):
             before = len(tokens[n - 1]) if n else 0
             after = len(tokens[n + 2]) if n + 2 < len(tokens) else 0
@@ -131,7 +130,7 @@ def inner_breaks(word: str, depth: int = 1) -> tuple[int, ...]:
     """
     if len(word) < 4 or not all(is_thai_letter(c) for c in word):
         return ()
-    known = word_list().words
+    known = tokenizer().words(word)
     n = len(word)
     best: list[tuple[int, int] | None] = [None] * (n + 1)  # (pieces, previous cut)
     best[0] = (0, -1)
@@ -179,7 +178,7 @@ def _fallback_points(text: str, tokenize: Tokenize) -> tuple[int, ...]:
     return tuple(points)
 
 
-def _spanned(text: str, pos: int, start: int, end: int, known: frozenset[str]) -> bool:
+def _spanned(text: str, pos: int, start: int, end: int, known: Container[str]) -> bool:
     """Does a dictionary word of 4+ letters straddle ``pos`` within the tokens around it (แนว|ทางใน, ตามตัว|ชี้|วัด)?"""
     for i in range(max(start, pos - 12), pos):
         for j in range(max(pos + 1, i + 4), min(end, i + 16) + 1):

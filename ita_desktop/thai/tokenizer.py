@@ -82,7 +82,8 @@ class WordsOfTheText:
         self._lock = threading.Lock()
         self._words: frozenset[str] = frozenset()  # those of the latest report's dictionary
         self._report: Tokenize | None = None  # newmm over them
-        self._covered: dict[str, Tokenize] = {}  # texts (and their lines) and the dictionary that holds their words
+        # texts (and their lines) -> newmm over a dictionary holding all their words, and a set holding them
+        self._covered: dict[str, tuple[Tokenize, frozenset[str]]] = {}
         self._loaded = 0  # words loaded in small dictionaries so far
         self._whole: Tokenize | None = None
 
@@ -92,35 +93,46 @@ class WordsOfTheText:
         with self._lock:
             if self._whole is not None or pieces <= self._covered.keys():
                 return
-            words = self._list.words_in("\n".join(pieces))
+            words = frozenset(self._list.words_in("\n".join(pieces)))
             self._report = tokenize = self._load(words)
-            self._words = frozenset(words)
-            self._remember(pieces, tokenize)
+            self._words = words
+            self._remember(pieces, tokenize, words)
 
     def __call__(self, text: str) -> list[str]:
-        with self._lock:
-            tokenize = self._whole or self._covered.get(text)
-            if tokenize is None:
-                found = self._list.words_in(text)
-                tokenize = self._report if self._report and found <= self._words else self._load(found)
-                self._remember({text}, tokenize)
-        return tokenize(text)
+        return self._entry(text)[0](text)
 
-    def _load(self, words: set[str]) -> Tokenize:
+    def words(self, text: str) -> frozenset[str]:
+        """A set of words of the list that holds every one occurring in ``text`` (and perhaps others): for
+        looking up pieces of ``text`` faster than in the whole list."""
+        return self._entry(text)[1]
+
+    def _entry(self, text: str) -> tuple[Tokenize, frozenset[str]]:
+        with self._lock:
+            entry = self._covered.get(text)
+            if entry is None:
+                found = frozenset(self._list.words_in(text))
+                if self._report is not None and found <= self._words:
+                    entry = (self._report, self._words)
+                else:
+                    entry = (self._whole or self._load(found), found)
+                self._remember({text}, *entry)
+        return entry
+
+    def _load(self, words: frozenset[str]) -> Tokenize:
         """A small dictionary of ``words``, or the whole list once the small ones have grown as big together."""
         self._loaded += len(words)
-        name = _load_nlpo3(words) if self._loaded < len(self._list.words) else None
+        name = _load_nlpo3(words) if self._whole is None and self._loaded < len(self._list) else None
         if name is not None:
             return _nlpo3_segment(name)
-        self._whole = compiled_newmm(self._list.words) or python_newmm(self._list.words)
-        self._covered, self._report = {}, None
+        if self._whole is None:
+            self._whole = compiled_newmm(self._list) or python_newmm(self._list)
+            self._covered, self._report = {}, None
         return self._whole
 
-    def _remember(self, texts: set[str], tokenize: Tokenize) -> None:
-        if self._whole is None:
-            if len(self._covered) > 50_000:
-                self._covered.clear()
-            self._covered.update(dict.fromkeys(texts, tokenize))
+    def _remember(self, texts: set[str], tokenize: Tokenize, words: frozenset[str]) -> None:
+        if len(self._covered) > 50_000:
+            self._covered.clear()
+        self._covered.update(dict.fromkeys(texts, (tokenize, words)))
 
 
 _lock = threading.Lock()

@@ -48,7 +48,7 @@ def paragraphs() -> list[str]:
 
 @pytest.fixture(scope="module")
 def engines() -> tuple[tokenizer.Tokenize, tokenizer.Tokenize]:
-    words = wordlist.word_list().words
+    words = wordlist.word_list()
     compiled = tokenizer.compiled_newmm(words)
     assert compiled is not None, "nlpo3 is not installed or could not load the word list"
     return tokenizer.python_newmm(words), compiled
@@ -64,8 +64,11 @@ def test_the_word_list_is_pythainlps() -> None:
     from pythainlp.corpus import thai_words
 
     words = wordlist.word_list()
-    assert words.words == frozenset(thai_words()) | wordlist.EXTRA_WORDS
-    assert set(words.special) == {w for w in words.words if not all(segment.is_thai_letter(c) for c in w)}
+    listed = frozenset(thai_words()) | wordlist.EXTRA_WORDS
+    assert set(words) == listed and len(words) == len(listed)
+    assert all(word in words for word in listed)
+    assert "คุณธรรมและ" not in words and "ITA" not in words and "ความ" in words
+    assert set(words.special) == {w for w in listed if not all(segment.is_thai_letter(c) for c in w)}
     assert "นั่งยอง ๆ" in words.special and "พ.ศ." in words.special
 
 
@@ -73,7 +76,7 @@ def test_the_words_of_a_text_are_every_dictionary_word_in_it() -> None:
     words = wordlist.word_list()
     text = "การประเมินคุณธรรมและความโปร่งใส (ITA) ภายใน พ.ศ. ๒๕๖๗ นั่งยอง ๆ"
     found = words.words_in(text)
-    every = {text[i:j] for i in range(len(text)) for j in range(i + 1, len(text) + 1)} & words.words
+    every = {piece for i in range(len(text)) for j in range(i + 1, len(text) + 1) if (piece := text[i:j]) in words}
     assert found == every
     assert {"การ", "ประเมิน", "คุณธรรม", "โปร่งใส", "พ.ศ.", "นั่งยอง ๆ", "ภาย", "ใน"} <= found
 
@@ -101,10 +104,10 @@ def test_once_the_small_dictionaries_hold_the_whole_list_it_is_loaded(
     _reference, whole = engines
     words = wordlist.word_list()
     small = tokenizer.WordsOfTheText(words)
-    small._loaded = len(words.words) - 3  # as after a long session of exports
+    small._loaded = len(words) - 3  # as after a long session of exports
     text = "คณะกรรมการประเมินคุณธรรมและความโปร่งใส"
     assert small(text) == whole(text) == ["คณะกรรมการ", "ประเมิน", "คุณธรรม", "และ", "ความ", "โปร่งใส"]
-    assert small._whole is not None and small._report is None and not small._covered
+    assert small._whole is not None and small._report is None
 
 
 def test_compiled_newmm_breaks_where_pythainlp_newmm_does(
@@ -130,3 +133,38 @@ def test_where_the_raw_tokens_differ_the_breaks_do_not(engines: tuple[tokenizer.
     reference, compiled = engines
     assert compiled(text) != reference(text)
     assert segment._break_points(text, compiled) == segment._break_points(text, reference)
+
+
+def test_the_word_list_is_read_from_its_cache_and_the_same(user_data: Path) -> None:
+    first = wordlist._load()  # no cache in this test's user folder yet: read from pythainlp's file, cache written
+    cache = user_data / "cache" / f"words-{wordlist._FORMAT}.marshal"
+    assert cache.is_file()
+    written = cache.stat().st_mtime_ns
+    again = wordlist._load()
+    assert cache.stat().st_mtime_ns == written  # read, not written again
+    assert set(again) == set(first) and again.special == first.special and len(again) == len(first)
+    text = "การประเมินคุณธรรมและความโปร่งใส ภายใน พ.ศ. ๒๕๖๗"
+    assert again.words_in(text) == first.words_in(text) == wordlist.word_list().words_in(text)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "another list"])
+def test_a_damaged_or_stale_cache_is_made_again(user_data: Path, damage: str) -> None:
+    import marshal
+
+    reference = wordlist._load()
+    cache = user_data / "cache" / f"words-{wordlist._FORMAT}.marshal"
+    if damage == "garbage":
+        cache.write_bytes(b"\x00not a cache")
+    elif damage == "truncated":
+        cache.write_bytes(cache.read_bytes()[:1000])
+    else:  # made from another version of the list: its words must not be used
+        cache.write_bytes(marshal.dumps(("an older list", {"ทดส": "ทดสอบคำ"}, (), 1)))
+    words = wordlist._load()
+    assert len(words) == len(reference) and "ทดสอบคำ" not in words and "ความ" in words
+    assert wordlist._load().special == reference.special  # and the cache works again
+
+
+def test_without_a_writable_cache_folder_the_list_is_read_each_time(user_data: Path) -> None:
+    (user_data / "cache").write_text("a file where the folder would be")
+    words = wordlist._load()
+    assert "ความ" in words and len(words) == len(wordlist.word_list())

@@ -33,7 +33,7 @@ from ita_desktop.reports.pdf.flowable import ThaiParagraph
 from ita_desktop.reports.pdf.fonts import load_fonts
 from ita_desktop.reports.pdf.page import Signatures, numbered_canvas
 from ita_desktop.reports.pdf.styles import ReportStyles
-from ita_desktop.reports.pdf.table import MIN_SPLIT_LINES, PAD_Y, ThaiTable, layout_table
+from ita_desktop.reports.pdf.table import CONTINUED, MIN_SPLIT_LINES, PAD_Y, ThaiTable, layout_table
 from ita_desktop.reports.profiles import build_reports
 from ita_desktop.services.exporting import ExportOptions, ProgressCallback
 from ita_desktop.thai.segment import prepare
@@ -69,7 +69,9 @@ def _texts(report: Report) -> Iterator[str]:
             yield from (column.header for column in block.columns)
             for section in block.sections:
                 yield from [section.heading] if section.heading else []
-                yield from (cell for row in section.rows for cell in row)
+                for row in section.rows:
+                    yield from row
+                    yield (row[0].strip().split("\n")[0] if row else "") + CONTINUED  # its label on a next page
         elif isinstance(block, BarChart):
             yield block.title
             yield from (label for label, _ in block.bars)

@@ -81,6 +81,7 @@ class WordsOfTheText:
         self._list = word_list
         self._lock = threading.Lock()
         self._words: frozenset[str] = frozenset()  # those of the latest report's dictionary
+        self._joined = ""  # the latest report's texts, one line each: a piece of them holds only their words
         self._report: Tokenize | None = None  # newmm over them
         # texts (and their lines) -> newmm over a dictionary holding all their words, and a set holding them
         self._covered: dict[str, tuple[Tokenize, frozenset[str]]] = {}
@@ -93,9 +94,10 @@ class WordsOfTheText:
         with self._lock:
             if self._whole is not None or pieces <= self._covered.keys():
                 return
-            words = frozenset(self._list.words_in("\n".join(pieces)))
+            joined = "\n".join(pieces)
+            words = frozenset(self._list.words_in(joined))
             self._report = tokenize = self._load(words)
-            self._words = words
+            self._words, self._joined = words, joined
             self._remember(pieces, tokenize, words)
 
     def __call__(self, text: str) -> list[str]:
@@ -109,6 +111,8 @@ class WordsOfTheText:
     def _entry(self, text: str) -> tuple[Tokenize, frozenset[str]]:
         with self._lock:
             entry = self._covered.get(text)
+            if entry is None and self._report is not None and "\n" not in text and text in self._joined:
+                entry = (self._report, self._words)  # (a word of a text is one of any text holding it)
             if entry is None:
                 found = frozenset(self._list.words_in(text))
                 if self._report is not None and found <= self._words:

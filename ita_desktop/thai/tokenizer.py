@@ -6,7 +6,8 @@ a dictionary of just the words that occur in the text gives the same tokens (tes
 holds it on the whole corpus): ``prepare`` picks those out of all the texts of a report (≈ 2 µs a letter) and
 loads them as one small dictionary (≈ 1 ms). A text later asked for is segmented with that dictionary when
 every word it holds is in it, else with a new one that adds its words. nlpo3 never unloads a dictionary, so once
-the small ones together hold as many words as the whole list, the whole list is loaded and used from then on.
+the small ones together hold as many words as the whole list, the whole list is loaded and used from then on; so it
+is too for a report whose text would take longer to look through than the whole list to load (WHOLE_LIST_ABOVE).
 pythainlp's own newmm (its trie built in Python, ≈ 1.2 s) is the reference and the fallback where nlpo3 is
 missing or no temporary file can be written.
 """
@@ -24,6 +25,9 @@ from ita_desktop.thai.wordlist import WordList, word_list
 Tokenize = Callable[[str], list[str]]  # text -> its tokens, spaces kept (they join back into the text)
 
 _names = itertools.count(1)  # nlpo3 never replaces a dictionary of the same name
+# Letters of a report's distinct Thai runs beyond which loading the whole list (≈ 0.1 s) costs less than finding
+# the report's words (≈ 2 µs a letter): some 100 pages of different text.
+WHOLE_LIST_ABOVE = 50_000
 
 
 def _load_nlpo3(words: Iterable[str]) -> str | None:
@@ -86,7 +90,8 @@ class WordsOfTheText:
         # texts (and their lines) -> newmm over a dictionary holding all their words, and a set holding them
         self._covered: dict[str, tuple[Tokenize, frozenset[str]]] = {}
         self._loaded = 0  # words loaded in small dictionaries so far
-        self._whole: Tokenize | None = None
+        self._whole: Tokenize | None = None  # newmm over the whole list, once loaded
+        self._all: frozenset[str] = frozenset()  # and the whole list as one set
 
     def prepare(self, texts: Iterable[str]) -> None:
         """Make one dictionary for all of ``texts`` (a report's), so each is then segmented without a load."""
@@ -95,6 +100,9 @@ class WordsOfTheText:
             if self._whole is not None or pieces <= self._covered.keys():
                 return
             joined = "\n".join(pieces)
+            if self._list.letters_to_look_through(joined) > WHOLE_LIST_ABOVE:
+                self._load_whole()
+                return
             words = frozenset(self._list.words_in(joined))
             self._report = tokenize = self._load(words)
             self._words, self._joined = words, joined
@@ -110,6 +118,8 @@ class WordsOfTheText:
 
     def _entry(self, text: str) -> tuple[Tokenize, frozenset[str]]:
         with self._lock:
+            if self._whole is not None:
+                return self._whole, self._all
             entry = self._covered.get(text)
             if entry is None and self._report is not None and "\n" not in text and text in self._joined:
                 entry = (self._report, self._words)  # (a word of a text is one of any text holding it)
@@ -118,19 +128,22 @@ class WordsOfTheText:
                 if self._report is not None and found <= self._words:
                     entry = (self._report, self._words)
                 else:
-                    entry = (self._whole or self._load(found), found)
+                    entry = (self._load(found), found)
+                    if self._whole is not None:
+                        return self._whole, self._all
                 self._remember({text}, *entry)
         return entry
 
     def _load(self, words: frozenset[str]) -> Tokenize:
         """A small dictionary of ``words``, or the whole list once the small ones have grown as big together."""
         self._loaded += len(words)
-        name = _load_nlpo3(words) if self._whole is None and self._loaded < len(self._list) else None
-        if name is not None:
-            return _nlpo3_segment(name)
-        if self._whole is None:
-            self._whole = compiled_newmm(self._list) or python_newmm(self._list)
-            self._covered, self._report = {}, None
+        name = _load_nlpo3(words) if self._loaded < len(self._list) else None
+        return _nlpo3_segment(name) if name is not None else self._load_whole()
+
+    def _load_whole(self) -> Tokenize:
+        self._all = frozenset(self._list)
+        self._whole = compiled_newmm(self._all) or python_newmm(self._all)
+        self._covered, self._report = {}, None
         return self._whole
 
     def _remember(self, texts: set[str], tokenize: Tokenize, words: frozenset[str]) -> None:

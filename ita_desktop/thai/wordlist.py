@@ -68,6 +68,10 @@ class WordList:
             group = self._sets[key] = (words, max(map(len, words)))
         return group
 
+    def letters_to_look_through(self, text: str) -> int:
+        """How many letters ``words_in(text)`` looks at (those of the distinct runs of Thai letters)."""
+        return sum(map(len, set(_THAI_RUN.findall(text))))
+
     def words_in(self, text: str) -> set[str]:
         """The dictionary words that occur in ``text``, anywhere (so also those of any part of it)."""
         found = {word for word in self.special if word in text}

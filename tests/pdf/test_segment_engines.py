@@ -168,3 +168,17 @@ def test_without_a_writable_cache_folder_the_list_is_read_each_time(user_data: P
     (user_data / "cache").write_text("a file where the folder would be")
     words = wordlist._load()
     assert "ความ" in words and len(words) == len(wordlist.word_list())
+
+
+def test_a_report_longer_than_the_whole_list_is_worth_uses_the_whole_list(
+        engines: tuple[tokenizer.Tokenize, tokenizer.Tokenize], monkeypatch: pytest.MonkeyPatch) -> None:
+    _reference, whole = engines
+    texts = paragraphs()
+    monkeypatch.setattr(tokenizer, "WHOLE_LIST_ABOVE", 1_000)  # the corpus has ≈ 22,000 letters in distinct runs
+    big = tokenizer.WordsOfTheText(wordlist.word_list())
+    big.prepare(texts)
+    assert big._whole is not None and big._report is None
+    for text in texts[:40]:
+        assert big(text) == whole(text), text
+        assert segment._break_points(text, whole) == segment._break_points(text, big, big.words(text))
+    assert "คุณธรรม" in big.words("ไม่มีคำนี้") and len(big.words("")) == len(wordlist.word_list())

@@ -1,8 +1,11 @@
 """Start-up of the window on a 2,000-measure document, and opening its measures grid (figures, not a test).
 
-Targets on the 2-core build machine: window shown ≤ 1.0 s, measures grid ≤ 0.5 s, peak memory ≤ 250 MB.
-Run: python bench/bench_gui.py [--measures 2000]. Each figure is measured in a fresh process, so imports and
-font loading count, as they do for the clerk.
+Goals (issue 18): the window shown ≤ 3× the bare floor, which is a fresh process that imports PySide6 and shows an
+empty table in a main window of the same size (nothing of ours); peak memory ≤ 150 MB; the measures grid opened
+again ≤ 0.5 s. The floor and the window run in turn, as fresh processes, so imports and font loading count as they
+do for the clerk and a busy machine slows both alike; the best of the runs is printed.
+Run: python bench/bench_gui.py [--measures 2000] [--runs 3]. For the first export after the window is shown see
+bench_first_export.py, for a 200-measure report warm bench_pdf.py.
 """
 
 from __future__ import annotations
@@ -63,6 +66,27 @@ window.close()
 """
 
 
+FLOOR = r"""
+import json, resource, time
+t0 = time.perf_counter()
+from PySide6 import QtGui, QtWidgets
+t_import = time.perf_counter()
+app = QtWidgets.QApplication([])
+window = QtWidgets.QMainWindow()
+view = QtWidgets.QTableView()
+view.setModel(QtGui.QStandardItemModel(0, 8))
+window.setCentralWidget(view)
+window.resize(1366, 768)
+window.show()
+app.processEvents()
+window.repaint()
+t_shown = time.perf_counter()
+print(json.dumps({"imports": t_import - t0, "window shown (total)": t_shown - t0,
+                  "peak memory MB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+window.close()
+"""
+
+
 def make_document(path: Path, count: int) -> None:
     """A document whose plan has ``count`` measures (the sample's ten, repeated with fresh ids)."""
     import copy
@@ -106,21 +130,27 @@ def main() -> int:
           f"({doc.stat().st_size / 1e6:.1f} MB)")
     env = os.environ | {"QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
                         "ITA_DESKTOP_DATA": str(folder / "userdata")}
-    runs = []
+    runs: list[dict[str, float]] = []
+    floors: list[dict[str, float]] = []
     for _ in range(args.runs):
-        out = subprocess.run([sys.executable, "-c", CHILD, str(doc)], env=env, capture_output=True, text=True,
-                             check=True)
-        runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
+        for code, out in ((FLOOR, floors), (CHILD, runs)):
+            done = subprocess.run([sys.executable, "-c", code, str(doc)], env=env, capture_output=True, text=True,
+                                  check=True)
+            out.append(json.loads(done.stdout.strip().splitlines()[-1]))
     print(f"best of {args.runs} fresh processes (seconds unless stated):")
     for key in runs[0]:
         best = min(r[key] for r in runs)
         print(f"  {key:<55} {best:8.3f}")
+    floor = min(r["window shown (total)"] for r in floors)
+    print(f"  {'floor: PySide6 imported, empty table window shown':<55} {floor:8.3f}  "
+          f"(imports {min(r['imports'] for r in floors):.3f}, "
+          f"peak {min(r['peak memory MB'] for r in floors):.0f} MB)")
     shown = min(r["window shown (total)"] for r in runs)
     grid = min(r["measures grid opened"] for r in runs)
     memory = min(r["peak memory MB"] for r in runs)
     verdict = {True: "OK", False: "MISSED"}
-    print(f"targets: window ≤ 1.0 s {verdict[shown <= 1.0]}; grid ≤ 0.5 s {verdict[grid <= 0.5]}; "
-          f"memory ≤ 250 MB {verdict[memory <= 250]}")
+    print(f"targets: window shown {shown / floor:.1f}× the floor, ≤ 3× {verdict[shown <= 3 * floor]}; "
+          f"grid ≤ 0.5 s {verdict[grid <= 0.5]}; memory ≤ 150 MB {verdict[memory <= 150]}")
     return 0
 
 

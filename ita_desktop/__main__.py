@@ -2,6 +2,6 @@
 
 import sys
 
-from ita_desktop.cli import main
+from ita_desktop.cli import run
 
-sys.exit(main())
+sys.exit(run())

@@ -39,6 +39,6 @@ def run(argv: Sequence[str] | None = None) -> int:
     """Entry point of both executables of the bundle (the launcher that build.spec writes calls this)."""
     if is_frozen():
         prepare_environment()
-    from ita_desktop.cli import main
+    from ita_desktop.cli import run as run_cli
 
-    return main(argv)
+    return run_cli(argv)

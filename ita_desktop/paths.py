@@ -21,6 +21,14 @@ def data_dir() -> Path:
     return folder
 
 
+def cache_dir() -> Path:
+    """Per-user folder of files the program can always make again (the word list's cache)."""
+    from platformdirs import user_cache_path
+
+    override = os.environ.get("ITA_DESKTOP_DATA")
+    return Path(override) / "cache" if override else user_cache_path(APP_NAME, APP_AUTHOR)
+
+
 def log_dir() -> Path:
     from platformdirs import user_log_path
 

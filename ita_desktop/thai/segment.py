@@ -1,17 +1,16 @@
 """Where a line of Thai text may break: between words, never inside one.
 
 Thai is written without spaces between words, so a line breaker needs a dictionary. We use newmm (maximal
-matching) over pythainlp's bundled word list plus EXTRA_WORDS of ITA documents, so it works offline and inside
-the frozen app. newmm runs compiled: nlpo3 (PyThaiNLP's newmm in Rust, wheels for Windows and Linux) loads the
-word list in ≈ 0.1 s, where pythainlp's own newmm spends ≈ 1.2 s building a Python trie (62 k ``Trie.add``) in
-every process; pythainlp's newmm remains the reference (tests/pdf/test_segment_engines.py: on the corpus, the
-sample and the seeds, 5,688 break points, the same ones from both) and the fallback where nlpo3 is missing. The
-word list is read from pythainlp's folder without importing pythainlp (0.1 s of modules never used here).
-Alternatives measured against: ICU (PyICU) is what the shared PDF checker judges with, but it has no Windows
-wheels; Qt's QTextBoundaryFinder breaks Thai well too but would pull Qt into the report layer.
-The dictionary is loaded once, lazily, on the first call (``warm_up`` lets a worker pay it early); then
-≈ 11 k characters take a few ms. Of 7,063 break opportunities in the seeds, the sample document and the checker's
-corpus, 28 (0.4 %) are not word boundaries for ICU 72 — mostly place names (ศรี|ธาตุ) and typos in the seeds.
+matching) over pythainlp's bundled word list plus EXTRA_WORDS of ITA documents (thai/wordlist.py), so it works
+offline and inside the frozen app. newmm runs compiled (nlpo3, PyThaiNLP's newmm in Rust), each report with a
+dictionary of only the words it holds (thai/tokenizer.py: the same tokens at a tenth of the cost of loading all
+62 k words in every process); pythainlp's newmm remains the reference (tests/pdf/test_segment_engines.py: on the
+corpus, the sample and the seeds, 5,688 break points, the same ones from both) and the fallback where nlpo3 is
+missing. ``prepare`` hands the tokenizer all texts of a report at once, ``warm_up`` lets a worker read the word
+list early. Alternatives measured against: ICU (PyICU) is what the shared PDF checker judges with, but it has no
+Windows wheels; Qt's QTextBoundaryFinder breaks Thai well too but would pull Qt into the report layer.
+Of 7,063 break opportunities in the seeds, the sample document and the checker's corpus, 28 (0.4 %) are not word
+boundaries for ICU 72 — mostly place names (ศรี|ธาตุ) and typos in the seeds.
 
 On top of the dictionary's boundaries, rules veto breaks no word boundary can justify: never before a combining
 mark or a following vowel (ะ า ำ …), never after a leading vowel (เ แ โ ใ ไ), never before ๆ or ฯ, never between two
@@ -24,81 +23,16 @@ a month after a day or "เดือน" ("มี.ค. / ๖๗" and "พ.ศ. /
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
-import os
-import tempfile
-import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Container, Iterable
 from functools import lru_cache
-from pathlib import Path
+
+from ita_desktop.thai.tokenizer import Tokenize, tokenizer
 
 _LEADING_VOWELS = frozenset("เแโใไ")
 # Combining marks and following vowels: a break before them would split a syllable.
 _NO_BREAK_BEFORE = frozenset("ะัาำิีึืฺุู็่้๊๋์ํ๎ๅๆฯ")
 _THAI_DIGITS = frozenset("๐๑๒๓๔๕๖๗๘๙")
-
-Tokenize = Callable[[str], list[str]]  # text -> its tokens, spaces kept (they join back into the text)
-
-_lock = threading.Lock()
-_tokenize: Tokenize | None = None
-_dictionary: frozenset[str] | None = None
-_loads = itertools.count(1)
-
-
-# Words of ITA documents missing from pythainlp's list, which newmm would otherwise cut (ตัวชี้|วัด, ไม่|มี).
-EXTRA_WORDS = frozenset({
-    "ตัวชี้วัด", "ไม่มี", "สำนักปลัด", "กองคลัง", "กองช่าง", "กองการศึกษา", "กองสาธารณสุข", "แบบวัด",
-    "ผู้รับบริการ", "ผู้มาติดต่อ", "ค่าคะแนน", "ค่าเป้าหมาย", "จัดซื้อจัดจ้าง",
-})
-
-
-def _tokenizer() -> Tokenize:
-    """newmm over the word list (pythainlp's plus EXTRA_WORDS), loaded once, on the first call."""
-    global _tokenize
-    with _lock:
-        if _tokenize is None:
-            words = _words_set_unlocked()
-            _tokenize = _compiled_newmm(words) or _python_newmm(words)
-        return _tokenize
-
-
-def _compiled_newmm(words: frozenset[str]) -> Tokenize | None:
-    """nlpo3's newmm (Rust) over ``words``: ≈ 0.1 s to load; None where nlpo3 or a temporary file is not to be had."""
-    try:
-        import nlpo3
-    except ImportError:
-        return None
-    name = f"ita-desktop-{next(_loads)}"  # nlpo3 never replaces a dictionary of the same name
-    try:  # nlpo3 reads its dictionary from a file only: the word list plus EXTRA_WORDS, written for it
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".txt", delete=False) as fh:
-            fh.write("\n".join(words))
-        try:
-            _message, loaded = nlpo3.load_dict(fh.name, name)
-        finally:
-            os.unlink(fh.name)
-    except OSError:
-        return None
-    if not loaded:
-        return None
-
-    def tokenize(text: str) -> list[str]:
-        return list(nlpo3.segment(text, name))
-
-    return tokenize
-
-
-def _python_newmm(words: frozenset[str]) -> Tokenize:
-    """pythainlp's own newmm over ``words`` (the reference; ≈ 1.2 s to build its trie of 62 k words)."""
-    from pythainlp.tokenize import word_tokenize
-    from pythainlp.util import dict_trie
-
-    trie = dict_trie(set(words))
-
-    def tokenize(text: str) -> list[str]:
-        return list(word_tokenize(text, engine="newmm", custom_dict=trie, keep_whitespace=True))
-
-    return tokenize
 
 
 def is_thai_letter(ch: str) -> bool:
@@ -162,10 +96,10 @@ def break_points(text: str) -> tuple[int, ...]:
     Breaks after spaces are always allowed; inside a run without spaces only at a dictionary word boundary that
     passes the orthographic rules. 0 and len(text) are not included.
     """
-    return _break_points(text, _tokenizer())
+    return _break_points(text, tokenizer())
 
 
-def _break_points(text: str, tokenize: Tokenize) -> tuple[int, ...]:
+def _break_points(text: str, tokenize: Tokenize, known: Container[str] | None = None) -> tuple[int, ...]:
     points: set[int] = set()
     for k in range(1, len(text)):
         if text[k - 1].isspace() and not text[k].isspace():
@@ -173,7 +107,7 @@ def _break_points(text: str, tokenize: Tokenize) -> tuple[int, ...]:
     if any(is_thai_letter(c) for c in text):
         pos = 0
         tokens = tokenize(text)
-        known = _words_set()
+        known = tokenizer().words(text) if known is None else known
         for n, (token, following) in enumerate(zip(tokens, [*tokens[1:], ""], strict=True)):
             before = len(tokens[n - 1]) if n else 0
             after = len(tokens[n + 2]) if n + 2 < len(tokens) else 0
@@ -183,34 +117,6 @@ def _break_points(text: str, tokenize: Tokenize) -> tuple[int, ...]:
                     and not _spanned(text, pos, pos - len(token) - before, pos + len(following) + after, known):
                 points.add(pos)
     return tuple(sorted(k for k in points if not _inside_date(text, k)))
-
-
-def _words_set() -> frozenset[str]:
-    with _lock:
-        return _words_set_unlocked()
-
-
-def _words_set_unlocked() -> frozenset[str]:
-    global _dictionary
-    if _dictionary is None:
-        _dictionary = frozenset(itertools.chain(_thai_words(), EXTRA_WORDS))  # one set built, not two
-    return _dictionary
-
-
-def _thai_words() -> Iterable[str]:
-    """pythainlp's word list (corpus/words_th.txt), read as ``pythainlp.corpus.thai_words`` reads it, but without
-    importing pythainlp (0.1 s of modules the line breaker never uses)."""
-    spec = importlib.util.find_spec("pythainlp")
-    folders = list(spec.submodule_search_locations or []) if spec else []
-    for folder in folders:
-        try:
-            text = Path(folder, "corpus", "words_th.txt").read_text(encoding="utf-8-sig")
-        except OSError:
-            continue
-        return filter(None, text.splitlines())
-    from pythainlp.corpus import thai_words
-
-    return thai_words()
 
 
 @lru_cache(maxsize=1024)
@@ -224,7 +130,7 @@ def inner_breaks(word: str, depth: int = 1) -> tuple[int, ...]:
     """
     if len(word) < 4 or not all(is_thai_letter(c) for c in word):
         return ()
-    known = _words_set()
+    known = tokenizer().words(word)
     n = len(word)
     best: list[tuple[int, int] | None] = [None] * (n + 1)  # (pieces, previous cut)
     best[0] = (0, -1)
@@ -259,7 +165,7 @@ def fallback_points(text: str) -> tuple[int, ...]:
 
     Second choice for a unit wider than its column: still between words, though perhaps not where ICU would cut.
     """
-    return _fallback_points(text, _tokenizer())
+    return _fallback_points(text, tokenizer())
 
 
 def _fallback_points(text: str, tokenize: Tokenize) -> tuple[int, ...]:
@@ -272,7 +178,7 @@ def _fallback_points(text: str, tokenize: Tokenize) -> tuple[int, ...]:
     return tuple(points)
 
 
-def _spanned(text: str, pos: int, start: int, end: int, known: frozenset[str]) -> bool:
+def _spanned(text: str, pos: int, start: int, end: int, known: Container[str]) -> bool:
     """Does a dictionary word of 4+ letters straddle ``pos`` within the tokens around it (แนว|ทางใน, ตามตัว|ชี้|วัด)?"""
     for i in range(max(start, pos - 12), pos):
         for j in range(max(pos + 1, i + 4), min(end, i + 16) + 1):
@@ -287,10 +193,11 @@ def words(text: str) -> list[str]:
     return [text[a:b] for a, b in itertools.pairwise(cuts) if b > a]
 
 
-def warm_up() -> None:
-    """Load the dictionary now (e.g. in a worker thread before the first export).
+def prepare(texts: Iterable[str]) -> None:
+    """Segment ``texts`` (all those of a report) with one small dictionary: each is later broken without a load."""
+    tokenizer().prepare(texts)
 
-    nlpo3 holds the GIL while it loads (≈ 0.1 s, once): a window's other threads stand still that long. Building
-    pythainlp's trie in Python instead was measured worse: 1.2 s of GIL hand-overs with gaps of 90–160 ms.
-    """
-    _tokenizer()
+
+def warm_up() -> None:
+    """Read the word list now (≈ 20 ms, e.g. in a worker thread before the first export) and load nlpo3."""
+    tokenizer().prepare(["ไทย"])

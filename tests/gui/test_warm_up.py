@@ -8,7 +8,7 @@ import threading
 import pytest
 
 from ita_desktop.gui import app as gui_app
-from ita_desktop.thai import segment
+from ita_desktop.thai import segment, tokenizer, wordlist
 
 
 def test_the_warm_up_loads_the_pdf_export_off_the_gui_thread(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -25,7 +25,7 @@ def test_the_warm_up_loads_the_pdf_export_off_the_gui_thread(monkeypatch: pytest
     assert not worker.is_alive()
     assert threads == [worker] and worker is not threading.main_thread()
     assert "ita_desktop.reports.pdf_export" in sys.modules
-    assert segment._tokenize is not None  # the dictionary is loaded
+    assert wordlist._loaded is not None and tokenizer._tokenizer is not None  # the word list is read
 
 
 def test_a_failing_warm_up_is_logged_not_raised(monkeypatch: pytest.MonkeyPatch,

@@ -61,6 +61,7 @@ class ShapingFont(TTFont):  # type: ignore[misc]
         self.hb_font = hb.Font(hb.Face(hb.Blob(self.face._ttf_data)))
         self.upem: int = self.hb_font.face.upem
         self._private: dict[tuple[int, str], int] = {}
+        self._codes: dict[tuple[int, str], tuple[int, float]] = {}  # (gid, text) -> (code, its PDF width)
         self.private_text: dict[int, str] = {}
         self._lock = threading.Lock()
         self._nominal: dict[int, int] = {}
@@ -99,6 +100,15 @@ class ShapingFont(TTFont):  # type: ignore[misc]
     def width_of(self, code: int) -> float:
         """The width ReportLab writes into the PDF for ``code``, in 1/1000 em."""
         return float(self.face.charWidths.get(code, self.face.defaultWidth))
+
+    def code_and_width(self, gid: int, text: str) -> tuple[int, float]:
+        """``code_for(gid, text)`` and its ``width_of``, remembered (shaping asks once per character drawn)."""
+        key = (gid, text)
+        known = self._codes.get(key)
+        if known is None:
+            code = self.code_for(gid, text)
+            known = self._codes[key] = (code, self.width_of(code))
+        return known
 
     def code_for(self, gid: int, text: str) -> int:
         """A code point that draws glyph ``gid`` and extracts as ``text``."""

@@ -3,16 +3,17 @@
 ``ita-desktop import FILE.ita OLD.docx|OLD.pdf`` and the window's preview both go through here. The file is read
 once (``prepare``: office_docs.docx_tables or office_docs.pdf_tables) into blocks; ``preview`` reads those blocks
 with the detected column mapping or the clerk's (office_docs.columns) into interchange data and validates it like
-every import, writing nothing; ``write_preview`` writes it: no id may move a row, a backup is taken, one
-transaction (a FILE.ita that does not exist is created from what the document says, built under a temporary
-name). A file that is not a .docx or .pdf, is damaged, too big, a zip bomb, password-protected, a scan without
-text, or holds no table with known headings changes nothing.
+every import, writing nothing; ``write_preview`` writes it: no id may move a row, a backup is taken (restoring
+it undoes the import), one transaction (a FILE.ita that does not exist is created from what the document says,
+built under a temporary name). A file that is not a .docx or .pdf, is damaged, too big, a zip bomb,
+password-protected, a scan without text, or holds no table with known headings changes nothing.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ita_desktop.domain.model import Document
 from ita_desktop.errors import UserError, ValidationError
@@ -22,6 +23,9 @@ from ita_desktop.office_docs.document_reader import Reading, reading_of
 from ita_desktop.office_docs.docx_tables import Block
 from ita_desktop.office_docs.matching import Summary, interchange
 from ita_desktop.office_docs.thai_repair import Repairs
+
+if TYPE_CHECKING:  # the backups module loads only when an import writes
+    from ita_desktop.sync.backups import Backup
 
 OLD_DOCUMENT_SUFFIXES = (".docx", ".pdf")
 NO_TABLE = ("{name} holds no table with the headings of a measures plan or report (มาตรการ, ขั้นตอน/วิธีการปฏิบัติ, "
@@ -146,7 +150,16 @@ def remapped(shown: Preview, table: int, keys: Mapping) -> Preview:
                    columns={**shown.columns, table: keys})
 
 
-def write_preview(path: Path, shown: Preview) -> Summary:
+@dataclass(frozen=True)
+class Written:
+    """What an import of an old document did, and the backup taken just before it wrote (None: it created the
+    file); restoring that backup undoes the import (sync.operation_undo)."""
+
+    summary: Summary
+    backup: Backup | None
+
+
+def write_preview(path: Path, shown: Preview) -> Written:
     """Import what the preview showed, read again against ``path`` as it is now (one transaction)."""
     from ita_desktop.services.documents import _import_into_new, import_document
     from ita_desktop.services.import_ids import check_import_ids
@@ -157,17 +170,17 @@ def write_preview(path: Path, shown: Preview) -> Summary:
     fresh = preview(shown.prepared, current, year=shown.year, round_=shown.round, columns=shown.columns)
     if current is None:
         _import_into_new(path, fresh.document)
-        return fresh.summary
+        return Written(fresh.summary, None)
     with Database.open(path, read_only=True) as database:
         try:
             check_import_ids(DocumentRepository(database), fresh.document)
         except ValidationError as exc:  # ids come only from the target's own measures: a bug if this fails
             raise UserError(f"{shown.prepared.path.name}: {exc.message}") from None
-    import_document(path, fresh.document)
-    return fresh.summary
+    return Written(fresh.summary, import_document(path, fresh.document))
 
 
 def import_old_document(path: Path, data_path: Path, *, year: int | None = None, round_: int | None = None,
                         choices: list[ColumnChoice] | None = None) -> Summary:
     """Read the Word or PDF file completely, then add it to ``path`` (created when it does not exist)."""
-    return write_preview(path, preview_old_document(path, data_path, year=year, round_=round_, choices=choices))
+    shown = preview_old_document(path, data_path, year=year, round_=round_, choices=choices)
+    return write_preview(path, shown).summary

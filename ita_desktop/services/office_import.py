@@ -29,8 +29,18 @@ if TYPE_CHECKING:  # the backups module loads only when an import writes
 
 OLD_DOCUMENT_SUFFIXES = (".docx", ".pdf")
 NO_TABLE = ("{name} holds no table with the headings of a measures plan or report (มาตรการ, ขั้นตอน/วิธีการปฏิบัติ, "
-            "ผู้รับผิดชอบ, ผลการดำเนินการ, …); nothing was imported. ไม่พบตารางมาตรการที่มีหัวตารางที่รู้จักในไฟล์นี้ "
-            "จึงไม่ได้นำเข้า")
+            "ผู้รับผิดชอบ, ผลการดำเนินการ, …); nothing was imported.")
+NO_TABLE_TH = "ไม่พบตารางมาตรการที่มีหัวตารางที่รู้จักในไฟล์นี้ จึงไม่ได้นำเข้า"
+UNRULED = (" Its tables have no ruled lines, and their columns could not be told from the text alone: import the Word "
+           "file it was made from, or a PDF of it with the table's lines drawn.")
+UNRULED_TH = " (ตารางในไฟล์ PDF นี้ไม่มีเส้นตาราง ให้นำเข้าจากไฟล์ Word ต้นฉบับ หรือไฟล์ PDF ที่มีเส้นตาราง)"
+
+
+def no_table(prepared: Prepared) -> str:
+    """The message for a document with no table of measures; a PDF without ruled lines says why, and what to do."""
+    unruled = prepared.source == "pdf" and not prepared.ruled
+    return (NO_TABLE.format(name=prepared.path.name) + (UNRULED if unruled else "") + " " + NO_TABLE_TH
+            + (UNRULED_TH if unruled else ""))
 
 
 @dataclass
@@ -42,6 +52,7 @@ class Prepared:
     source: str  # docx | pdf
     pages: int = 0
     repairs: Repairs | None = None
+    ruled: int = 0  # a PDF's tables found by their drawn lines
 
     def notes(self) -> list[str]:
         """What the clerk should know of the source (a PDF's text is to be checked)."""
@@ -82,7 +93,7 @@ def prepare(data_path: Path) -> Prepared:
         from ita_desktop.office_docs.pdf_tables import read_pdf
 
         pdf = read_pdf(data_path)
-        return Prepared(data_path, pdf.blocks, "pdf", pdf.pages, pdf.repairs)
+        return Prepared(data_path, pdf.blocks, "pdf", pdf.pages, pdf.repairs, pdf.ruled)
     raise UserError(f"Cannot read {data_path.name} as an office's document: use a Word .docx file or its PDF. "
                     "ใช้ไฟล์ Word (.docx) หรือ PDF")
 
@@ -103,7 +114,7 @@ def preview(prepared: Prepared, current: Document | None, *, year: int | None = 
     units = list(current.units) if current else []
     reading = reading_of(prepared.blocks, units, names, round_=round_, columns=columns)
     if not reading.tables:
-        raise UserError(NO_TABLE.format(name=prepared.path.name), exit_code=4)
+        raise UserError(no_table(prepared), exit_code=4)
     if choices:
         columns.update(apply_choices([t.detected for t in reading.found], choices))
         reading = reading_of(prepared.blocks, units, names, round_=round_, columns=columns)

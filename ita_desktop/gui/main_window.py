@@ -348,6 +348,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.year_combo.setCurrentIndex(max(self.year_combo.findData(fiscal_year), 0))
         self._rebuild_navigation(select=opening_page(fiscal_year, self.round_page.today()))
         self._update_title()
+        self.sync.push_step()  # the last merge or import stays one Ctrl+Z away
 
     def _update_title(self) -> None:
         if self.editor is None or self.plan is None:
@@ -703,8 +704,8 @@ class MainWindow(QtWidgets.QMainWindow):
         year = self.plan.fiscal_year if self.plan else None
         self._fill_years(self.editor.fiscal_years())
         self.profile_page.load(self.editor)
+        self.sync.offer_undo(undo)  # the first step of the history show_year starts afresh
         self.show_year(year if year in self.editor.fiscal_years() else self.editor.fiscal_years()[-1])
-        self.sync.offer_undo(undo)  # after show_year, which starts the undo history afresh
         note = f" (ข้อสังเกต {len(warnings)} รายการ: {warnings[0]})" if warnings else ""
         self.show_message("นำเข้าข้อมูลแล้ว" + note + (" (Ctrl+Z เลิกทำการนำเข้า)" if undo is not None else ""))
         self.import_finished.emit(True)

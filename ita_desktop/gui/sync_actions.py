@@ -367,18 +367,18 @@ class SyncActions(QtCore.QObject):
         years = w.editor.fiscal_years()
         w._fill_years(years)
         w.profile_page.load(w.editor)
-        w.show_year(year if year in years else years[-1])  # (which clears the stack too)
-        self._push_step()
+        w.show_year(year if year in years else years[-1])  # (which clears the stack, then pushes the step)
 
     def offer_undo(self, undo: OperationUndo | None) -> None:
-        """Right after an import has been written and the pages reloaded: it is the one step Ctrl+Z undoes next
-        (None, an import that wrote no backup, offers nothing: what came before it is in the backups)."""
+        """An import has been written: it is what Ctrl+Z undoes once the pages are reloaded (None, an import that
+        wrote no backup, offers nothing: what came before it is in the backups)."""
         self.last_operation = undo
-        self._push_step()
         self._update_actions()
 
-    def _push_step(self) -> None:
-        if self.last_operation is not None:  # the write is the one step Ctrl+Z undoes next
+    def push_step(self) -> None:
+        """Called by the main window whenever it starts the undo history afresh (a year shown): the last merge or
+        import is the first step on it, so Ctrl+Z reaches it once the edits made since are undone."""
+        if self.last_operation is not None:
             self.window.undo_stack.push(OperationCommand(self.last_operation, self.undo_operation_from_stack))
 
     def show_summary(self, source: str, summary: ChangeSummary, conflicts: int, *,

@@ -185,3 +185,28 @@ def test_ctrl_z_after_a_json_or_excel_import_puts_back_every_row(suffix: str, ma
     click(qtbot, box, "confirmUndoImport")
     qtbot.waitUntil(lambda: title_shown(window, 1) == original)
     assert every_row(path) == before
+
+
+def test_last_years_plan_imported_beside_this_years_is_undone_from_its_own_year(
+        make_window: list[MainWindow], qtbot: QtBot, tmp_path: Path) -> None:
+    """The clerk brings last year's Word plan into this year's file, goes to that year to look, and takes it back
+    there: the step survives the change of year (which starts the edit history afresh)."""
+    path = create_sample_document(tmp_path / "sample.ita")
+    window = open_window(make_window, qtbot, path)
+    before = every_row(path)
+    dialog = _preview(qtbot, window, hand_made(tmp_path / "old.docx"))
+    with qtbot.waitSignal(window.import_finished, timeout=60000):
+        qtbot.mouseClick(_child(dialog, QtWidgets.QPushButton, "importButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.job is None)
+    close_summary(window, qtbot)
+    assert [window.year_combo.itemData(i) for i in range(window.year_combo.count())] == [2566, 2567]
+    assert window.plan is not None and window.plan.fiscal_year == 2567  # the year shown stays
+    _choose(qtbot, window.year_combo, "พ.ศ. 2566")
+    qtbot.waitUntil(lambda: window.plan is not None and window.plan.fiscal_year == 2566)
+    assert window.measures_model is not None and window.measures_model.rowCount() == 4
+    assert window.act_undo.text() == "เลิกทำ การนำเข้า old.docx"
+    ctrl_z(window, qtbot)
+    click(qtbot, undo_box(window, qtbot), "confirmUndoImport")
+    qtbot.waitUntil(lambda: window.year_combo.count() == 1)
+    assert every_row(path) == before
+    assert window.plan is not None and window.plan.fiscal_year == 2567

@@ -179,10 +179,11 @@ def _rows_of(page: Any, columns: list[tuple[float, float, float, float]], spans:
 
 
 def _unruled_tables(page: Any, repairs: Repairs) -> list[tuple[tuple[float, float, float, float], WordTable]]:
-    """Tables drawn without lines, on a page where pdfplumber finds no ruled one: its text strategy gives the
-    columns (where the text of several lines starts), rows are told apart by the extra space between them, and a
-    table counts only from a row whose every cell is a heading headings.header_keys knows (so a page of
-    paragraphs, or columns cut through words, is never read as a table). Returns (where it is, the table)."""
+    """Tables drawn without lines, on a page where pdfplumber finds no ruled one: its text strategy gives where
+    the text of several lines starts, rows are told apart by the extra space between them, and a table counts only
+    from a row of headings headings.header_keys knows. That row also says which of those starts are columns: one
+    without a heading (words that happen to line up in the middle of a cell) is part of the column on its left.
+    So a page of paragraphs, or columns cut through words, is never read as a table. Returns (where, table)."""
     out = []
     for found in page.find_tables(TEXT_STRATEGY):
         columns = [c.bbox for c in found.columns]
@@ -196,15 +197,20 @@ def _unruled_tables(page: Any, repairs: Repairs) -> list[tuple[tuple[float, floa
                        and all(heading_key(" ".join(c)) for c in r.cells if c)), None)
         if header is None:
             continue
+        headed = [c for c, cell in zip(columns, rows[header].cells, strict=True) if cell]
+        lefts = [columns[0][0]] + [c[0] for c in headed[1:]]
+        columns = [(x0, c[1], x1, c[3]) for x0, x1, c in zip(lefts, [*lefts[1:], page.bbox[2]], headed, strict=True)]
         top, bottom = bounds[header][0], found.bbox[3]
         ends = [max((line.x1 for line in _lines(page, (c[0], top, c[2], bottom), [], repairs)), default=c[0])
                 for c in columns]
         # where a column's text ends: the next one's start less the space between columns, which the fullest
         # column shows (its longest line runs nearly to its edge); the last column ends with its longest line
-        gutter = min((b[0] - end for b, end in zip(columns[1:], ends, strict=False)), default=0.0)
+        gutter = max(min((b[0] - end for b, end in zip(columns[1:], ends, strict=False)), default=0.0), 0.0)
         table = WordTable(len(columns))
         table.rows = _rows_of(page, columns, bounds[header:], [b[0] - gutter for b in columns[1:]] + [ends[-1]],
                               repairs)
+        if header_keys(table.rows[0].cells) is None:
+            continue
         out.append(((found.bbox[0], top, page.bbox[2], bottom), table))
     return out
 

@@ -33,7 +33,7 @@ ROWS = [
 ]
 
 
-def unruled_pdf(out: Path, *, table: bool = True) -> Path:
+def unruled_pdf(out: Path, *, table: bool = True, rows: list[list[list[str]]] = ROWS) -> Path:
     """A round report as an office might publish it: the title block, a table with padding and no lines (cells
     of several paragraphs, an indicator cell left empty under the one above), then the signature."""
     from reportlab.lib.enums import TA_CENTER
@@ -54,13 +54,13 @@ def unruled_pdf(out: Path, *, table: bool = True) -> Path:
     story.append(Spacer(1, 14))
     if table:
         cells = [[Paragraph(h, bold) for h in HEADINGS]]
-        cells += [[[Paragraph(line, body) for line in cell] for cell in row] for row in ROWS]
+        cells += [[[Paragraph(line, body) for line in cell] for cell in row] for row in rows]
         grid = Table(cells, colWidths=[110, 150, 185, 90, 160], repeatRows=1)
         grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 5),
                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))
         story.append(grid)
     else:  # the same words as paragraphs: nothing a table could be read from
-        story += [Paragraph(" ".join(line for cell in row for line in cell), body) for row in ROWS]
+        story += [Paragraph(" ".join(line for cell in row for line in cell), body) for row in rows]
     story += [Spacer(1, 24), Paragraph("ลงชื่อ สมชาย ใจดี ผู้รายงาน", body), Paragraph("(นายสมชาย ใจดี)", body)]
     SimpleDocTemplate(str(out), pagesize=landscape(A4)).build(story)
     return out
@@ -90,6 +90,27 @@ def test_a_table_drawn_without_lines_imports_every_measure_step_unit_and_entry(
     assert entries == [(6, 1, "2022-12-01", "ประชุมแล้ว"), (6, 1, "2023-01-05", "ประกาศแล้ว")]
     assert not plan.measures[2].progress
     assert [s.name for s in plan.signatories if s.name] == ["นายสมชาย ใจดี"]
+
+
+def test_a_table_without_lines_over_three_pages_brings_every_row(tmp_path: Path) -> None:
+    """The header repeated on each page; in every row the same words line up in the middle of the steps and the
+    results (where the text strategy sees a column): those are no columns, as no heading stands over them."""
+    rows = [[[f"ตัวชี้วัดที่ {i} ตัวชี้วัดทดสอบ"] if i in (1, 5, 9) else [], [f"มาตรการทดสอบที่ {i}"],
+             [f"๑. ขั้นตอนแรกของมาตรการ {i}", f"๒. ขั้นตอนที่สองของมาตรการ {i}"], ["สำนักปลัด"],
+             [f"๑. ดำเนินการเมื่อ วันที่ {i} ธันวาคม ๒๕๖๕ ทำแล้ว"]] for i in range(1, 13)]
+    pdf = unruled_pdf(tmp_path / "long.pdf", rows=rows)
+    with pdfplumber.open(str(pdf)) as opened:
+        assert len(opened.pages) == 3
+    target = tmp_path / "office.ita"
+    assert main(["import", str(target), str(pdf)]) == 0
+    plan = load(target).year(2566)
+    assert plan is not None
+    assert [m.title for m in plan.measures] == [f"มาตรการทดสอบที่ {i}" for i in range(1, 13)]
+    assert [m.indicators[0] for m in plan.measures] == [1] * 4 + [5] * 4 + [9] * 4
+    assert [[s.text for s in m.steps] for m in plan.measures] == [
+        [f"ขั้นตอนแรกของมาตรการ {i}", f"ขั้นตอนที่สองของมาตรการ {i}"] for i in range(1, 13)]
+    assert [(p.done_on.day if p.done_on else None, p.result) for m in plan.measures for p in m.progress] == [
+        (i, "ทำแล้ว") for i in range(1, 13)]
 
 
 def test_paragraphs_without_a_table_are_refused_saying_why(tmp_path: Path,

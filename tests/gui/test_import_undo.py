@@ -210,3 +210,30 @@ def test_last_years_plan_imported_beside_this_years_is_undone_from_its_own_year(
     qtbot.waitUntil(lambda: window.year_combo.count() == 1)
     assert every_row(path) == before
     assert window.plan is not None and window.plan.fiscal_year == 2567
+
+
+def test_undo_waits_for_a_running_import_then_takes_back_only_the_last_one(
+        make_window: list[MainWindow], qtbot: QtBot, tmp_path: Path) -> None:
+    path = create_sample_document(tmp_path / "sample.ita")
+    first = edited_export(path, tmp_path / "first.json")
+    second = edited_export(path, tmp_path / "second.xlsx")
+    book = openpyxl.load_workbook(second)
+    book[MEASURE_SHEET]["D3"] = "ชื่อจากการนำเข้าครั้งที่สอง"
+    book.save(second)
+    window = open_window(make_window, qtbot, path)
+    with qtbot.waitSignal(window.import_finished, timeout=60000):
+        window.start_import(first)
+    qtbot.waitUntil(lambda: window.job is None)
+    after_first = every_row(path)
+    with qtbot.waitSignal(window.import_finished, timeout=60000):
+        window.start_import(second)
+        window.sync.act_undo_import.trigger()  # while the second import still runs: nothing is restored under it
+        assert window.sync.undo_box is None
+        assert "งานก่อนหน้ายังทำไม่เสร็จ" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: window.job is None)
+    assert title_shown(window, 1) == "ชื่อจากการนำเข้าครั้งที่สอง"
+    assert window.act_undo.text() == "เลิกทำ การนำเข้า second.xlsx"
+    ctrl_z(window, qtbot)
+    click(qtbot, undo_box(window, qtbot), "confirmUndoImport")
+    qtbot.waitUntil(lambda: title_shown(window, 1) == "มาตรการที่แก้ในไฟล์ที่นำเข้า")
+    assert every_row(path) == after_first  # the first import stays; the backups hold what came before it

@@ -35,6 +35,7 @@ from ita_desktop.gui.texts_page import TextsPage
 from ita_desktop.gui.worker import Job, Progress
 from ita_desktop.services.editing import DocumentEditor
 from ita_desktop.services.exporting import ExportOptions
+from ita_desktop.sync.operation_undo import OperationUndo
 from ita_desktop.thai.calendar import fiscal_year_of
 
 log = logging.getLogger(__name__)
@@ -349,6 +350,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.year_combo.setCurrentIndex(max(self.year_combo.findData(fiscal_year), 0))
         self._rebuild_navigation(select=opening_page(fiscal_year, self.round_page.today()))
         self._update_title()
+        self.sync.push_step()  # the last merge or import stays one Ctrl+Z away
 
     def _update_title(self) -> None:
         if self.editor is None or self.plan is None:
@@ -685,26 +687,29 @@ class MainWindow(QtWidgets.QMainWindow):
             self.start_import(Path(path))
 
     def start_import(self, data: Path) -> Job:
-        """Import JSON/XLSX into the open document on a worker thread, then reload the shown year."""
-        from ita_desktop.services.documents import import_file
+        """Import JSON/XLSX into the open document on a worker thread, then reload the shown year; the import is
+        then the one step Ctrl+Z undoes (sync.operation_undo)."""
+        from ita_desktop.services.documents import import_data
 
         assert self.editor is not None
         target = self.editor.path
 
-        def work(progress: Progress) -> list[str]:
+        def work(progress: Progress) -> tuple[list[str], OperationUndo | None]:
             progress(0, 1, "กำลังนำเข้าข้อมูล")
-            return import_file(target, data)
+            imported = import_data(target, data)
+            return imported.warnings, OperationUndo.after_import(target, imported.backup, data.name)
 
-        return self._run_job(work, "กำลังนำเข้าข้อมูล…", self._import_done, None)
+        return self._run_job(work, "กำลังนำเข้าข้อมูล…", lambda done: self._import_done(*done), None)
 
-    def _import_done(self, warnings: list[str]) -> None:
+    def _import_done(self, warnings: list[str], undo: OperationUndo | None = None) -> None:
         assert self.editor is not None
         year = self.plan.fiscal_year if self.plan else None
         self._fill_years(self.editor.fiscal_years())
         self.profile_page.load(self.editor)
+        self.sync.offer_undo(undo)  # the first step of the history show_year starts afresh
         self.show_year(year if year in self.editor.fiscal_years() else self.editor.fiscal_years()[-1])
         note = f" (ข้อสังเกต {len(warnings)} รายการ: {warnings[0]})" if warnings else ""
-        self.show_message("นำเข้าข้อมูลแล้ว" + note)
+        self.show_message("นำเข้าข้อมูลแล้ว" + note + (" (Ctrl+Z เลิกทำการนำเข้า)" if undo is not None else ""))
         self.import_finished.emit(True)
 
     def ask_import_old(self) -> None:
@@ -740,8 +745,12 @@ class MainWindow(QtWidgets.QMainWindow):
         def confirmed() -> None:
             chosen = dialog.preview
             self.old_preview = None
-            self._run_job(lambda progress: write_preview(target, chosen), "กำลังนำเข้าจากเอกสารเดิม…",
-                          self._import_old_done, None)
+
+            def work(_progress: Progress) -> tuple[Any, OperationUndo | None]:
+                written = write_preview(target, chosen)
+                return written.summary, OperationUndo.after_import(target, written.backup, chosen.prepared.path.name)
+
+            self._run_job(work, "กำลังนำเข้าจากเอกสารเดิม…", lambda done: self._import_old_done(*done), None)
 
         def cancelled() -> None:
             self.old_preview = None
@@ -752,9 +761,9 @@ class MainWindow(QtWidgets.QMainWindow):
         dialog.rejected.connect(cancelled)
         dialog.open()
 
-    def _import_old_done(self, summary: Any) -> None:
+    def _import_old_done(self, summary: Any, undo: OperationUndo | None) -> None:
         self.last_import_summary = "\n".join(summary.lines())
-        self._import_done(summary.warnings)
+        self._import_done(summary.warnings, undo)
         box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Information, APP_TITLE, self.last_import_summary,
                                     QtWidgets.QMessageBox.StandardButton.Ok, self)
         box.setObjectName("importSummaryBox")

@@ -1,6 +1,6 @@
-"""After a merge: what it changed, per measure (ผลการรวมไฟล์), with เลิกทำการรวม at hand; the conflict review
-(ข้อมูลที่ถูกแก้ไขทั้งสองฝั่ง), both values shown, the clerk picking one per field; and the question before a merge
-is undone, naming the edits made since.
+"""After a merge: what it changed, per measure (ผลการรวมไฟล์), with เลิกทำการรวม at hand; and the conflict review
+(ข้อมูลที่ถูกแก้ไขทั้งสองฝั่ง), both values shown, the clerk picking one per field. (The question before a merge is
+undone is gui.operation_step's, shared with undoing an import.)
 
 Nothing is lost while the dialogs are open or after they are closed: each open conflict keeps both values in the
 file until a choice is made, and a choice becomes a new change every other copy takes over both values.
@@ -11,20 +11,16 @@ from __future__ import annotations
 from typing import Any
 
 from ita_desktop.gui.list_model import ListTableModel
+from ita_desktop.gui.operation_step import bullet_lines
 from ita_desktop.gui.qt import Qt, QtCore, QtWidgets
 from ita_desktop.storage.database import Database
 from ita_desktop.storage.merge_store import StoredConflict, open_conflicts
 from ita_desktop.sync.labels import FIELD_TH, describe_row, value_text
 from ita_desktop.sync.merge import MINE, THEIRS
 from ita_desktop.sync.merge_summary import ChangeSummary
-from ita_desktop.sync.merge_undo import MergeUndo
 from ita_desktop.sync.merging import resolve_conflict
 
 UNDO_MERGE = "เลิกทำการรวม"
-
-
-def bullet_lines(summary: ChangeSummary) -> str:
-    return "\n".join(f"• {line}" for line in summary.lines())
 
 
 class MergeSummaryDialog(QtWidgets.QDialog):
@@ -79,26 +75,6 @@ class MergeSummaryDialog(QtWidgets.QDialog):
     def _conflicts(self) -> None:
         self.accept()
         self.conflicts_requested.emit()
-
-
-def undo_merge_box(undo: MergeUndo, edits: ChangeSummary, parent: QtWidgets.QWidget) -> QtWidgets.QMessageBox:
-    """The question before a merge is undone; a warning naming the edits made since, which go with it."""
-    when = f"{undo.backup.taken_at:%H:%M} น."
-    text = f"เลิกทำการรวมไฟล์ {undo.source} ?\nเอกสารจะกลับเป็นสภาพก่อนรวม (สำรองไว้เมื่อ {when})"
-    if edits:
-        text += ("\n\nคำเตือน: หลังการรวมมีการแก้ไขต่อไปนี้ ซึ่งจะหายไปจากเอกสารด้วย:\n" + bullet_lines(edits)
-                 + "\n\nสภาพปัจจุบัน (รวมการแก้ไขเหล่านี้) จะถูกสำรองไว้ก่อน เรียกคืนได้ที่ ไฟล์ ▸ ไฟล์สำรองและการกู้คืน")
-    else:
-        text += "\nสภาพปัจจุบันจะถูกสำรองไว้ก่อน จึงย้อนกลับได้"
-    icon = QtWidgets.QMessageBox.Icon.Warning if edits else QtWidgets.QMessageBox.Icon.Question
-    box = QtWidgets.QMessageBox(icon, UNDO_MERGE, text, QtWidgets.QMessageBox.StandardButton.NoButton, parent)
-    box.setObjectName("undoMergeBox")
-    box.addButton(UNDO_MERGE, QtWidgets.QMessageBox.ButtonRole.DestructiveRole).setObjectName("confirmUndoMerge")
-    cancel = box.addButton("ยกเลิก", QtWidgets.QMessageBox.ButtonRole.RejectRole)
-    cancel.setObjectName("keepMerge")
-    box.setDefaultButton(cancel)
-    box.setEscapeButton(cancel)
-    return box
 
 
 class ConflictsModel(ListTableModel[StoredConflict]):

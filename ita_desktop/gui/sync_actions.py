@@ -2,10 +2,11 @@
 conflicts, save back (Ctrl+S), backups/restore, bringing files from a stick in as working copies, the
 single-writer lock and the read-only view.
 
-A merge appears to undo as one step: right after it, the undo stack holds a MergeCommand (every edit's command
-before it was cleared, as they hold values from before the merge), so Ctrl+Z offers เลิกทำการรวม; edits made
-after the merge are undone first, one Ctrl+Z each, as usual. Undoing the merge itself always asks, naming any edit
-made since that would go with it; declining puts the step back on the stack.
+A merge, like an import (the main window hands its imports over through ``offer_undo``), appears to undo as one
+step: right after it, the undo stack holds an OperationCommand (every edit's command before it was cleared, as
+they hold values from before the write), so Ctrl+Z offers เลิกทำ การรวมไฟล์ … / เลิกทำ การนำเข้า …; edits made
+after it are undone first, one Ctrl+Z each, as usual. Undoing the write itself always asks, naming any edit made
+since that would go with it; declining puts the step back on the stack. Only the last such write is offered.
 
 The main window calls three hooks (open_editor, document_opened, document_closed); everything else is
 actions added to its File menu. The work itself is in ita_desktop.sync, which knows nothing of Qt.
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from ita_desktop.errors import UserError
 from ita_desktop.gui.dialogs import thai_buttons
 from ita_desktop.gui.grid_view import GridView
+from ita_desktop.gui.operation_step import WORDING, OperationCommand, done_text, undo_question_box
 from ita_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from ita_desktop.gui.worker import Job, Progress
 from ita_desktop.services.editing import DocumentEditor
@@ -29,8 +31,9 @@ from ita_desktop.storage.side_files import unfinished_save
 from ita_desktop.sync.backups import Backup, BackupScheduler, restore_backup, take_backup
 from ita_desktop.sync.locking import DocumentLock, DocumentLockedError, LockInfo
 from ita_desktop.sync.merge_summary import ChangeSummary
-from ita_desktop.sync.merge_undo import MergeUndo
+from ita_desktop.sync.merge_undo import merge_undo
 from ita_desktop.sync.merging import merge_file
+from ita_desktop.sync.operation_undo import IMPORT, MERGE, OperationUndo
 from ita_desktop.sync.save_back import save_back
 from ita_desktop.sync.working_copy import bring_in, is_elsewhere, load_working_copy
 
@@ -47,21 +50,6 @@ def thai_part(message: str) -> str:
     """The Thai sentence at the end of a bilingual 'English. ไทย' message, or the message as it is."""
     found = _THAI_TAIL.search(message)
     return found.group(1) if found else message
-
-
-class MergeCommand(QtGui.QUndoCommand):
-    """The merge as one step of the undo stack: it is already in the file (redo does nothing); undoing it asks
-    the clerk first, so the question is asked once control is back in the event loop."""
-
-    def __init__(self, actions: SyncActions, source: str) -> None:
-        super().__init__(f"การรวมไฟล์ {source}")
-        self.actions = actions
-
-    def redo(self) -> None:
-        pass
-
-    def undo(self) -> None:
-        QtCore.QTimer.singleShot(0, self.actions.undo_merge_from_stack)
 
 
 class SyncActions(QtCore.QObject):
@@ -83,13 +71,15 @@ class SyncActions(QtCore.QObject):
         self.conflict_dialog: QtWidgets.QDialog | None = None
         self.summary_dialog: QtWidgets.QDialog | None = None
         self.undo_box: QtWidgets.QMessageBox | None = None
-        self.last_merge: MergeUndo | None = None  # the merge that เลิกทำการรวม undoes, until the document closes
+        self.last_operation: OperationUndo | None = None  # the merge or import Ctrl+Z undoes, until the file closes
         key = QtGui.QKeySequence.StandardKey
         self.act_bring_in = self._action("เปิดไฟล์จากแฟลชไดรฟ์ (ทำงานบนสำเนาในเครื่อง)…", self.ask_bring_in)
         self.act_save_back = self._action("บันทึกกลับไปยังไฟล์ต้นฉบับ", self.start_save_back, key.Save)
         self.act_merge = self._action("รวมไฟล์…", self.ask_merge, "Ctrl+Shift+M")
-        self.act_undo_merge = self._action("เลิกทำการรวม", lambda: self.ask_undo_merge())
+        self.act_undo_merge = self._action(WORDING[MERGE].action, lambda: self.ask_undo_operation())
         self.act_undo_merge.setObjectName("undoMerge")
+        self.act_undo_import = self._action(WORDING[IMPORT].action, lambda: self.ask_undo_operation())
+        self.act_undo_import.setObjectName("undoImport")
         self.act_conflicts = self._action("ข้อมูลที่ขัดแย้งจากการรวมไฟล์…", self.show_conflicts)
         self.act_backups = self._action("ไฟล์สำรองและการกู้คืน…", self.ask_restore)
         menu = window.file_menu
@@ -99,6 +89,8 @@ class SyncActions(QtCore.QObject):
                        self.act_backups):
             menu.insertAction(before, action)
         menu.insertSeparator(before)
+        actions = menu.actions()  # เลิกทำการนำเข้า right under the imports
+        menu.insertAction(actions[actions.index(window.act_import_old) + 1], self.act_undo_import)
         window.addActions([self.act_save_back, self.act_merge])  # shortcuts work wherever the focus is
         window.undo_stack.indexChanged.connect(self._edited)
         self._update_actions()
@@ -173,7 +165,7 @@ class SyncActions(QtCore.QObject):
         if self.lock is not None and self.lock is not self._next_lock:
             self.lock.release()
         self.lock = None
-        self.last_merge = None
+        self.last_operation = None
         self._set_read_only_view(False)
         self._update_actions()
 
@@ -183,7 +175,9 @@ class SyncActions(QtCore.QObject):
         working = self.editor is not None and load_working_copy(self.editor.path) is not None
         self.act_save_back.setEnabled(writable and working)
         self.act_merge.setEnabled(writable)
-        self.act_undo_merge.setEnabled(writable and self.last_merge is not None)
+        kind = self.last_operation.kind if self.last_operation is not None else None
+        self.act_undo_merge.setEnabled(writable and kind == MERGE)
+        self.act_undo_import.setEnabled(writable and kind == IMPORT)
         self.act_conflicts.setEnabled(writable)
         self.act_backups.setEnabled(writable)
 
@@ -337,17 +331,17 @@ class SyncActions(QtCore.QObject):
         self.window.commit_open_editors()
         target = self.editor.path
 
-        def work(progress: Progress) -> tuple[ChangeSummary, int, MergeUndo | None]:
+        def work(progress: Progress) -> tuple[ChangeSummary, int, OperationUndo | None]:
             progress(0, 1, "กำลังรวมไฟล์")
             with Database.open(target) as database:
                 result = merge_file(database, other, use_last_complete=use_last_complete)
-                undo = MergeUndo.of(database, result, other.name)
+                undo = merge_undo(database, result, other.name)
             return result.summary, len(result.open_conflicts), undo
 
-        def done(outcome: tuple[ChangeSummary, int, MergeUndo | None]) -> None:
+        def done(outcome: tuple[ChangeSummary, int, OperationUndo | None]) -> None:
             summary, conflicts, undo = outcome
             if undo is not None:
-                self.last_merge = undo
+                self.last_operation = undo
             self._reload()
             self._update_actions()
             text = f"รวมไฟล์ {other.name} แล้ว: {summary.headline()}"
@@ -373,9 +367,19 @@ class SyncActions(QtCore.QObject):
         years = w.editor.fiscal_years()
         w._fill_years(years)
         w.profile_page.load(w.editor)
-        w.show_year(year if year in years else years[-1])  # (which clears the stack too)
-        if self.last_merge is not None:  # the merge is the one step Ctrl+Z undoes next
-            w.undo_stack.push(MergeCommand(self, self.last_merge.source))
+        w.show_year(year if year in years else years[-1])  # (which clears the stack, then pushes the step)
+
+    def offer_undo(self, undo: OperationUndo | None) -> None:
+        """An import has been written: it is what Ctrl+Z undoes once the pages are reloaded (None, an import that
+        wrote no backup, offers nothing: what came before it is in the backups)."""
+        self.last_operation = undo
+        self._update_actions()
+
+    def push_step(self) -> None:
+        """Called by the main window whenever it starts the undo history afresh (a year shown): the last merge or
+        import is the first step on it, so Ctrl+Z reaches it once the edits made since are undone."""
+        if self.last_operation is not None:
+            self.window.undo_stack.push(OperationCommand(self.last_operation, self.undo_operation_from_stack))
 
     def show_summary(self, source: str, summary: ChangeSummary, conflicts: int, *,
                      can_undo: bool) -> QtWidgets.QDialog:
@@ -384,41 +388,43 @@ class SyncActions(QtCore.QObject):
 
         dialog = MergeSummaryDialog(source, summary, conflicts, can_undo, self.window)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.undo_requested.connect(lambda: self.ask_undo_merge())
+        dialog.undo_requested.connect(lambda: self.ask_undo_operation())
         dialog.conflicts_requested.connect(self.show_conflicts)
         dialog.finished.connect(dialog.deleteLater)
         self.summary_dialog = dialog
         dialog.open()
         return dialog
 
-    def undo_merge_from_stack(self) -> None:
-        """Ctrl+Z reached the merge: ask; when the clerk keeps the merge, the step goes back on the stack."""
+    def undo_operation_from_stack(self) -> None:
+        """Ctrl+Z reached the merge or import: ask; when the clerk keeps it, the step goes back on the stack."""
         def keep() -> None:
             stack = self.window.undo_stack
-            if stack.canRedo() and isinstance(stack.command(stack.index()), MergeCommand):
+            if stack.canRedo() and isinstance(stack.command(stack.index()), OperationCommand):
                 stack.redo()
 
-        if self.ask_undo_merge(on_keep=keep) is None:
+        if self.ask_undo_operation(on_keep=keep) is None:
             keep()
 
-    def ask_undo_merge(self, on_keep: Any = None) -> QtWidgets.QMessageBox | None:
-        """เลิกทำการรวม: ask (warning by name about every edit made since the merge), then restore the backup
-        taken before it. Returns the question box (window-modal), or None when there is no merge to undo."""
-        from ita_desktop.gui.merge_dialog import undo_merge_box
-
-        undo = self.last_merge
-        if undo is None or self.editor is None or self.read_only or self.job is not None:
-            self.window.show_message("ไม่มีการรวมไฟล์ที่เลิกทำได้ (ใช้ ไฟล์ ▸ ไฟล์สำรองและการกู้คืน)")
+    def ask_undo_operation(self, on_keep: Any = None) -> QtWidgets.QMessageBox | None:
+        """เลิกทำการรวม / เลิกทำการนำเข้า: ask (warning by name about every edit made since), then restore the
+        backup taken before the write. Returns the question box (window-modal), or None when there is none."""
+        undo = self.last_operation
+        if self.job is not None or self.window.job is not None:  # never restore under a running import or merge
+            self.window.show_message("งานก่อนหน้ายังทำไม่เสร็จ กรุณารอสักครู่แล้วจึงเลิกทำ")
+            return None
+        if undo is None or self.editor is None or self.read_only:
+            self.window.show_message("ไม่มีการรวมไฟล์หรือการนำเข้าที่เลิกทำได้ (ใช้ ไฟล์ ▸ ไฟล์สำรองและการกู้คืน)")
             return None
         self.window.commit_open_editors()
-        box = undo_merge_box(undo, undo.edits_since(self.editor.database), self.window)
+        box = undo_question_box(undo, undo.edits_since(self.editor.database), self.window)
         box.setWindowModality(Qt.WindowModality.WindowModal)
+        confirm = WORDING[undo.kind].confirm
 
         def answered(_result: int) -> None:
             self.undo_box = None
-            confirmed = box.clickedButton() is not None and box.clickedButton().objectName() == "confirmUndoMerge"
-            if confirmed and self.last_merge is undo:
-                self.restore(undo.backup, done=f"เลิกทำการรวมไฟล์ {undo.source} แล้ว: เอกสารกลับเป็นสภาพก่อนรวม")
+            confirmed = box.clickedButton() is not None and box.clickedButton().objectName() == confirm
+            if confirmed and self.last_operation is undo:
+                self.restore(undo.backup, done=done_text(undo))
             elif on_keep is not None:
                 on_keep()
 

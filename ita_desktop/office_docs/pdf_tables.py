@@ -1,4 +1,4 @@
-"""A published PDF's text layer as the blocks the Word reader takes: paragraphs and ruled tables, in page order.
+"""A published PDF's text layer as the blocks the Word reader takes: paragraphs and tables, in page order.
 
 Offices publish their plans and reports as PDFs (made by Word, by LibreOffice, or by this program). pdfplumber
 finds the ruled tables (their cells from the drawn lines, merged cells included) and the words outside them; the
@@ -8,6 +8,12 @@ wrap (the line before had no room left for the first word of this one) and kept 
 (a cell spanning rows repeats its text in each, as Word's vertical merge does), a row across the table is a
 heading row, a row marked "(ต่อ)" (this program's PDF cut it at a page break) continues the row above, and page
 numbers ("หน้า ๑ / ๔") are left out. The Thai text is repaired (thai_repair) and the repairs counted.
+
+A page with no ruled table may hold one laid out by its text alone (no lines, space between the rows):
+pdfplumber's text strategy finds its columns, and it counts only from a row of known headings. That is reliable
+when rows are set apart by space and columns by a clear gutter (tests/office/test_pdf_unruled.py); Word's
+borderless table as LibreOffice prints it (no space between rows, columns the text strategy cuts through Thai
+words) is not, and is refused with a message saying to import the Word file instead, never half-read.
 
 A PDF without text (a scan), a damaged or password-protected one, or one over the limits is refused with one
 message; nothing is read from it.
@@ -25,6 +31,7 @@ from ita_desktop.errors import UserError
 from ita_desktop.interchange.limits import MAX_DOCX_BYTES, regular_size
 from ita_desktop.office_docs.cells import MARKER
 from ita_desktop.office_docs.docx_tables import Block, Para, Row, WordTable
+from ita_desktop.office_docs.headings import header_keys, heading_key
 from ita_desktop.office_docs.thai_repair import Repairs, repair
 
 MAX_PDF_BYTES = MAX_DOCX_BYTES  # a published plan or report is a few hundred KB
@@ -45,6 +52,7 @@ class PdfText:
     blocks: list[Block] = field(default_factory=list)
     pages: int = 0
     repairs: Repairs = field(default_factory=Repairs)
+    ruled: int = 0  # tables found by their drawn lines (the others by their text and headings alone)
 
 
 @dataclass
@@ -117,13 +125,15 @@ def _joined(lines: list[_Line], right: float) -> list[str]:
     return parts
 
 
-def _cell_lines(page: Any, bbox: tuple[float, float, float, float], repairs: Repairs) -> list[str]:
+def _cell_lines(page: Any, bbox: tuple[float, float, float, float], repairs: Repairs,
+                right: float | None = None) -> list[str]:
+    """A cell's text as the writer broke it; ``right``: where its text ends (by default as much padding on the
+    right of the cell as on the left)."""
     lines = _lines(page, bbox, [], repairs)
     if not lines:
         return []
     left = min(line.x0 for line in lines)
-    right = bbox[2] - (left - bbox[0])  # as much padding on the right as on the left
-    return _joined(lines, right)
+    return _joined(lines, bbox[2] - (left - bbox[0]) if right is None else right)
 
 
 def _table(page: Any, found: Any, repairs: Repairs) -> WordTable:
@@ -155,6 +165,54 @@ def _table(page: Any, found: Any, repairs: Repairs) -> WordTable:
             row.cells[row.cells.index(first)] = []  # the label repeated with "(ต่อ)": the row above goes on
         table.rows.append(row)
     return table
+
+
+TEXT_STRATEGY = {"vertical_strategy": "text", "horizontal_strategy": "text"}
+ROW_GAP = 1.35  # a gap this many times the line pitch separates two rows of a table drawn without lines
+
+
+def _rows_of(page: Any, columns: list[tuple[float, float, float, float]], spans: list[tuple[float, float]],
+             rights: list[float | None], repairs: Repairs) -> list[Row]:
+    """The rows between each (top, bottom) of ``spans``, a cell per column (its text ending at ``rights``)."""
+    return [Row([_cell_lines(page, (c[0], top, c[2], bottom), repairs, right)
+                 for c, right in zip(columns, rights, strict=True)]) for top, bottom in spans]
+
+
+def _unruled_tables(page: Any, repairs: Repairs) -> list[tuple[tuple[float, float, float, float], WordTable]]:
+    """Tables drawn without lines, on a page where pdfplumber finds no ruled one: its text strategy gives where
+    the text of several lines starts, rows are told apart by the extra space between them, and a table counts only
+    from a row of headings headings.header_keys knows. That row also says which of those starts are columns: one
+    without a heading (words that happen to line up in the middle of a cell) is part of the column on its left.
+    So a page of paragraphs, or columns cut through words, is never read as a table. Returns (where, table)."""
+    out = []
+    for found in page.find_tables(TEXT_STRATEGY):
+        columns = [c.bbox for c in found.columns]
+        columns[-1] = (columns[-1][0], columns[-1][1], page.bbox[2], columns[-1][3])  # up to the page's edge
+        tops = sorted({round(line.top, 1) for line in _lines(page, found.bbox, [], repairs)})
+        pitch = min((b - a for a, b in itertools.pairwise(tops) if b - a > 1), default=0.0)
+        starts = [t for i, t in enumerate(tops) if i == 0 or t - tops[i - 1] > ROW_GAP * pitch]
+        bounds = [(a - 1, b - 1) for a, b in itertools.pairwise([*starts, found.bbox[3] + 1])]
+        rows = _rows_of(page, columns, bounds, [None] * len(columns), repairs)
+        header = next((i for i, r in enumerate(rows) if header_keys(r.cells) is not None
+                       and all(heading_key(" ".join(c)) for c in r.cells if c)), None)
+        if header is None:
+            continue
+        headed = [c for c, cell in zip(columns, rows[header].cells, strict=True) if cell]
+        lefts = [columns[0][0]] + [c[0] for c in headed[1:]]
+        columns = [(x0, c[1], x1, c[3]) for x0, x1, c in zip(lefts, [*lefts[1:], page.bbox[2]], headed, strict=True)]
+        top, bottom = bounds[header][0], found.bbox[3]
+        ends = [max((line.x1 for line in _lines(page, (c[0], top, c[2], bottom), [], repairs)), default=c[0])
+                for c in columns]
+        # where a column's text ends: the next one's start less the space between columns, which the fullest
+        # column shows (its longest line runs nearly to its edge); the last column ends with its longest line
+        gutter = max(min((b[0] - end for b, end in zip(columns[1:], ends, strict=False)), default=0.0), 0.0)
+        table = WordTable(len(columns))
+        table.rows = _rows_of(page, columns, bounds[header:], [b[0] - gutter for b in columns[1:]] + [ends[-1]],
+                              repairs)
+        if header_keys(table.rows[0].cells) is None:
+            continue
+        out.append(((found.bbox[0], top, page.bbox[2], bottom), table))
+    return out
 
 
 def _paragraphs(lines: list[_Line], page_width: float, margin: float) -> list[tuple[float, Para]]:
@@ -210,10 +268,16 @@ def read_pdf(path: Path) -> PdfText:
             for page in pdf.pages:
                 placed: list[tuple[float, Block]] = []
                 tables = page.find_tables()
+                out.ruled += len(tables)
                 for found in tables:
                     placed.append((found.bbox[1], _table(page, found, out.repairs)))
+                boxes = [t.bbox for t in tables]
+                if not tables:  # no lines drawn: perhaps a table laid out by its text alone
+                    unruled = _unruled_tables(page, out.repairs)
+                    placed += [(box[1], table) for box, table in unruled]
+                    boxes += [box for box, _ in unruled]
                 margin = min((c["x0"] for c in page.chars), default=0.0)
-                placed += _paragraphs(_lines(page, None, [t.bbox for t in tables], out.repairs), page.width, margin)
+                placed += _paragraphs(_lines(page, None, boxes, out.repairs), page.width, margin)
                 out.blocks += [block for _, block in sorted(placed, key=lambda p: p[0])]
     except UserError:
         raise

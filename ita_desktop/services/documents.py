@@ -8,6 +8,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ita_desktop.domain.catalogue import DEFAULT_SIGNATORY_ROLES, DEFAULT_UNITS
 from ita_desktop.domain.model import Document, Organization, Signatory
@@ -19,6 +20,9 @@ from ita_desktop.interchange.json_writer import document_json
 from ita_desktop.services.import_ids import check_import_ids
 from ita_desktop.storage.database import Database, integrity_problems
 from ita_desktop.storage.repositories import DocumentRepository
+
+if TYPE_CHECKING:  # the backups module loads only when an import writes
+    from ita_desktop.sync.backups import Backup
 
 ProgressCallback = Callable[[int, int, str], None]  # (done, total, what) — may raise to cancel
 
@@ -80,14 +84,24 @@ def read_json(data_path: Path) -> object:
     return parse_json(data_path)
 
 
-def import_document(path: Path, incoming: Document) -> None:
+def import_document(path: Path, incoming: Document) -> Backup:
     """Add or update an already validated document in one transaction, after a verified backup (so an
-    import can be undone by restoring it: ita-desktop backups / restore)."""
+    import can be undone by restoring it: ita-desktop backups / restore, or Ctrl+Z in the window, see
+    sync.operation_undo). Returns that 'before-import' backup."""
     from ita_desktop.sync.backups import take_backup
 
     with Database.open(path) as database:
-        take_backup(database, "before-import")
+        backup = take_backup(database, "before-import")
         DocumentRepository(database).save_document(incoming)
+    return backup
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What an import said (warnings) and the backup taken just before it wrote (None: it created the file)."""
+
+    warnings: list[str]
+    backup: Backup | None
 
 
 def import_file(path: Path, data_path: Path) -> list[str]:
@@ -96,16 +110,21 @@ def import_file(path: Path, data_path: Path) -> list[str]:
     When ``path`` does not exist, JSON is imported into a new, blank document (no seeded units, years or
     signatories), so an exported document imported this way is reproduced exactly, ids included.
     """
+    return import_data(path, data_path).warnings
+
+
+def import_data(path: Path, data_path: Path) -> Imported:
+    """``import_file``, also telling the backup taken before the write (what undoing the import restores)."""
     suffix = data_path.suffix.lower()
     if suffix == ".docx":  # an office's own Word plan or report: see services.office_import
-        from ita_desktop.services.office_import import import_old_document
+        from ita_desktop.services.office_import import preview_old_document, write_preview
 
-        summary = import_old_document(path, data_path)
-        return summary.warnings
+        written = write_preview(path, preview_old_document(path, data_path))
+        return Imported(written.summary.warnings, written.backup)
     if not path.exists() and suffix == ".json":
         incoming, warnings = read_document(read_json(data_path))
         _import_into_new(path, incoming)
-        return warnings
+        return Imported(warnings, None)
     with Database.open(path, read_only=True) as database:
         repo = DocumentRepository(database)
 
@@ -125,8 +144,7 @@ def import_file(path: Path, data_path: Path) -> list[str]:
             incoming, warnings = load_importer(suffix)(data_path, repo.load_document(), check_ids)
         else:
             raise UserError(f"Cannot import {data_path.name}: use a .json, .xlsx or .docx file.")
-    import_document(path, incoming)
-    return warnings
+    return Imported(warnings, import_document(path, incoming))
 
 
 def _import_into_new(path: Path, incoming: Document) -> None:
@@ -225,8 +243,8 @@ def _check_closed(path: Path, report: CheckReport, *, immutable: bool = True) ->
     return report
 
 
-__all__ = ["CheckReport", "ProgressCallback", "ValidationError", "check_document", "export_json",
-           "import_file", "load", "new_document"]
+__all__ = ["CheckReport", "Imported", "ProgressCallback", "ValidationError", "check_document", "export_json",
+           "import_data", "import_file", "load", "new_document"]
 
 
 def save_profile(path: Path, profile: ExportProfile) -> bool:

@@ -3,16 +3,17 @@
 ``ita-desktop import FILE.ita OLD.docx|OLD.pdf`` and the window's preview both go through here. The file is read
 once (``prepare``: office_docs.docx_tables or office_docs.pdf_tables) into blocks; ``preview`` reads those blocks
 with the detected column mapping or the clerk's (office_docs.columns) into interchange data and validates it like
-every import, writing nothing; ``write_preview`` writes it: no id may move a row, a backup is taken, one
-transaction (a FILE.ita that does not exist is created from what the document says, built under a temporary
-name). A file that is not a .docx or .pdf, is damaged, too big, a zip bomb, password-protected, a scan without
-text, or holds no table with known headings changes nothing.
+every import, writing nothing; ``write_preview`` writes it: no id may move a row, a backup is taken (restoring
+it undoes the import), one transaction (a FILE.ita that does not exist is created from what the document says,
+built under a temporary name). A file that is not a .docx or .pdf, is damaged, too big, a zip bomb,
+password-protected, a scan without text, or holds no table with known headings changes nothing.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ita_desktop.domain.model import Document
 from ita_desktop.errors import UserError, ValidationError
@@ -23,10 +24,23 @@ from ita_desktop.office_docs.docx_tables import Block
 from ita_desktop.office_docs.matching import Summary, interchange
 from ita_desktop.office_docs.thai_repair import Repairs
 
+if TYPE_CHECKING:  # the backups module loads only when an import writes
+    from ita_desktop.sync.backups import Backup
+
 OLD_DOCUMENT_SUFFIXES = (".docx", ".pdf")
 NO_TABLE = ("{name} holds no table with the headings of a measures plan or report (มาตรการ, ขั้นตอน/วิธีการปฏิบัติ, "
-            "ผู้รับผิดชอบ, ผลการดำเนินการ, …); nothing was imported. ไม่พบตารางมาตรการที่มีหัวตารางที่รู้จักในไฟล์นี้ "
-            "จึงไม่ได้นำเข้า")
+            "ผู้รับผิดชอบ, ผลการดำเนินการ, …); nothing was imported.")
+NO_TABLE_TH = "ไม่พบตารางมาตรการที่มีหัวตารางที่รู้จักในไฟล์นี้ จึงไม่ได้นำเข้า"
+UNRULED = (" Its tables have no ruled lines, and their columns could not be told from the text alone: import the Word "
+           "file it was made from, or a PDF of it with the table's lines drawn.")
+UNRULED_TH = " (ตารางในไฟล์ PDF นี้ไม่มีเส้นตาราง ให้นำเข้าจากไฟล์ Word ต้นฉบับ หรือไฟล์ PDF ที่มีเส้นตาราง)"
+
+
+def no_table(prepared: Prepared) -> str:
+    """The message for a document with no table of measures; a PDF without ruled lines says why, and what to do."""
+    unruled = prepared.source == "pdf" and not prepared.ruled
+    return (NO_TABLE.format(name=prepared.path.name) + (UNRULED if unruled else "") + " " + NO_TABLE_TH
+            + (UNRULED_TH if unruled else ""))
 
 
 @dataclass
@@ -38,6 +52,7 @@ class Prepared:
     source: str  # docx | pdf
     pages: int = 0
     repairs: Repairs | None = None
+    ruled: int = 0  # a PDF's tables found by their drawn lines
 
     def notes(self) -> list[str]:
         """What the clerk should know of the source (a PDF's text is to be checked)."""
@@ -78,7 +93,7 @@ def prepare(data_path: Path) -> Prepared:
         from ita_desktop.office_docs.pdf_tables import read_pdf
 
         pdf = read_pdf(data_path)
-        return Prepared(data_path, pdf.blocks, "pdf", pdf.pages, pdf.repairs)
+        return Prepared(data_path, pdf.blocks, "pdf", pdf.pages, pdf.repairs, pdf.ruled)
     raise UserError(f"Cannot read {data_path.name} as an office's document: use a Word .docx file or its PDF. "
                     "ใช้ไฟล์ Word (.docx) หรือ PDF")
 
@@ -99,7 +114,7 @@ def preview(prepared: Prepared, current: Document | None, *, year: int | None = 
     units = list(current.units) if current else []
     reading = reading_of(prepared.blocks, units, names, round_=round_, columns=columns)
     if not reading.tables:
-        raise UserError(NO_TABLE.format(name=prepared.path.name), exit_code=4)
+        raise UserError(no_table(prepared), exit_code=4)
     if choices:
         columns.update(apply_choices([t.detected for t in reading.found], choices))
         reading = reading_of(prepared.blocks, units, names, round_=round_, columns=columns)
@@ -146,7 +161,16 @@ def remapped(shown: Preview, table: int, keys: Mapping) -> Preview:
                    columns={**shown.columns, table: keys})
 
 
-def write_preview(path: Path, shown: Preview) -> Summary:
+@dataclass(frozen=True)
+class Written:
+    """What an import of an old document did, and the backup taken just before it wrote (None: it created the
+    file); restoring that backup undoes the import (sync.operation_undo)."""
+
+    summary: Summary
+    backup: Backup | None
+
+
+def write_preview(path: Path, shown: Preview) -> Written:
     """Import what the preview showed, read again against ``path`` as it is now (one transaction)."""
     from ita_desktop.services.documents import _import_into_new, import_document
     from ita_desktop.services.import_ids import check_import_ids
@@ -157,17 +181,17 @@ def write_preview(path: Path, shown: Preview) -> Summary:
     fresh = preview(shown.prepared, current, year=shown.year, round_=shown.round, columns=shown.columns)
     if current is None:
         _import_into_new(path, fresh.document)
-        return fresh.summary
+        return Written(fresh.summary, None)
     with Database.open(path, read_only=True) as database:
         try:
             check_import_ids(DocumentRepository(database), fresh.document)
         except ValidationError as exc:  # ids come only from the target's own measures: a bug if this fails
             raise UserError(f"{shown.prepared.path.name}: {exc.message}") from None
-    import_document(path, fresh.document)
-    return fresh.summary
+    return Written(fresh.summary, import_document(path, fresh.document))
 
 
 def import_old_document(path: Path, data_path: Path, *, year: int | None = None, round_: int | None = None,
                         choices: list[ColumnChoice] | None = None) -> Summary:
     """Read the Word or PDF file completely, then add it to ``path`` (created when it does not exist)."""
-    return write_preview(path, preview_old_document(path, data_path, year=year, round_=round_, choices=choices))
+    shown = preview_old_document(path, data_path, year=year, round_=round_, choices=choices)
+    return write_preview(path, shown).summary

@@ -3,7 +3,7 @@
 The other copy is read only through quarantine. A copy of a different document is refused. Before any
 change a verified backup is taken; the merge itself is one transaction, so it happens wholly or not at
 all, and undoing it is restoring that backup (`ita-desktop restore FILE BACKUP`; in the window เลิกทำการรวม or
-Ctrl+Z, see sync.merge_undo). What it changed is told per measure (sync.merge_summary).
+Ctrl+Z, see sync.operation_undo). What it changed is told per measure (sync.merge_summary).
 """
 
 from __future__ import annotations

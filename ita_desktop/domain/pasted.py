@@ -18,6 +18,7 @@ from ita_desktop.thai.digits import to_arabic_digits
 
 ROW_NUMBER = "row"  # "ลำดับ", "ที่": a column of row numbers, skipped without a word
 PERIOD = "period"  # "ระยะเวลาดำเนินการ": dates when it reads as a range, else the timeframe as written
+MEASURE = "measure"  # "มาตรการ/ขั้นตอน/วิธีปฏิบัติ": the title, then its numbered steps, in one cell
 REPORT_FIELDS = ("result", "outcome", "done_on")  # round-report columns: no place in the plan
 
 # Exact headings (spacing removed), field by field.
@@ -25,8 +26,8 @@ HEADINGS: dict[str, tuple[str, ...]] = {
     "indicators": ("ตัวชี้วัด", "ตัวชี้วัดการประเมิน", "ตัวชี้วัดที่"),
     "issue": ("ประเด็นที่ต้องพัฒนา", "ประเด็นการประเมินที่ต้องยกระดับ", "ประเด็นที่ต้องปรับปรุงแก้ไข",
               "ประเด็นที่ต้องพัฒนาตามตัวชี้วัด", "ประเด็น", "ประเด็นที่ต้องปรับปรุงแก้ไข/ประเด็นที่ต้องพัฒนา"),
-    "title": ("มาตรการ", "มาตรการ/แนวทาง", "ชื่อมาตรการ", "มาตรการ/ขั้นตอน/วิธีปฏิบัติ", "มาตรการ/ขั้นตอน/วิธีการปฏิบัติ",
-              "ขั้นตอนหรือวิธีการ/มาตรการ"),
+    "title": ("มาตรการ", "มาตรการ/แนวทาง", "ชื่อมาตรการ"),
+    MEASURE: ("มาตรการ/ขั้นตอน/วิธีปฏิบัติ", "มาตรการ/ขั้นตอน/วิธีการปฏิบัติ", "ขั้นตอนหรือวิธีการ/มาตรการ"),
     "guideline": ("แนวทางการปฏิบัติ", "แนวทาง", "แนวทางการดำเนินการ"),
     "steps": ("ขั้นตอน/วิธีการปฏิบัติ", "ขั้นตอนหรือวิธีการปฏิบัติ", "ขั้นตอน", "วิธีการปฏิบัติ", "วิธีการ",
               "ขั้นตอน/วิธีปฏิบัติ", "ขั้นตอนหรือวิธีปฏิบัติ", "วิธีปฏิบัติ", "ขั้นตอนการดำเนินการ",
@@ -55,6 +56,9 @@ _STARTS: tuple[tuple[str, str], ...] = (
 )
 
 
+_COMBINED = re.compile(r"มาตรการ.*/.*(ขั้นตอน|วิธี)|(ขั้นตอน|วิธี).*/.*มาตรการ")
+
+
 def normalise_heading(text: str) -> str:
     """A heading without spacing, zero-width characters, full-width slashes or a final colon."""
     text = text.replace("\u200b", "").replace("／", "/").replace("\\", "/")
@@ -70,6 +74,8 @@ def heading_field(text: str) -> str | None:
         return _EXACT[name]
     if len(name) > 40:  # a cell of text, not a heading
         return None
+    if _COMBINED.search(name):  # the measure and its steps in one column, however it is worded
+        return MEASURE
     return next((field for start, field in _STARTS if name.startswith(start)), None)
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from ita_desktop.domain.catalogue import DEFAULT_ROUNDS
 from ita_desktop.domain.model import Measure, Progress, Step, YearPlan
-from ita_desktop.domain.pasted import PERIOD, ROW_NUMBER, is_block, parse_period, paste_layout
+from ita_desktop.domain.pasted import MEASURE, PERIOD, ROW_NUMBER, is_block, parse_period, paste_layout
 from ita_desktop.domain.steps import numbered_step, parse_step_line, step_line
 from ita_desktop.domain.validation import Problem, Severity, measure_problems
 from ita_desktop.gui.commands import (
@@ -42,6 +42,7 @@ from ita_desktop.gui.roles import (
     VALUE_ROLE,
     WARNING_BACKGROUND,
 )
+from ita_desktop.office_docs.cells import split_measure
 from ita_desktop.services.editing import DocumentEditor
 
 Index = QtCore.QModelIndex | QtCore.QPersistentModelIndex
@@ -433,10 +434,11 @@ class MeasuresModel(QtCore.QAbstractTableModel):
             keys = [COLUMNS[c].key for c in range(left, len(COLUMNS))]
             return [list(zip(keys, row, strict=False)) for row in layout.rows], []
         fields = layout.fields
+        placed = (PERIOD, MEASURE)  # columns that fill more than one of the grid's
         left_out = [h.strip() for h, f in zip(grid[0], fields, strict=False)
-                    if h.strip() and (f is None or (f not in COLUMN_OF and f != PERIOD and f != ROW_NUMBER))]
+                    if h.strip() and (f is None or (f not in COLUMN_OF and f not in placed and f != ROW_NUMBER))]
         cells = [[(f, text) for f, text in zip(fields, row, strict=False)
-                  if f is not None and (f in COLUMN_OF or f == PERIOD)] for row in layout.rows]
+                  if f is not None and (f in COLUMN_OF or f in placed)] for row in layout.rows]
         return cells, left_out
 
     def paste_overwrites(self, rows: list[int | None], left: int, grid: list[list[str]]) -> bool:
@@ -450,10 +452,17 @@ class MeasuresModel(QtCore.QAbstractTableModel):
                 continue
             measure = self.plan.measures[row]
             for key, _text in row_cells:
-                keys = ("start", "end", "timeframe_text") if key == PERIOD else (key,)
+                keys = {PERIOD: ("start", "end", "timeframe_text"), MEASURE: ("title", "steps")}.get(key, (key,))
                 if any(self.cell_text(measure, k).strip() for k in keys):
                     return True
         return False
+
+    def _measure_values(self, text: str) -> list[tuple[str, Any]]:
+        """'มาตรการ/ขั้นตอน/วิธีปฏิบัติ': the title, then its steps from the first numbered line (the Word
+        import's rule, office_docs.cells.split_measure)."""
+        title, steps = split_measure(text.split("\n"))
+        values: list[tuple[str, Any]] = [("title", self.parse_text("title", "\n".join(title)))] if title else []
+        return values + ([("steps", self.parse_text("steps", "\n".join(steps)))] if steps else [])
 
     def _period_values(self, text: str) -> list[tuple[str, Any]]:
         """'ระยะเวลาดำเนินการ': the start and end dates when it reads as a range, else the words as written."""
@@ -484,9 +493,11 @@ class MeasuresModel(QtCore.QAbstractTableModel):
         for row, row_cells in zip(rows, cells, strict=False):
             fresh = self.new_measure(like) if row is None else None
             for key, text in row_cells:
-                header = "ระยะเวลาดำเนินการ" if key == PERIOD else COLUMNS[COLUMN_OF[key]].header
+                header = {PERIOD: "ระยะเวลาดำเนินการ", MEASURE: "มาตรการ/ขั้นตอน"}.get(key) or \
+                    COLUMNS[COLUMN_OF[key]].header
                 try:
-                    values = self._period_values(text) if key == PERIOD else [(key, self.parse_text(key, text))]
+                    values = (self._period_values(text) if key == PERIOD else self._measure_values(text)
+                              if key == MEASURE else [(key, self.parse_text(key, text))])
                 except ValueError as exc:
                     errors.append(f"แถว {(row + 1) if row is not None else 'ใหม่'} {header}: {exc}")
                     continue

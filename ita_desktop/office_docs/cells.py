@@ -144,6 +144,16 @@ def split_items(lines: list[str]) -> list[str]:
     return items
 
 
+def split_measure(lines: list[str]) -> tuple[list[str], list[str]]:
+    """A "มาตรการ/ขั้นตอน/วิธีปฏิบัติ" cell, the title then its steps: (title lines, step items). The steps start at
+    the first numbered line; a cell that starts with a bullet is all steps (a measure without a title of its
+    own). One rule for the Word import and the grid's paste."""
+    cut = 0 if lines and BULLET.match(lines[0]) else next(
+        (i for i, line in enumerate(lines) if NUMBERED.match(line) and re.match(rf"^\s*{D}+(?:\.{D}+)*[.)]?\s", line)),
+        len(lines))
+    return [line for line in lines[:cut] if line.strip()], split_items(lines[cut:])
+
+
 def drop_sequence_numbers(items: list[str]) -> list[str]:
     """Take off the numbers '๑.' '๒.' (or '๓.๑' '๓.๒' under one prefix) when every item carries its own place in
     the list: those are the list's numbering, which the export prints again; other markers stay as typed."""

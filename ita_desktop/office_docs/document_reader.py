@@ -391,13 +391,10 @@ class _Reader:
             m["issue"] = "\n".join(clean["issue"])
         title = list(clean.get("title", []))
         steps = cells.split_items(clean.get("steps", []))
-        if clean.get("measure"):  # the title, then its steps from the first numbered line (all steps when the
-            lines = clean["measure"]  # cell starts with a bullet: a measure without a title of its own)
-            cut = 0 if lines and cells.BULLET.match(lines[0]) else next(
-                (i for i, line in enumerate(lines) if cells.NUMBERED.match(line)
-                 and re.match(rf"^\s*{D}+(?:\.{D}+)*[.)]?\s", line)), len(lines))
-            title += lines[:cut]
-            steps += cells.split_items(lines[cut:])
+        if clean.get("measure"):  # the title, then its steps (cells.split_measure)
+            own_title, own_steps = cells.split_measure(clean["measure"])
+            title += own_title
+            steps += own_steps
         if title:
             m["title"] = "\n".join(title)
         if clean.get("guideline"):

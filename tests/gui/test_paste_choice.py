@@ -20,10 +20,14 @@ SEED_004 = [  # seed 004's own header row and one measure under it
      "การรายงานผลและการกำกับติดตาม กำหนดเวลาแล้วเสร็จ"],
     ["การเปิดเผยข้อมูลยังไม่ครบ", "สำนักปลัด", "มาตรการเปิดเผยข้อมูลสาธารณะ", "รายงานนายกทุกไตรมาส"],
 ]
+SEED_004_STEPS = [  # the same column holding only numbered steps: steps, not a title (seen under Xvfb)
+    SEED_004[0], ["เว็บไซต์ไม่ครบ", "สำนักปลัด", "1. ตรวจสอบข้อมูลบนเว็บไซต์\n2. ปรับปรุงข้อมูลให้เป็นปัจจุบัน", ""],
+]
 LAYOUT_3 = [
     ["ประเด็นที่ต้องพัฒนาตามตัวชี้วัด", "มาตรการ/ขั้นตอน/วิธีปฏิบัติ", "การดำเนินการ/รายงาน", "ผู้รับผิดชอบ",
      "ระยะเวลา ดำเนินการ"],
-    ["ผู้รับบริการรอนาน", "มาตรการลดขั้นตอน", "ดำเนินการแล้ว", "กองคลัง", "ต.ค. ๒๕๖๖ - มี.ค. ๒๕๖๗"],
+    ["ผู้รับบริการรอนาน", "มาตรการลดขั้นตอน\n๑. จัดทำคู่มือการให้บริการ\n๒. ประกาศขั้นตอนและระยะเวลา", "ดำเนินการแล้ว",
+     "กองคลัง", "ต.ค. ๒๕๖๖ - มี.ค. ๒๕๖๗"],
     ["ประเด็นที่ต้องพัฒนาตามตัวชี้วัด", "มาตรการ/ขั้นตอน/วิธีปฏิบัติ", "การดำเนินการ/รายงาน", "ผู้รับผิดชอบ",
      "ระยะเวลา ดำเนินการ"],  # the next table of the document repeats its heading
     ["ข้อมูลไม่เป็นปัจจุบัน", "มาตรการปรับปรุงเว็บไซต์", "", "กองช่าง", "ตลอดปีงบประมาณ"],
@@ -70,6 +74,17 @@ def test_seed_header_pasted_onto_a_filled_row_asks_and_inserts_new_measures(wind
     assert [m.id for m in reopen(path_of(window)).years[0].measures] == [m.id for m in before]
 
 
+def test_a_measure_column_of_numbered_steps_pastes_as_steps(window: MainWindow, qtbot: QtBot) -> None:
+    before = reopen(path_of(window)).years[0].measures
+    focus_cell(window, qtbot, 0, COLUMN_OF["title"])
+    clipboard(SEED_004_STEPS)
+    qtbot.keyClick(window.measures_page.view, Qt.Key.Key_V,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    new = reopen(path_of(window)).years[0].measures[len(before)]
+    assert new.title == "" and [s.text for s in new.steps] == ["1. ตรวจสอบข้อมูลบนเว็บไซต์",
+                                                               "2. ปรับปรุงข้อมูลให้เป็นปัจจุบัน"]
+
+
 def test_replace_overwrites_and_cancel_leaves_all_as_it_was(window: MainWindow, qtbot: QtBot) -> None:
     before = reopen(path_of(window)).years[0].measures
     steps = window.undo_stack.count()
@@ -95,6 +110,8 @@ def test_ctrl_shift_v_appends_a_word_table_with_its_timeframes(window: MainWindo
     assert after[:len(before)] == before  # nothing overwritten
     first, second = after[len(before):]
     assert (first.issue, first.title, first.units) == ("ผู้รับบริการรอนาน", "มาตรการลดขั้นตอน", ["กองคลัง"])
+    # the measure and its steps in one column, as layouts 3 and 4 print them: the title, then the steps
+    assert [s.text for s in first.steps] == ["๑. จัดทำคู่มือการให้บริการ", "๒. ประกาศขั้นตอนและระยะเวลา"]
     assert (first.start, first.end, first.timeframe_text) == (date(2023, 10, 1), date(2024, 3, 31), "")
     assert second.title == "มาตรการปรับปรุงเว็บไซต์" and second.timeframe_text == "ตลอดปีงบประมาณ"
     assert second.start is None

@@ -33,13 +33,14 @@ def cell_cuts(counts: Sequence[int], lines: int) -> list[int]:
 
 def row_cut(counts: Sequence[int], fit: int) -> list[int] | None:
     """Lines of each cell kept before the page break when at most ``fit`` lines fit above it, or None when the
-    row cannot be cut there: both parts must hold lines and every cell that has lines keeps some before the cut."""
+    row cannot be cut there: both parts must hold lines, the first no more than ``fit``, and every cell that has
+    lines keeps some before the cut."""
     lines = min(fit, max(counts, default=0) - MIN_SPLIT_LINES)  # the tail keeps two lines too
     if fit < MIN_SPLIT_LINES or lines < 1:
         return None
     cuts = cell_cuts(counts, lines)
     head = max(cuts, default=0)
     tail = max((count - k for count, k in zip(counts, cuts, strict=True)), default=0)
-    if not head or not tail or any(count and not k for count, k in zip(counts, cuts, strict=True)):
+    if not head or head > fit or not tail or any(count and not k for count, k in zip(counts, cuts, strict=True)):
         return None
     return cuts

@@ -149,6 +149,8 @@ def test_seed_002_rows_taller_than_a_page_are_cut_into_rows_that_fit_and_read_th
             if column == 0:
                 pieces = [pieces[0], *(x for x in pieces[1:] if x != label)]
             assert joins(pieces, whole), (column, pieces, whole)
+            # here every cut falls between lines of text: each part holds whole entries
+            assert "\n".join(x for x in pieces if x) == whole, (column, pieces)
             # every step or entry keeps its one number: a line cut by the page goes on without a marker
             marked = sum(1 for p in parts for para in p.cells[column].paragraphs
                          if MARKED.match(para.text) and para.text != label)

@@ -4,9 +4,11 @@ Word and LibreOffice cut a row that may split wherever the page ends: one page s
 are empty (results without their measure), and nothing marks the rest as a continuation. So a row the measure
 (office/docx_rows) finds too tall for a page is cut here, after the same estimated line in every cell by the PDF's
 own rule (reports/row_cuts), into parts that each fit a page and are kept whole. A part whose first column has
-nothing left repeats that column's label, marked "(ต่อ)". A line cut by the page goes on in the next part as a
-piece without its list marker, hanging under the text as its wrapped lines do, so every step is numbered once and
-the cells' text read part after part is the row's text.
+nothing left repeats that column's label, marked "(ต่อ)". Of the cuts the rule allows, one that falls between a
+cell's lines of text (its steps, its entries) is taken if it leaves the part two thirds full, so each row holds
+whole items for the clerk who edits them and for the import that reads the file back; else a line is cut and goes
+on in the next part as a piece without its list marker, hanging under the text as its wrapped lines do. Every step
+is numbered once, and the cells' text read part after part is the row's text.
 """
 
 from __future__ import annotations
@@ -89,6 +91,24 @@ def _starts(line: str, texts: list[str]) -> list[int]:
     return starts
 
 
+def _best_cut(cells: list[_Cell], room: int) -> list[int] | None:
+    """The lines of each cell before a cut, for a part of at most ``room`` lines: where no line of text is cut in
+    two if a part at least two thirds full allows it (each row then holds whole steps and entries, for the clerk
+    who edits them and for the import that reads them back), else the fullest part the rule allows."""
+    counts = [len(c.spans) for c in cells]
+    fallback = None
+    for fit in range(room, 0, -1):
+        cuts = row_cut(counts, fit)
+        if cuts is None:
+            continue
+        if all(k in (0, len(c.spans)) or c.spans[k].start == 0 for c, k in zip(cells, cuts, strict=True)):
+            return cuts
+        fallback = fallback or cuts
+        if fit < room * 2 / 3:
+            break
+    return fallback
+
+
 def row_parts(values: list[str], widths_mm: list[float], size: float, free_mm: float) -> list[RowPart]:
     """The Word rows one table row is written as: itself when it fits a page of ``free_mm`` (below the repeated
     header), else parts of at most a page each, cut in every cell at once; a rest that cannot be cut stays
@@ -100,9 +120,7 @@ def row_parts(values: list[str], widths_mm: list[float], size: float, free_mm: f
     label = estimated_lines(first + CONTINUED, widths_mm[0], size) if first else None
     parts: list[RowPart] = []
     while max((len(c.spans) for c in cells), default=0) > room:
-        counts = [len(c.spans) for c in cells]
-        # the fullest part the rule allows (a cell may keep its lines together, which takes room)
-        cuts = next((found for fit in range(room, 0, -1) if (found := row_cut(counts, fit)) is not None), None)
+        cuts = _best_cut(cells, room)
         if cuts is None:
             break
         parts.append(RowPart([_Cell(c.lines, c.spans[:k]).pieces() for c, k in zip(cells, cuts, strict=True)], True))

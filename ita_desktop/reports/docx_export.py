@@ -36,7 +36,8 @@ from ita_desktop.reports.document_model import (
     SignatureBlock,
     Table,
 )
-from ita_desktop.reports.office.docx_rows import fits_page, row_height_mm
+from ita_desktop.reports.office.docx_rows import row_height_mm
+from ita_desktop.reports.office.docx_split import Piece, row_parts
 from ita_desktop.reports.office.docx_tables import (
     add_row,
     keep_row_whole,
@@ -89,7 +90,7 @@ class _Writer:
         self.body_width = width - 2 * MARGIN
         self.body_height = height - MARGIN - section.bottom_margin.mm
         footer = section.footer.paragraphs[0]
-        footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER  # w:jc="center", as the PDF centres its page label
         self._page_number(footer)
 
     def _page_number(self, paragraph: WordParagraph) -> None:
@@ -139,11 +140,18 @@ class _Writer:
                   align: WD_ALIGN_PARAGRAPH | None = None) -> None:
         """One Word paragraph per line of the cell, at the PDF's cell size; marked lines ('- ', '๑.') hang."""
         lines = text.split("\n") if text else [""]
-        for i, line in enumerate(lines):
+        self.cell_pieces(cell, [Piece(line, line) for line in lines], bold=bold, align=align)
+
+    def cell_pieces(self, cell: _Cell, pieces: list[Piece], *, bold: bool = False,
+                    align: WD_ALIGN_PARAGRAPH | None = None) -> None:
+        """One Word paragraph per piece of a line; a piece that goes on with a line cut by the page has no
+        marker of its own and lines up under the text of the line's first piece."""
+        for i, piece in enumerate(pieces):
             p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
-            marker = _MARKER.match(line)
+            marker = _MARKER.match(piece.line)
             hang = len(marker.group(0)) * self.cell_size * 0.14 if marker else 0.0  # ≈ width of the marker, mm
-            self._fill(p, line, bold=bold, align=align, left_mm=hang, first_line_mm=-hang, size=self.cell_size)
+            self._fill(p, piece.text, bold=bold, align=align, left_mm=hang,
+                       first_line_mm=0.0 if piece.continues else -hang, size=self.cell_size)
 
     # -- blocks ---------------------------------------------------------------------------------------------
     def title(self) -> None:
@@ -165,8 +173,9 @@ class _Writer:
             self.paragraph(f"- {item}", left_mm=15.0, first_line_mm=-4.0)
 
     def table(self, block: Table) -> None:
-        """The layout's table: a repeated header row, section rows kept with the row below, and every row that
-        fits a page kept whole (office/docx_rows), so no page shows a fragment of a row with empty cells."""
+        """The layout's table: a repeated header row, section rows kept with the row below, every row that fits
+        a page kept whole (office/docx_rows) and a taller one cut into rows that do (office/docx_split), so no
+        page shows a fragment of a row with empty cells."""
         total = sum(c.weight for c in block.columns) or 1.0
         widths = [self.body_width * c.weight / total for c in block.columns]
         table = new_table(self.doc, widths)
@@ -187,12 +196,13 @@ class _Writer:
                 shade(cell, SECTION_FILL)
                 keep_with_next_row(row)
             for values in section.rows:
-                row = add_row(table, widths)
-                for cell, value in zip(row.cells, values, strict=True):
-                    self.cell_text(cell, value)
-                if fits_page(row_height_mm(values, widths, self.cell_size), free):
-                    keep_row_whole(row)
-                self.last_row = row
+                for part in row_parts(values, widths, self.cell_size, free):
+                    row = add_row(table, widths)
+                    for cell, pieces in zip(row.cells, part.cells, strict=True):
+                        self.cell_pieces(cell, pieces)
+                    if part.fits:
+                        keep_row_whole(row)
+                    self.last_row = row
         self.paragraph()
 
     def chart(self, block: BarChart) -> None:

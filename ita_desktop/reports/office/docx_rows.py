@@ -2,11 +2,12 @@
 
 Word and LibreOffice split a row at the page end wherever it falls, leaving cells of one line (or none) on one page
 and the rest of the row on the next: results printed without their measure. ``w:cantSplit`` moves such a row on
-whole, but a row taller than a page must still split (Word clips a row that may not split), so each row is measured
-before it is marked. The measure lays the text out with the PDF's own line breaker in the bundled Sarabun: the same
-words on a line as Word and LibreOffice set when they use the embedded Sarabun, and a fair estimate for another
-font. Heights use Word's line height for Sarabun (its usWin ascent and descent, 1.85 em), the tallest of the three
-(LibreOffice sets 1.45 em with the at-least spacing the export asks for).
+whole, but Word clips a row that may not split and is taller than a page, so each row is measured: one that fits is
+marked, a taller one is cut into rows that fit (office/docx_split). The measure lays the text out with the PDF's
+own line breaker in the bundled Sarabun: the same words on a line as Word and LibreOffice set when they use the
+embedded Sarabun, and a fair estimate for another font. Heights use Word's line height for Sarabun (its usWin
+ascent and descent, 1.85 em), the tallest of the three (LibreOffice sets 1.45 em with the at-least spacing the
+export asks for).
 """
 
 from __future__ import annotations
@@ -28,19 +29,24 @@ def _style(size: float, bold: bool) -> TextStyle:
     return TextStyle(fonts.bold if bold else fonts.regular, size, size * WORD_LINE_EM)
 
 
+def line_mm(size: float, *, bold: bool = False) -> float:
+    """Height of one line of a cell at ``size`` points, in mm."""
+    return _style(size, bold).leading / PT_PER_MM
+
+
+def wrapped(line: str, width_mm: float, size: float, *, bold: bool = False) -> list[str]:
+    """The text of each line ``line`` (one paragraph of a cell, no "\n") wraps to in a cell ``width_mm`` wide."""
+    inner = max(1.0, (width_mm - 2 * CELL_MARGIN_MM) * PT_PER_MM)
+    return [laid.text for laid in layout_text(line, _style(size, bold), inner)]
+
+
 def cell_height_mm(text: str, width_mm: float, size: float, *, bold: bool = False) -> float:
     """Height of ``text`` set in a cell ``width_mm`` wide at ``size`` points, in mm."""
-    style = _style(size, bold)
-    inner = max(1.0, (width_mm - 2 * CELL_MARGIN_MM) * PT_PER_MM)
-    lines = layout_text(text or " ", style, inner)
-    return len(lines) * style.leading / PT_PER_MM
+    count = sum(len(wrapped(line, width_mm, size, bold=bold)) for line in (text or " ").split("\n"))
+    return count * line_mm(size, bold=bold)
 
 
 def row_height_mm(texts: list[str], widths_mm: list[float], size: float, *, bold: bool = False) -> float:
     """Height of a row: its tallest cell."""
     return max((cell_height_mm(t, w, size, bold=bold) for t, w in zip(texts, widths_mm, strict=True)), default=0.0)
 
-
-def fits_page(height_mm: float, free_mm: float) -> bool:
-    """Whether a row this tall may be kept whole on a page with ``free_mm`` below the repeated header."""
-    return height_mm <= free_mm * FIT_SHARE

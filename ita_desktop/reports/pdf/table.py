@@ -4,8 +4,9 @@ ReportLab's Table cannot split a row taller than a page (a measure with many rep
 is our own: cells are laid out once by the Thai line breaker. A row that does not fit the rest of the page but fits
 a fresh one moves on whole, unless that would leave the page under a quarter full; a row that must be cut is cut
 as Word cuts it, after the same line in every cell (a cell keeps two lines at least on each side, or stays whole
-on one side), so no part is a row of empty cells, and the part on the next page repeats the first column's label,
-marked "(ต่อ)". A section heading never stays alone at the foot of a page.
+on one side: reports/row_cuts, the rule the Word export cuts by too), so no part is a row of empty cells, and the
+part on the next page repeats the first column's label, marked "(ต่อ)".
+A section heading never stays alone at the foot of a page.
 """
 
 from __future__ import annotations
@@ -20,14 +21,14 @@ from ita_desktop.reports.document_model import Table
 from ita_desktop.reports.pdf.flowable import draw_lines
 from ita_desktop.reports.pdf.linebreak import Line, TextStyle, layout_text, lines_height
 from ita_desktop.reports.pdf.styles import ReportStyles
+from ita_desktop.reports.row_cuts import CONTINUED, row_cut
+from ita_desktop.reports.row_cuts import MIN_SPLIT_LINES as MIN_SPLIT_LINES  # pdf_export keeps rows by it
 
 # Text of neighbouring cells stays at least 2 × PAD_X apart: pdfminer joins characters closer than twice their
 # width into one line, which would interleave the cells' lines when the text is extracted.
 PAD_X = 8.0
 PAD_Y = 2.0
-MIN_SPLIT_LINES = 2  # lines of a split row kept on each side of a page break
 FRAME_PADDING = 12.0  # ReportLab's Frame keeps 6 pt of padding at the top and at the bottom
-CONTINUED = " (ต่อ)"
 HEADER_FILL = colors.Color(0.86, 0.89, 0.94)
 SECTION_FILL = colors.Color(0.94, 0.95, 0.97)
 
@@ -55,24 +56,11 @@ class Row:
             n += 1
         return n
 
-    def split(self, lines: int) -> tuple[Row, Row]:
-        """Cut after ``lines`` lines in every cell at once. A cell that would leave a single line on either side
-        keeps its lines together (on the side that has room), so each part of a cell holds two lines or none."""
-        cuts = []
-        for cell in self.cells:
-            k = min(lines, len(cell))
-            if 0 < len(cell) - k < MIN_SPLIT_LINES:
-                k = len(cell) if len(cell) <= lines else max(len(cell) - MIN_SPLIT_LINES, 0)
-            if 0 < k < MIN_SPLIT_LINES and len(cell) > k:
-                k = 0 if len(cell) - k > lines else len(cell)
-            cuts.append(k)
+    def split(self, cuts: list[int]) -> tuple[Row, Row]:
+        """The parts of this row before and after a cut keeping ``cuts[i]`` lines of cell i (row_cuts)."""
         head = Row(self.kind, [c[:k] for c, k in zip(self.cells, cuts, strict=True)], self.style)
         tail = Row(self.kind, [c[k:] for c, k in zip(self.cells, cuts, strict=True)], self.style)
         return head, tail
-
-    def has_empty_text_cell(self, original: Row) -> bool:
-        """True when a cell that has text in ``original`` holds none here (a fragment a reader cannot place)."""
-        return any(orig and not mine for mine, orig in zip(self.cells, original.cells, strict=True))
 
 
 def layout_table(table: Table, width: float, styles: ReportStyles,
@@ -153,10 +141,10 @@ class ThaiTable(Flowable):  # type: ignore[misc]
             used = (fresh or 0.0) - room  # of this page, once the rows taken are placed
             if fresh is not None and row.height <= fresh and used >= fresh / 4:
                 break  # it fits a fresh page: it moves on whole rather than leave a fragment here
-            fit = row.lines_fitting(room)
-            if row.kind == "body" and fit >= MIN_SPLIT_LINES:
-                head, tail = row.split(min(fit, row.line_count - MIN_SPLIT_LINES))
-                if head.line_count and tail.line_count and head.height <= room and not head.has_empty_text_cell(row):
+            cuts = row_cut([len(c) for c in row.cells], row.lines_fitting(room)) if row.kind == "body" else None
+            if cuts is not None:
+                head, tail = row.split(cuts)
+                if head.height <= room:
                     taken.append(head)
                     rest[0] = self._continued(row, tail)
             break

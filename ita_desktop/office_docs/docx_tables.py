@@ -23,6 +23,7 @@ from typing import Any
 
 from ita_desktop.errors import UserError
 from ita_desktop.interchange.limits import MAX_TABLE_ROWS, check_word_file
+from ita_desktop.reports.row_cuts import CONTINUED
 from ita_desktop.thai.digits import to_thai_digits
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -275,6 +276,10 @@ class _Body:
                 if col < columns:
                     row.cells[col] = lines
             row.spans_all = len(cells) == 1 and cells[0][1] >= columns > 1 and cells[0][3] is None
+            first = next((c for c in row.cells if c), None)
+            if first and not row.spans_all and first[-1].endswith(CONTINUED.strip()):
+                row.continued = True  # the rest of a row cut by a page (our export's "… (ต่อ)" row)
+                row.cells[row.cells.index(first)] = []
             table.rows.append(row)
         return table
 

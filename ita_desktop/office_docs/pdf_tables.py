@@ -33,10 +33,11 @@ from ita_desktop.office_docs.cells import MARKER
 from ita_desktop.office_docs.docx_tables import Block, Para, Row, WordTable
 from ita_desktop.office_docs.headings import header_keys, heading_key
 from ita_desktop.office_docs.thai_repair import Repairs, repair
+from ita_desktop.reports.row_cuts import CONTINUED as ROW_CONTINUED
 
 MAX_PDF_BYTES = MAX_DOCX_BYTES  # a published plan or report is a few hundred KB
 MAX_PDF_PAGES = 500  # the seeds' reports have 4 to 12 pages
-CONTINUED = "(ต่อ)"
+CONTINUED = ROW_CONTINUED.strip()  # our export's label on the rest of a row cut by a page
 _PAGE_NUMBER = re.compile(r"^\s*(?:หน้า|page)?\s*[-–]?\s*[0-9๐-๙]+\s*(?:(?:/|จาก|of)\s*[0-9๐-๙]+)?\s*[-–]?\s*$",
                           re.IGNORECASE)
 _THAI = re.compile(r"[\u0e00-\u0e7f]")

@@ -33,8 +33,9 @@ from ita_desktop.reports.pdf.flowable import ThaiParagraph
 from ita_desktop.reports.pdf.fonts import load_fonts
 from ita_desktop.reports.pdf.page import Signatures, numbered_canvas
 from ita_desktop.reports.pdf.styles import ReportStyles
-from ita_desktop.reports.pdf.table import CONTINUED, MIN_SPLIT_LINES, PAD_Y, ThaiTable, layout_table
+from ita_desktop.reports.pdf.table import PAD_Y, ThaiTable, layout_table
 from ita_desktop.reports.profiles import build_reports
+from ita_desktop.reports.row_cuts import CONTINUED, MIN_SPLIT_LINES
 from ita_desktop.services.exporting import ExportOptions, ProgressCallback
 from ita_desktop.thai.segment import prepare
 

@@ -22,7 +22,6 @@ from ita_desktop.reports.pdf.flowable import draw_lines
 from ita_desktop.reports.pdf.linebreak import Line, TextStyle, layout_text, lines_height
 from ita_desktop.reports.pdf.styles import ReportStyles
 from ita_desktop.reports.row_cuts import CONTINUED, row_cut
-from ita_desktop.reports.row_cuts import MIN_SPLIT_LINES as MIN_SPLIT_LINES  # pdf_export keeps rows by it
 
 # Text of neighbouring cells stays at least 2 × PAD_X apart: pdfminer joins characters closer than twice their
 # width into one line, which would interleave the cells' lines when the text is extracted.

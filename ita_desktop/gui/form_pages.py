@@ -1,7 +1,9 @@
 """Form pages: the organization profile and last year's assessment.
 
 Typing in a field saves at once; a burst of typing in one field is one undo step (it ends when the
-field loses focus), so Ctrl+Z takes back a word, not a letter.
+field loses focus), so Ctrl+Z takes back a word, not a letter. A field holds at most what a grid cell does
+(interchange.limits.MAX_TEXT_CHARS): past it the field is marked, says so in Thai and keeps all that was typed,
+unsaved, until it is shortened.
 """
 
 from __future__ import annotations
@@ -15,14 +17,19 @@ from ita_desktop.domain.catalogue import LEVELS, TARGET_SCORE, level_of
 from ita_desktop.domain.model import Assessment, IndicatorScore, Organization, QuestionScore, Tool, YearPlan
 from ita_desktop.domain.questions import indicator_of, with_every_question
 from ita_desktop.gui.commands import FieldCommand
+from ita_desktop.gui.delegates import too_long_message
 from ita_desktop.gui.forms import child, load_form
 from ita_desktop.gui.grid_view import GridView
 from ita_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from ita_desktop.gui.record_model import RecordColumn, RecordTableModel
 from ita_desktop.gui.roles import LOW_SCORE_BACKGROUND
+from ita_desktop.interchange.limits import MAX_TEXT_CHARS
 from ita_desktop.services.editing import DocumentEditor
 from ita_desktop.storage.repositories import ORG_FIELDS
 from ita_desktop.thai.digits import to_arabic_digits
+
+
+MAX_FIELD_LENGTH = 2**31 - 1  # no cut by Qt: a text past MAX_TEXT_CHARS is refused with a message instead
 
 
 class BurstField:
@@ -36,6 +43,7 @@ class BurstField:
         self.get, self.set, self.parse, self.show, self.message = get, set_, parse, show, message
         self.label = label or name
         self.burst = 0
+        widget.setMaxLength(MAX_FIELD_LENGTH)  # Qt's own 32,767 would cut a paste silently; the cap below says so
         widget.textEdited.connect(self._edited)
         widget.editingFinished.connect(self._finished)
 
@@ -51,6 +59,13 @@ class BurstField:
         self.widget.style().polish(self.widget)
 
     def _edited(self, text: str) -> None:
+        if len(text) > MAX_TEXT_CHARS:  # refused at the field, in Thai; all that was typed stays in it, unsaved
+            self.widget.setProperty("invalid", True)
+            self._restyle()
+            self.widget.setToolTip(too_long_message(len(text)))
+            self.message(f"{self.label}: {too_long_message(len(text))}")
+            return
+        self.widget.setToolTip("")
         try:
             value = self.parse(text)
         except ValueError as exc:

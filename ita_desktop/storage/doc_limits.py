@@ -6,6 +6,9 @@ reads the whole document into memory. The limits are those of a document from el
 program opens can also be merged on another PC. The seeds hold at most 30 rows in a table and 10 measures
 a year (×100: 3,000 and 1,000); the limits are far above that. Each count stops one row past its limit, so a
 file with millions of rows is refused after reading at most that many, in well under a second.
+
+A change that grows a document (an import, a merge of two copies each within the limits) is checked inside its
+transaction, before it commits (written_problem), and refused as a whole when the result would be past a limit.
 """
 
 from __future__ import annotations
@@ -41,4 +44,18 @@ def count_problem(conn: sqlite3.Connection, version: int) -> str | None:
     if crowded is not None:
         return (f"a fiscal year has {crowded[0]:,} measures, more than the limit of {MAX_LIST_ITEMS:,} "
                 f"measures a year ({_WHAT}, which has a few dozen) / จำนวนมาตรการในปีเดียวเกินกำหนด")
+    return None
+
+
+def written_problem(conn: sqlite3.Connection, version: int) -> str | None:
+    """What a document holds past the limits once a transaction's writes are in, before it commits: its rows
+    (count_problem) or its size in pages (the file it would become), or None."""
+    problem = count_problem(conn, version)
+    if problem is not None:
+        return problem
+    (pages,) = conn.execute("PRAGMA page_count").fetchone()
+    (page_size,) = conn.execute("PRAGMA page_size").fetchone()
+    if pages * page_size > MAX_DOCUMENT_BYTES:
+        return (f"it would be {pages * page_size / MB:,.0f} MB, larger than the limit of {MAX_DOCUMENT_BYTES // MB} MB "
+                f"for a document file ({_WHAT}, which is well under 10 MB)")
     return None

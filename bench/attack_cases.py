@@ -27,6 +27,7 @@ import time
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from bench_bad_input import billion_laughs, deep_json, fifo, rows_1m, spaces_2gb, title_1mb
@@ -61,7 +62,8 @@ def run(args: list[str], env: dict[str, str], timeout: float = TIMEOUT) -> Outco
         seconds = time.perf_counter() - start
         out.seek(0)
         err.seek(0)
-        return Outcome(code, seconds, peak, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"))
+        return Outcome(code, seconds, peak, out.read().decode("utf-8", "replace"),
+                       err.read().decode("utf-8", "replace"))
 
 
 def _wait(child: subprocess.Popen[bytes], deadline: float) -> tuple[int, float | None]:
@@ -160,6 +162,15 @@ class Bench:
 
 
 # -- files that are bad ---------------------------------------------------------------------------------------
+def made_on_success(code: int, name: str, root: Path | None = None) -> set[str]:
+    """What a command may leave when it succeeds: the file it makes, and (``root``) its backups and working
+    copies in a data folder there; nothing when it fails."""
+    if code != 0:
+        return set()
+    data = {n for n in names(root) if n.startswith("data/")} if root is not None else set()
+    return data | ({name} if name else set())
+
+
 def write_json(path: Path, data: object | bytes) -> Path:
     if isinstance(data, bytes):
         path.write_bytes(data)
@@ -324,7 +335,7 @@ def bad_input(bench: Bench) -> None:
                                 "(SELECT min(rowid) FROM measures)", (pasted,))
             out = f / f"pasted{suffix}"
             bench.attempt(name, ["export", str(path), str(out)], target=path, ok_codes=(0,),
-                          allowed=lambda code, n=out.name: {n})
+                          allowed=partial(made_on_success, name=out.name))
             out.unlink(missing_ok=True)
 
     if bench.wanted("1,000,000-character title by merge") or bench.wanted("limits"):
@@ -464,7 +475,8 @@ def write_commands(bench: Bench, disk: Disk) -> list[tuple[str, Callable[[], tup
         doc = f / "work.ita"
         shutil.copy(bench.sound, doc)
         (root / "data").mkdir(exist_ok=True)
-        return ["import", str(doc), str(f / "changed.json")], doc, "", {**bench.env, "ITA_DESKTOP_DATA": str(root / "data")}
+        env = {**bench.env, "ITA_DESKTOP_DATA": str(root / "data")}
+        return ["import", str(doc), str(f / "changed.json")], doc, "", env
 
     return [
         ("export .pdf", exporting(".pdf")), ("export .docx", exporting(".docx")),
@@ -495,17 +507,14 @@ def faults(bench: Bench) -> None:
                     continue
                 disk.clear()
                 args, target, creates, env = setup()
-                existing = names(disk.root)
                 disk.fill(free_kb)
                 outcome = bench.attempt(name, args, target=target, watch=disk.root, env=env, ok_codes=(0, 2, 8),
-                                        allowed=lambda code, c=creates, e=existing:
-                                        ({c} if code == 0 and c else set()) | (names(disk.root) - e
-                                                                               if code == 0 else set()))
+                                        allowed=partial(made_on_success, name=creates, root=disk.root))
                 (disk.root / "filler").unlink(missing_ok=True)
                 if outcome is not None and outcome.code == 0 and creates.endswith(".ita"):
                     check = run(["check", str(disk.root / creates)], env)
                     if check.code != 0:
-                        bench.record(f"  ... then check of what it made", check, "the file it made is not whole")
+                        bench.record("  ... then check of what it made", check, "the file it made is not whole")
         for label, setup in write_commands(bench, disk):
             name = f"read-only mount: {label}"
             if not bench.wanted(name):

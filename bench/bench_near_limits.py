@@ -27,19 +27,21 @@ ROWS = 190_000
 
 def run(args: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float | None, int, str]:
     """(seconds, peak RSS in MB or None, exit code, last line of stdout or stderr)."""
-    start = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-m", "ita_desktop", *args], stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, env=env, cwd=cwd)
-    out, err = child.communicate()  # read first; wait4 below would not drain the pipes
-    peak: float | None = None
-    if hasattr(os, "wait4"):
-        _, status, usage = os.wait4(child.pid, 0)
-        child.returncode = os.waitstatus_to_exitcode(status)
-        peak = usage.ru_maxrss / 1024
-    else:
-        child.wait()
-    text = (err or out).decode("utf-8", "replace").strip().splitlines()
-    return time.perf_counter() - start, peak, child.returncode, text[-1] if text else ""
+    with tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        child = subprocess.Popen([sys.executable, "-m", "ita_desktop", *args], stdout=out, stderr=subprocess.STDOUT,
+                                 env=env, cwd=cwd)
+        peak: float | None = None
+        if hasattr(os, "wait4"):  # the child's own peak memory
+            _, status, usage = os.wait4(child.pid, 0)
+            child.returncode = os.waitstatus_to_exitcode(status)
+            peak = usage.ru_maxrss / 1024
+        else:
+            child.wait()
+        seconds = time.perf_counter() - start
+        out.seek(0)
+        text = out.read().decode("utf-8", "replace").strip().splitlines()
+    return seconds, peak, child.returncode, text[-1] if text else ""
 
 
 def build(folder: Path) -> Path:

@@ -28,7 +28,6 @@ from ita_desktop.services.editing import DocumentEditor
 from ita_desktop.storage.repositories import ORG_FIELDS
 from ita_desktop.thai.digits import to_arabic_digits
 
-
 MAX_FIELD_LENGTH = 2**31 - 1  # no cut by Qt: a text past MAX_TEXT_CHARS is refused with a message instead
 
 

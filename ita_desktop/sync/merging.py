@@ -15,6 +15,7 @@ from typing import Any
 
 from ita_desktop.errors import BadFileError, UserError
 from ita_desktop.storage.database import Database, utc_now
+from ita_desktop.storage.doc_limits import written_problem
 from ita_desktop.storage.merge_store import (
     StoredConflict,
     add_conflicts,
@@ -30,7 +31,6 @@ from ita_desktop.storage.merge_store import (
     widen_conflict,
     write_merged_rows,
 )
-from ita_desktop.storage.doc_limits import written_problem
 from ita_desktop.storage.schema import SCHEMA_VERSION, TABLES
 from ita_desktop.storage.untrusted import UntrustedCopy
 from ita_desktop.sync.backups import Backup, take_backup

@@ -37,8 +37,10 @@ class BurstField:
     def __init__(self, widget: QtWidgets.QLineEdit, name: str, undo_stack: QtGui.QUndoStack,
                  get: Callable[[], Any], set_: Callable[[Any], None], parse: Callable[[str], Any] = str,
                  show: Callable[[Any], str] = lambda v: "" if v is None else str(v),
-                 message: Callable[[str], None] = lambda _m: None, label: str = "") -> None:
+                 message: Callable[[str], None] = lambda _m: None, label: str = "",
+                 notice: QtWidgets.QLabel | None = None) -> None:
         self.widget, self.name, self.undo_stack = widget, name, undo_stack
+        self.notice = notice  # where the form says, in Thai, that this field's text is too long
         self.get, self.set, self.parse, self.show, self.message = get, set_, parse, show, message
         self.label = label or name
         self.burst = 0
@@ -61,10 +63,17 @@ class BurstField:
         if len(text) > MAX_TEXT_CHARS:  # refused at the field, in Thai; all that was typed stays in it, unsaved
             self.widget.setProperty("invalid", True)
             self._restyle()
-            self.widget.setToolTip(too_long_message(len(text)))
-            self.message(f"{self.label}: {too_long_message(len(text))}")
+            said = f"{self.label}: {too_long_message(len(text))}"
+            self.widget.setToolTip(said)
+            if self.notice is not None:
+                self.notice.setText(said)
+                self.notice.show()
+            self.message(said)
             return
-        self.widget.setToolTip("")
+        if self.widget.toolTip():  # it was too long: no longer
+            self.widget.setToolTip("")
+            if self.notice is not None and self.notice.text().startswith(f"{self.label}:"):
+                self.notice.hide()
         try:
             value = self.parse(text)
         except ValueError as exc:
@@ -103,8 +112,15 @@ class ProfilePage(QtWidgets.QWidget):
     def __init__(self, undo_stack: QtGui.QUndoStack, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.form = load_form("organization", self)
+        self.notice = QtWidgets.QLabel()  # a field's text past the cap: said here, under the form
+        self.notice.setObjectName("fieldTooLong")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.notice.hide()
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(self.form, 0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.notice)
+        layout.addStretch(1)
         self.form.setMinimumWidth(560)
         self.form.setMaximumWidth(860)
         self.editor: DocumentEditor | None = None
@@ -114,7 +130,7 @@ class ProfilePage(QtWidgets.QWidget):
         self.fields = {
             f: BurstField(child(self.form, QtWidgets.QLineEdit, f), f"org.{f}", undo_stack,
                           get=partial(self._get, f), set_=partial(self._set, f),
-                          message=self.message.emit, label=labels[f])
+                          message=self.message.emit, label=labels[f], notice=self.notice)
             for f in ORG_FIELDS
         }
 

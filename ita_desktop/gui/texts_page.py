@@ -36,7 +36,7 @@ STYLE = """
 QPlainTextEdit[draft="true"] { background: #f3f6fa; color: #3f4f66; }
 QLabel#textState[draft="true"] { color: #9a5b00; }
 QLabel#textState[draft="false"] { color: #1d6b35; font-weight: bold; }
-QLabel#textState[tooLong="true"] { color: #b00020; font-weight: bold; }
+QLabel#textTooLong { color: #b00020; font-weight: bold; }
 QPlainTextEdit[tooLong="true"] { border: 2px solid #b00020; }
 """
 
@@ -95,7 +95,10 @@ class PartEditor(QtWidgets.QWidget):
         name.setObjectName("sectionHeading")
         self.state = QtWidgets.QLabel()
         self.state.setObjectName("textState")
-        self.state.setWordWrap(True)
+        self.notice = QtWidgets.QLabel()  # why the text is not saved (past the cap); shown only then
+        self.notice.setObjectName("textTooLong")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
         self.scope = QtWidgets.QComboBox()
         self.scope.setObjectName(f"scope_{part}")
         self.scope.addItems(SCOPES)
@@ -125,6 +128,7 @@ class PartEditor(QtWidgets.QWidget):
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 6)
         layout.addLayout(top)
+        layout.addWidget(self.notice)
         layout.addWidget(self.edit)
         self.edit.textChanged.connect(self._changed)
         self.edit.left.connect(self._left)
@@ -149,8 +153,7 @@ class PartEditor(QtWidgets.QWidget):
                 widget.setProperty("draft", is_draft)
                 widget.style().unpolish(widget)
                 widget.style().polish(widget)
-            if not self.too_long:
-                self.state.setText(DRAFT_STATE if is_draft else OWN_STATE)
+            self.state.setText(DRAFT_STATE if is_draft else OWN_STATE)
             self.reset.setVisible(not is_draft)
             self.accept.setVisible(is_draft and bool(text.strip()))
             self.scoped = scope_every is not None
@@ -166,12 +169,11 @@ class PartEditor(QtWidgets.QWidget):
     def mark_too_long(self, length: int | None) -> None:
         """Say at the part that its text (``length`` characters) is past the cap and not saved; None: it is not."""
         self.too_long = length is not None
-        for widget in (self.edit, self.state):
-            widget.setProperty("tooLong", self.too_long)
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
-        if length is not None:
-            self.state.setText(too_long_message(length))
+        self.edit.setProperty("tooLong", self.too_long)
+        self.edit.style().unpolish(self.edit)
+        self.edit.style().polish(self.edit)
+        self.notice.setText(too_long_message(length) if length is not None else "")
+        self.notice.setVisible(self.too_long)
 
 
 class TextsPage(QtWidgets.QWidget):
@@ -279,7 +281,7 @@ class TextsPage(QtWidgets.QWidget):
             self.tabs.blockSignals(True)
             self.tabs.setCurrentIndex(self.documents.index(self.shown))
             self.tabs.blockSignals(False)
-            self.message.emit(f"{PART_NAMES[held]}: {self.parts[held].state.text()}")
+            self.message.emit(f"{PART_NAMES[held]}: {self.parts[held].notice.text()}")
             return
         self.shown = self.documents[index] if 0 <= index < len(self.documents) else None
         for widget in self.parts.values():

@@ -42,13 +42,15 @@ def test_an_organization_name_past_the_limit_is_refused_at_the_field_and_kept(wi
     paste(qtbot, field, LONG)
     assert field.text() == LONG and len(LONG) > MAX_TEXT_CHARS  # all of it, past Qt's 32,767 too
     assert field.property("invalid") is True and REFUSED in field.toolTip()
+    notice = window.profile_page.notice
+    assert notice.isVisible() and REFUSED in notice.text() and notice.text().startswith("ชื่อหน่วยงาน")
     assert messages and REFUSED in messages[-1] and messages[-1].startswith("ชื่อหน่วยงาน")
     assert reopen(path_of(window)).organization.name == old
     field.editingFinished.emit()  # leaving the field keeps what is in it
     assert field.text() == LONG
     paste(qtbot, field, "องค์การบริหารส่วนตำบลทดสอบ")
     assert reopen(path_of(window)).organization.name == "องค์การบริหารส่วนตำบลทดสอบ"
-    assert field.property("invalid") is False and field.toolTip() == ""
+    assert field.property("invalid") is False and field.toolTip() == "" and not notice.isVisible()
 
 
 def test_a_text_part_past_the_limit_is_refused_at_the_part_kept_and_the_page_stays(window: MainWindow,
@@ -61,8 +63,8 @@ def test_a_text_part_past_the_limit_is_refused_at_the_part_kept_and_the_page_sta
     paste(qtbot, edit, LONG)
     QtWidgets.QApplication.sendEvent(edit, QtCore.QEvent(QtCore.QEvent.Type.FocusOut))  # leaving saves, or says no
     assert edit.toPlainText() == LONG
-    state = page.parts["intro"].state
-    assert REFUSED in state.text() and state.isVisible()
+    notice = page.parts["intro"].notice
+    assert REFUSED in notice.text() and notice.isVisible()
     assert not [t for t in reopen(path_of(window)).years[0].texts if t.part == "intro"]
     shown = page.document()
     page.tabs.setCurrentIndex(1)  # to another document: refused while the text would be lost
@@ -73,6 +75,6 @@ def test_a_text_part_past_the_limit_is_refused_at_the_part_kept_and_the_page_sta
     paste(qtbot, edit, "คำนำของหน่วยงาน")
     QtWidgets.QApplication.sendEvent(edit, QtCore.QEvent(QtCore.QEvent.Type.FocusOut))
     assert [t.text for t in reopen(path_of(window)).years[0].texts if t.part == "intro"] == ["คำนำของหน่วยงาน"]
-    assert REFUSED not in state.text()
+    assert not notice.isVisible()
     page.tabs.setCurrentIndex(1)
     assert page.tabs.currentIndex() == 1

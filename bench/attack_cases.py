@@ -338,6 +338,16 @@ def bad_input(bench: Bench) -> None:
                           allowed=partial(made_on_success, name=out.name))
             out.unlink(missing_ok=True)
 
+    name = "PDF export of a 1,000,000-character title (cut)"
+    if bench.wanted(name):
+        path = damaged_copy(bench, "title.ita", "UPDATE measures SET title = ? WHERE rowid = "
+                            "(SELECT min(rowid) FROM measures)", ("ก" * 1_000_000,))
+        out = f / "title.pdf"
+        bench.attempt(name, ["export", str(path), str(out)], target=path, ok_codes=(0,), watch=f,
+                      allowed=partial(made_on_success, name=out.name))
+        out.unlink(missing_ok=True)
+        path.unlink()
+
     if bench.wanted("1,000,000-character title by merge") or bench.wanted("limits"):
         big_title_merge(bench)
 

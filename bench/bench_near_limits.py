@@ -7,7 +7,7 @@ then times, in child processes, each with its peak memory:
   - merge of that result into a fresh copy (190,000 rows written), and the same merge again (nothing to do);
   - check, and a PDF export of the plan.
 ``--code DIR`` runs the commands from another checkout of the program (e.g. `git archive` of an older commit),
-for before/after figures. Run: python bench/bench_near_limits.py [--code DIR] [--skip-pdf]
+for before/after figures. Run: python bench/bench_near_limits.py [--code DIR] [--skip-pdf] [--folder /dev/shm]
 """
 
 from __future__ import annotations
@@ -25,23 +25,24 @@ ROOT = Path(__file__).resolve().parents[1]
 ROWS = 190_000
 
 
-def run(args: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float | None, int, str]:
-    """(seconds, peak RSS in MB or None, exit code, last line of stdout or stderr)."""
+def run(args: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float | None, float | None, int, str]:
+    """(seconds, CPU seconds (user + system) or None, peak RSS in MB or None, exit code, last line of output)."""
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
         child = subprocess.Popen([sys.executable, "-m", "ita_desktop", *args], stdout=out, stderr=subprocess.STDOUT,
                                  env=env, cwd=cwd)
         peak: float | None = None
-        if hasattr(os, "wait4"):  # the child's own peak memory
+        cpu: float | None = None
+        if hasattr(os, "wait4"):  # the child's own peak memory and CPU time
             _, status, usage = os.wait4(child.pid, 0)
             child.returncode = os.waitstatus_to_exitcode(status)
-            peak = usage.ru_maxrss / 1024
+            peak, cpu = usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
         else:
             child.wait()
         seconds = time.perf_counter() - start
         out.seek(0)
         text = out.read().decode("utf-8", "replace").strip().splitlines()
-    return seconds, peak, child.returncode, text[-1] if text else ""
+    return seconds, cpu, peak, child.returncode, text[-1] if text else ""
 
 
 def build(folder: Path) -> Path:
@@ -57,9 +58,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--code", type=Path, default=ROOT, help="the checkout whose ita_desktop is timed")
     parser.add_argument("--skip-pdf", action="store_true")
+    parser.add_argument("--folder", type=Path, help="where to build the files (e.g. /dev/shm, so that a busy disk "
+                                                    "does not blur the figures); default: a temporary folder")
     args = parser.parse_args()
     code = args.code.resolve()
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory(dir=args.folder) as tmp:
         folder = Path(tmp)
         env = {**os.environ, "ITA_DESKTOP_DATA": str(folder / "data"), "PYTHONPATH": str(code)}
         near = build(folder)
@@ -78,9 +81,10 @@ def main() -> None:
             steps.append((f"PDF export of a {ROWS:,}-row document", ["export", str(pristine), str(folder / "o.pdf")]))
         print(f"code: {code}; document: {near.stat().st_size / 2**20:.0f} MB, {ROWS:,} steps")
         for name, argv in steps:
-            seconds, peak, exit_code, message = run(argv, env, code)
+            seconds, cpu, peak, exit_code, message = run(argv, env, code)
             mem = f"{peak:6.0f} MB" if peak is not None else "     ? MB"
-            print(f"{name:<44} {seconds:7.2f} s {mem}  exit {exit_code}  {message[:80]}", flush=True)
+            used = f"{cpu:6.2f} s CPU" if cpu is not None else "     ? s CPU"
+            print(f"{name:<44} {seconds:7.2f} s {used} {mem}  exit {exit_code}  {message[:60]}", flush=True)
 
 
 if __name__ == "__main__":

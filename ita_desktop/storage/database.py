@@ -557,13 +557,16 @@ class Database:
         if self._depth == 0:
             with self.transaction():
                 return self.delete_rows(table, row_ids)
-        stamp = json.dumps(self.tick(), separators=(",", ":"))
         done, now = 0, utc_now()
         for start in range(0, len(row_ids), 500):
             chunk = row_ids[start:start + 500]
+            where = f"deleted IS NOT 1 AND id IN ({', '.join('?' * len(chunk))})"
+            if self.conn.execute(f'SELECT 1 FROM "{table}" WHERE {where} LIMIT 1', chunk).fetchone() is None:
+                continue  # nothing to change: no change stamp is taken (as write_row takes none)
+            stamp = json.dumps(self.tick(), separators=(",", ":"))
             done += self.conn.execute(
-                f'UPDATE "{table}" SET deleted = 1, updated_at = ?, stamps = json_set(stamps, \'$.deleted\', json(?)) '
-                f"WHERE deleted IS NOT 1 AND id IN ({', '.join('?' * len(chunk))})", [now, stamp, *chunk]).rowcount
+                f'UPDATE "{table}" SET deleted = 1, updated_at = ?, '
+                f"stamps = json_set(stamps, '$.deleted', json(?)) WHERE {where}", [now, stamp, *chunk]).rowcount
         return done
 
     def live_rows(self, table: str, where: str = "", params: tuple[Any, ...] = (),

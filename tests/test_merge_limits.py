@@ -13,8 +13,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from ita_desktop.cli import main
+from ita_desktop.gui.app import application
+from ita_desktop.gui.main_window import MainWindow
+from ita_desktop.gui.qt import QtWidgets
 from ita_desktop.samples import create_sample_document
 from ita_desktop.services.documents import load
 from ita_desktop.storage import doc_limits
@@ -73,3 +77,21 @@ def test_the_same_merge_within_the_limits_brings_both_measures(copies: tuple[Pat
     assert main(["merge", str(mine), str(theirs)]) == 0, capsys.readouterr().err
     titles = [m.title for m in load(mine).years[0].measures]
     assert "มาตรการของกองคลัง" in titles and "มาตรการของกองช่าง" in titles
+
+
+def test_the_window_refuses_that_merge_in_thai(copies: tuple[Path, Path], qapp: QtWidgets.QApplication,
+                                               qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    mine, theirs = copies
+    monkeypatch.setattr(doc_limits, "MAX_TABLE_ROWS", 30)
+    application()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_document(mine)
+    before = [m.title for m in load(mine).years[0].measures]
+    with qtbot.waitSignal(window.sync.merge_finished, timeout=20000) as merged:
+        window.sync.start_merge(theirs)
+    assert merged.args == [-1]
+    assert "ไม่ได้รวมไฟล์ เพราะเมื่อรวมกันแล้วเอกสารจะใหญ่เกินกำหนด" in window.last_error
+    assert "กรุณาลบข้อมูลที่ไม่ใช้แล้ว" in window.last_error
+    window.close()
+    assert [m.title for m in load(mine).years[0].measures] == before

@@ -144,7 +144,7 @@ def merge_copy(database: Database, other: UntrustedCopy, source: str, *, dry_run
                 f"{source} was not merged: together, the two copies would be past the limits of a document "
                 f"({too_big}). Nothing was changed. Delete what is not needed in one of the copies (old years, "
                 "measures), then merge again. ไม่ได้รวมไฟล์ เพราะเมื่อรวมกันแล้วเอกสารจะใหญ่เกินกำหนด "
-                "(เอกสารไม่ถูกเปลี่ยนแปลง)")
+                "(เอกสารไม่ถูกเปลี่ยนแปลง) กรุณาลบข้อมูลที่ไม่ใช้แล้ว (ปีเก่า มาตรการ) ในสำเนาใดสำเนาหนึ่ง แล้วรวมอีกครั้ง")
     return MergeResult(plan, backup, dry_run, open_conflicts(database), summary)
 
 

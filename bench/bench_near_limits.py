@@ -1,13 +1,13 @@
 """Bench (not a test): commands on a document just under the limits (190,000 rows in one table).
 
 Issue 17 measured an import into such a document at 59 s, a merge at 23 s and a PDF export at 80 s (under strace).
-This builds the document (the sample with one step copied 190,000 times, as bench_bad_input does past the limit),
-then times, in child processes, each with its peak memory:
-  - import of the sample plan into it (the plan's three steps replace the 190,000: that many tombstones);
-  - merge of that result into a fresh copy (190,000 rows written), and the same merge again (nothing to do);
-  - check, and a PDF export of the plan.
+This builds the document (the sample with its first measure copied 19,000 times, each with 10 steps: 190,000
+steps, 19,010 measures in one year), then times, in child processes, each with its CPU time and peak memory:
+  - its export to JSON, and the import of that JSON with every step's text changed (190,000 rows written);
+  - merge of that result into a fresh copy (190,000 rows), and the same merge again (nothing to do);
+  - check, and (--pdf) a PDF export of the plan.
 ``--code DIR`` runs the commands from another checkout of the program (e.g. `git archive` of an older commit),
-for before/after figures. Run: python bench/bench_near_limits.py [--code DIR] [--skip-pdf] [--folder /dev/shm]
+for before/after figures. Run: python bench/bench_near_limits.py [--code DIR] [--pdf] [--folder /dev/shm]
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-ROWS = 190_000
+MEASURES, STEPS_EACH = 19_000, 10  # 190,000 steps and 19,010 measures in one year: under 200,000 and 20,000
+ROWS = MEASURES * STEPS_EACH
 
 
 def run(args: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float | None, float | None, int, str]:
@@ -45,19 +46,56 @@ def run(args: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float |
     return seconds, cpu, peak, child.returncode, text[-1] if text else ""
 
 
-def build(folder: Path) -> Path:
-    """The 190,000-row document, made by a child (so this process stays small: a child's peak memory counts
-    what its parent held when it forked)."""
-    code = (f"import sys; from pathlib import Path; sys.path[:0] = [{str(ROOT)!r}, {str(ROOT / 'bench')!r}]; "
-            f"import bench_bad_input as b; print(b._grown(Path({str(folder)!r}), 'near.ita', 'steps', {ROWS}))")
-    made = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=ROOT)
+BUILD = """
+import sqlite3, sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from ita_desktop.samples import create_sample_document
+path = create_sample_document(Path(sys.argv[2]))
+measures, steps = int(sys.argv[3]), int(sys.argv[4])
+conn = sqlite3.connect(path)
+def columns(table):
+    names = [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]
+    return ", ".join(f'"{n}"' for n in names if n not in ("id", "measure_id"))
+first = conn.execute("SELECT id FROM measures WHERE deleted = 0 ORDER BY rowid LIMIT 1").fetchone()[0]
+m, s = columns("measures"), columns("steps")
+with conn:
+    conn.execute(f"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {measures}) "
+                 f"INSERT INTO measures(id, {m}) SELECT 'bench-' || i, {m} "
+                 f"FROM n, (SELECT * FROM measures WHERE id = ?)", (first,))
+    conn.execute(f"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {steps}) "
+                 f"INSERT INTO steps(id, measure_id, {s}) SELECT lower(hex(randomblob(16))), x.id, {s} "
+                 f"FROM (SELECT id FROM measures WHERE id LIKE 'bench-%') x, n, "
+                 f"(SELECT * FROM steps WHERE measure_id = ? AND deleted = 0 LIMIT 1)", (first,))
+conn.close()
+print(path)
+"""
+
+
+EDIT = """
+import json, sys
+data = json.load(open(sys.argv[1], encoding="utf-8"))
+for year in data["years"]:
+    for measure in year["measures"]:
+        for step in measure.get("steps", []):
+            step["text"] += " (แก้ไข)"
+json.dump(data, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
+"""
+
+
+def build(folder: Path, code: Path) -> Path:
+    """The document near the limits, made by a child (so this process stays small: a child's peak memory counts
+    what its parent held when it forked): the sample with MEASURES copies of its first measure, each with
+    STEPS_EACH steps."""
+    made = subprocess.run([sys.executable, "-c", BUILD, str(code), str(folder / "near.ita"), str(MEASURES),
+                           str(STEPS_EACH)], check=True, capture_output=True, text=True, cwd=ROOT)
     return Path(made.stdout.strip())
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--code", type=Path, default=ROOT, help="the checkout whose ita_desktop is timed")
-    parser.add_argument("--skip-pdf", action="store_true")
+    parser.add_argument("--pdf", action="store_true", help="also a PDF export of it (thousands of pages: minutes)")
     parser.add_argument("--folder", type=Path, help="where to build the files (e.g. /dev/shm, so that a busy disk "
                                                     "does not blur the figures); default: a temporary folder")
     args = parser.parse_args()
@@ -65,22 +103,25 @@ def main() -> None:
     with tempfile.TemporaryDirectory(dir=args.folder) as tmp:
         folder = Path(tmp)
         env = {**os.environ, "ITA_DESKTOP_DATA": str(folder / "data"), "PYTHONPATH": str(code)}
-        near = build(folder)
+        near = build(folder, code)
         pristine = folder / "pristine.ita"
         shutil.copy(near, pristine)
         fresh = folder / "fresh.ita"
         shutil.copy(near, fresh)
-        sample = ROOT / "ita_desktop" / "samples" / "sample.json"
-        steps = [
-            (f"import into a {ROWS:,}-row document", ["import", str(near), str(sample)]),
+        exported, edited = folder / "near.json", folder / "edited.json"
+        steps: list[tuple[str, list[str]]] = [
+            (f"export of a {ROWS:,}-row document to JSON", ["export", str(near), str(exported)]),
+            (f"import of it, every step edited ({ROWS:,})", ["import", str(near), str(edited)]),
             (f"merge of that ({ROWS:,} rows written)", ["merge", str(fresh), str(near)]),
             ("the same merge again (nothing new)", ["merge", str(fresh), str(near)]),
             (f"check of a {ROWS:,}-row document", ["check", str(pristine)]),
         ]
-        if not args.skip_pdf:
+        if args.pdf:
             steps.append((f"PDF export of a {ROWS:,}-row document", ["export", str(pristine), str(folder / "o.pdf")]))
-        print(f"code: {code}; document: {near.stat().st_size / 2**20:.0f} MB, {ROWS:,} steps")
+        print(f"code: {code}; document: {near.stat().st_size / 2**20:.0f} MB, {ROWS:,} steps in {MEASURES:,} measures")
         for name, argv in steps:
+            if argv[0] == "import":  # every step's text changed, by a child (this process stays small)
+                subprocess.run([sys.executable, "-c", EDIT, str(exported), str(edited)], check=True)
             seconds, cpu, peak, exit_code, message = run(argv, env, code)
             mem = f"{peak:6.0f} MB" if peak is not None else "     ? MB"
             used = f"{cpu:6.2f} s CPU" if cpu is not None else "     ? s CPU"

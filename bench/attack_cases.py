@@ -384,11 +384,11 @@ def big_title_merge(bench: Bench) -> None:
                   ["import", str(theirs), str(title_1mb(bench.folder))], target=theirs, ok_codes=(2, 4))
 
 
-def made_in_child(maker: str, folder: Path) -> Path:
-    """A big file made by a child process: the peak memory of a child counts what its parent held when it forked,
-    so this process must stay small."""
+def made_in_child(call: str, folder: Path) -> Path:
+    """A big file made by a child process (``call``: a bench_bad_input function called on the folder ``f``): the
+    peak memory of a child counts what its parent held when it forked, so this process must stay small."""
     code = (f"import sys; from pathlib import Path; sys.path[:0] = [{str(ROOT)!r}, {str(ROOT / 'bench')!r}]; "
-            f"import bench_bad_input as b; print(b.{maker}(Path({str(folder)!r})))")
+            f"import bench_bad_input as b; f = Path({str(folder)!r}); print(b.{call})")
     made = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=ROOT)
     return Path(made.stdout.strip())
 
@@ -396,7 +396,14 @@ def made_in_child(maker: str, folder: Path) -> Path:
 def local_limits(bench: Bench) -> None:
     if not bench.wanted("1.4 M"):
         return
-    big = made_in_child("rows_1_4m", bench.folder)
+    crowded = made_in_child("_grown(f, 'one-measure.ita', 'steps', 190_000)", bench.folder)
+    bench.attempt("local 190,000 steps in one measure: check", ["check", str(crowded)], target=crowded,
+                  ok_codes=(1,), one_paragraph=False)
+    bench.attempt("local 190,000 steps in one measure: export PDF", ["export", str(crowded),
+                                                                     str(bench.folder / "o.pdf")],
+                  target=crowded, ok_codes=(3,), watch=bench.folder)
+    crowded.unlink()
+    big = made_in_child("rows_1_4m(f)", bench.folder)
     doc = bench.folder / "work.ita"
     shutil.copy(bench.sound, doc)
     bench.attempt("local 1.4 M rows: check", ["check", str(big)], target=big, ok_codes=(1, 2, 3),

@@ -3,8 +3,9 @@
 Issue 17 measured an import into such a document at 59 s, a merge at 23 s and a PDF export at 80 s (under strace).
 This builds the document (the sample with its first measure copied 19,000 times, each with 10 steps: 190,000
 steps, 19,010 measures in one year), then times, in child processes, each with its CPU time and peak memory:
-  - its export to JSON, and the import of that JSON with every step's text changed (190,000 rows written);
-  - merge of that result into a fresh copy (190,000 rows), and the same merge again (nothing to do);
+  - its export to JSON (99 MB: past the 64 MB an import takes), and the import of its first 11,000 measures with
+    every step's text changed (110,000 rows written);
+  - merge of that result into a fresh copy (110,000 rows), and the same merge again (nothing to do);
   - check, and (--pdf) a PDF export of the plan.
 ``--code DIR`` runs the commands from another checkout of the program (e.g. `git archive` of an older commit),
 for before/after figures. Run: python bench/bench_near_limits.py [--code DIR] [--pdf] [--folder /dev/shm]
@@ -76,11 +77,12 @@ EDIT = """
 import json, sys
 data = json.load(open(sys.argv[1], encoding="utf-8"))
 for year in data["years"]:
+    year["measures"] = year["measures"][:EDITED]  # the whole export is 99 MB, past the 64 MB an import takes
     for measure in year["measures"]:
         for step in measure.get("steps", []):
             step["text"] += " (แก้ไข)"
 json.dump(data, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
-"""
+""".replace("EDITED", "11_000")
 
 
 def build(folder: Path, code: Path) -> Path:
@@ -111,8 +113,8 @@ def main() -> None:
         exported, edited = folder / "near.json", folder / "edited.json"
         steps: list[tuple[str, list[str]]] = [
             (f"export of a {ROWS:,}-row document to JSON", ["export", str(near), str(exported)]),
-            (f"import of it, every step edited ({ROWS:,})", ["import", str(near), str(edited)]),
-            (f"merge of that ({ROWS:,} rows written)", ["merge", str(fresh), str(near)]),
+            ("import of 11,000 of its measures, every step edited", ["import", str(near), str(edited)]),
+            ("merge of that (110,000 steps written)", ["merge", str(fresh), str(near)]),
             ("the same merge again (nothing new)", ["merge", str(fresh), str(near)]),
             (f"check of a {ROWS:,}-row document", ["check", str(pristine)]),
         ]

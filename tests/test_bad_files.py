@@ -91,6 +91,10 @@ def btree_damaged(doc: Path) -> None:
     doc.write_bytes(bytes(data))
 
 
+def year_99999(doc: Path) -> None:
+    execute(doc, "UPDATE fiscal_years SET year = 99999")  # no input takes it (2400–2700); date arithmetic failed
+
+
 def a_folder(doc: Path) -> None:
     doc.unlink()
     doc.mkdir()
@@ -301,3 +305,19 @@ def test_a_file_whose_schema_bytes_are_damaged_is_refused_in_plain_words(
         err = capsys.readouterr().err
         assert code != 0 and "damaged" in err and "Traceback" not in err, err
     assert sha(doc) == before
+
+
+def test_a_year_no_program_writes_is_named_not_a_crash(sound_copy: Path, tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """Year 99999 (another program wrote it) made `check` fail in its date arithmetic (exit 70)."""
+    doc = tmp_path / "ปีผิด.ita"
+    shutil.copy(sound_copy, doc)
+    year_99999(doc)
+    before = sha(doc)
+    words = "fiscal year 99999 is not a Buddhist-era year of 2400–2700"
+    for argv, code in ((["check", str(doc)], 1), (["export", str(doc), str(tmp_path / "o.pdf")], 3),
+                       (["import", str(doc), str(SAMPLE_JSON)], 4)):
+        assert main(argv) == code
+        err = capsys.readouterr().err
+        assert_refused(code, err, words if argv[0] != "import" else "99999")
+    assert sha(doc) == before and sorted(p.name for p in tmp_path.iterdir()) == [doc.name]

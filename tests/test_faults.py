@@ -372,3 +372,39 @@ def test_what_a_killed_save_back_left_on_the_stick_is_cleaned_by_the_next(tmp_pa
     update(copy.path, "measures", "m0", {"title": "หลังจากที่ถูกตัด"})
     assert save_back(copy).safe_to_remove
     assert sorted(p.name for p in stick.parent.iterdir()) == [stick.name]
+
+
+def test_a_full_data_folder_is_named_when_a_copy_from_elsewhere_is_read(sound: Path, disk: Disk,
+                                                                       monkeypatch: pytest.MonkeyPatch,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """bring-in copies the file into the app's own folder first; that folder's disk being full was reported as
+    "Cannot read <the file>", which sent the clerk to check a stick that was fine."""
+    monkeypatch.setenv("ITA_DESKTOP_DATA", str(disk.root / "data"))
+    (disk.root / "data").mkdir()
+    disk.fill(4)
+    before = sha(sound)
+    code = main(["bring-in", str(sound)])
+    err = capsys.readouterr().err
+    assert code == 2, err
+    one_paragraph(err)
+    assert f"{sound.name} was not used" in err and "private copy could not be made" in err and FULL in err, err
+    assert "Cannot read" not in err
+    assert sha(sound) == before
+    assert [p for p in (disk.root / "data").rglob("*") if p.is_file()] == []
+
+
+def test_an_empty_journal_left_beside_the_stick_file_goes_with_the_next_save_back(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A save-back killed before SQLite wrote its journal's header leaves an empty `-journal` (SQLite would not
+    roll it back); it stayed on the stick for good, looking like an unfinished save."""
+    from ita_desktop.sync.save_back import save_back
+    from ita_desktop.sync.working_copy import bring_in
+    from tests.sync.helpers import small_document, update
+
+    stick = small_document(tmp_path / "USB" / "แผน.ita")
+    copy, _ = bring_in(stick)
+    stick.with_name(stick.name + "-journal").write_bytes(b"")
+    update(copy.path, "measures", "m0", {"title": "หลังจากที่ถูกตัด"})
+    assert save_back(copy).safe_to_remove
+    assert sorted(p.name for p in stick.parent.iterdir()) == [stick.name]
+    assert main(["check", str(stick)]) == 0

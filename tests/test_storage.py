@@ -302,3 +302,28 @@ def test_the_example_queries_of_the_file_format_document_work(sample_doc: Path) 
     assert len(plan) == 10 and plan[0][1] == "IIT" and plan[0][3] == "การปฏิบัติหน้าที่"
     assert progress and {row[2] for row in progress} <= {"planned", "in_progress", "done"}
     assert len(stamped) == 10
+
+
+def test_tombstoning_many_rows_at_once_stamps_each_like_one_at_a_time(tmp_path: Path) -> None:
+    """delete_rows (an import that drops 190,000 steps) leaves each row as delete_row would: deleted, its other
+    fields' stamps kept, its `deleted` stamp the transaction's, the stamps text as write_row writes it; rows
+    already deleted are not touched and take no new stamp."""
+    from ita_desktop.samples import create_sample_document
+    from ita_desktop.storage.database import Database
+
+    doc = create_sample_document(tmp_path / "doc.ita")
+    with Database.open(doc) as database:
+        before = {r["id"]: r["stamps"] for r in database.live_rows("steps")}
+        one, many = sorted(before)[:3], sorted(before)[3:]
+        with database.transaction():
+            for row_id in one:
+                database.delete_row("steps", row_id)
+            assert database.delete_rows("steps", many) == len(many)
+            stamp = database.tick()
+        after = {r["id"]: r for r in database.query("SELECT id, deleted, stamps FROM steps")}
+        for row_id, old in before.items():
+            expected = json.dumps(json.loads(old) | {"deleted": stamp}, separators=(",", ":"))
+            assert after[row_id]["deleted"] == 1 and after[row_id]["stamps"] == expected, row_id
+        vector = database.version_vector()
+        assert database.delete_rows("steps", list(before)) == 0
+        assert database.version_vector() == vector  # nothing changed, so no change was counted

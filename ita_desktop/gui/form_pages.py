@@ -1,7 +1,9 @@
 """Form pages: the organization profile and last year's assessment.
 
 Typing in a field saves at once; a burst of typing in one field is one undo step (it ends when the
-field loses focus), so Ctrl+Z takes back a word, not a letter.
+field loses focus), so Ctrl+Z takes back a word, not a letter. A field holds at most what a grid cell does
+(interchange.limits.MAX_TEXT_CHARS): past it the field is marked, says so in Thai and keeps all that was typed,
+unsaved, until it is shortened.
 """
 
 from __future__ import annotations
@@ -15,14 +17,18 @@ from ita_desktop.domain.catalogue import LEVELS, TARGET_SCORE, level_of
 from ita_desktop.domain.model import Assessment, IndicatorScore, Organization, QuestionScore, Tool, YearPlan
 from ita_desktop.domain.questions import indicator_of, with_every_question
 from ita_desktop.gui.commands import FieldCommand
+from ita_desktop.gui.delegates import too_long_message
 from ita_desktop.gui.forms import child, load_form
 from ita_desktop.gui.grid_view import GridView
 from ita_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from ita_desktop.gui.record_model import RecordColumn, RecordTableModel
 from ita_desktop.gui.roles import LOW_SCORE_BACKGROUND
+from ita_desktop.interchange.limits import MAX_TEXT_CHARS
 from ita_desktop.services.editing import DocumentEditor
 from ita_desktop.storage.repositories import ORG_FIELDS
 from ita_desktop.thai.digits import to_arabic_digits
+
+MAX_FIELD_LENGTH = 2**31 - 1  # no cut by Qt: a text past MAX_TEXT_CHARS is refused with a message instead
 
 
 class BurstField:
@@ -31,11 +37,14 @@ class BurstField:
     def __init__(self, widget: QtWidgets.QLineEdit, name: str, undo_stack: QtGui.QUndoStack,
                  get: Callable[[], Any], set_: Callable[[Any], None], parse: Callable[[str], Any] = str,
                  show: Callable[[Any], str] = lambda v: "" if v is None else str(v),
-                 message: Callable[[str], None] = lambda _m: None, label: str = "") -> None:
+                 message: Callable[[str], None] = lambda _m: None, label: str = "",
+                 notice: QtWidgets.QLabel | None = None) -> None:
         self.widget, self.name, self.undo_stack = widget, name, undo_stack
+        self.notice = notice  # where the form says, in Thai, that this field's text is too long
         self.get, self.set, self.parse, self.show, self.message = get, set_, parse, show, message
         self.label = label or name
         self.burst = 0
+        widget.setMaxLength(MAX_FIELD_LENGTH)  # Qt's own 32,767 would cut a paste silently; the cap below says so
         widget.textEdited.connect(self._edited)
         widget.editingFinished.connect(self._finished)
 
@@ -51,6 +60,20 @@ class BurstField:
         self.widget.style().polish(self.widget)
 
     def _edited(self, text: str) -> None:
+        if len(text) > MAX_TEXT_CHARS:  # refused at the field, in Thai; all that was typed stays in it, unsaved
+            self.widget.setProperty("invalid", True)
+            self._restyle()
+            said = f"{self.label}: {too_long_message(len(text))}"
+            self.widget.setToolTip(said)
+            if self.notice is not None:
+                self.notice.setText(said)
+                self.notice.show()
+            self.message(said)
+            return
+        if self.widget.toolTip():  # it was too long: no longer
+            self.widget.setToolTip("")
+            if self.notice is not None and self.notice.text().startswith(f"{self.label}:"):
+                self.notice.hide()
         try:
             value = self.parse(text)
         except ValueError as exc:
@@ -89,8 +112,15 @@ class ProfilePage(QtWidgets.QWidget):
     def __init__(self, undo_stack: QtGui.QUndoStack, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.form = load_form("organization", self)
+        self.notice = QtWidgets.QLabel()  # a field's text past the cap: said here, under the form
+        self.notice.setObjectName("fieldTooLong")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.notice.hide()
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(self.form, 0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.notice)
+        layout.addStretch(1)
         self.form.setMinimumWidth(560)
         self.form.setMaximumWidth(860)
         self.editor: DocumentEditor | None = None
@@ -100,7 +130,7 @@ class ProfilePage(QtWidgets.QWidget):
         self.fields = {
             f: BurstField(child(self.form, QtWidgets.QLineEdit, f), f"org.{f}", undo_stack,
                           get=partial(self._get, f), set_=partial(self._set, f),
-                          message=self.message.emit, label=labels[f])
+                          message=self.message.emit, label=labels[f], notice=self.notice)
             for f in ORG_FIELDS
         }
 

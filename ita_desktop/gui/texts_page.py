@@ -4,7 +4,9 @@ For the chosen document (plan, each round's report, analysis) every part — the
 the table and after it, and the three tool section headings — shows the office's own text, or else the draft
 the report would print, marked as such. Typing makes it the office's text (saved on leaving the editor or after
 a short pause; a burst is one undo step); "back to the generated text" removes it. All of it goes through the
-window's undo stack and ``services.own_texts``.
+window's undo stack and ``services.own_texts``. A part holds at most what a grid cell does
+(interchange.limits.MAX_TEXT_CHARS): a longer text is not saved, the part says so in Thai and keeps all that was
+typed (nothing reloads over it, and the page stays on its document) until it is shortened.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ita_desktop.domain.model import YearPlan
+from ita_desktop.gui.delegates import too_long_message
 from ita_desktop.gui.qt import QtCore, QtGui, QtWidgets
+from ita_desktop.interchange.limits import MAX_TEXT_CHARS
 from ita_desktop.reports.texts import PART_NAMES
 from ita_desktop.services import own_texts
 from ita_desktop.services.editing import DocumentEditor
@@ -32,6 +36,8 @@ STYLE = """
 QPlainTextEdit[draft="true"] { background: #f3f6fa; color: #3f4f66; }
 QLabel#textState[draft="true"] { color: #9a5b00; }
 QLabel#textState[draft="false"] { color: #1d6b35; font-weight: bold; }
+QLabel#textTooLong { color: #b00020; font-weight: bold; }
+QPlainTextEdit[tooLong="true"] { border: 2px solid #b00020; }
 """
 
 
@@ -84,10 +90,15 @@ class PartEditor(QtWidgets.QWidget):
         self.loading = False
         self.scoped = False  # a progress report's part: the clerk picks this round only or every round
         self.burst = 0
+        self.too_long = False  # the editor holds a text past MAX_TEXT_CHARS that was not saved
         name = QtWidgets.QLabel(PART_NAMES[part])
         name.setObjectName("sectionHeading")
         self.state = QtWidgets.QLabel()
         self.state.setObjectName("textState")
+        self.notice = QtWidgets.QLabel()  # why the text is not saved (past the cap); shown only then
+        self.notice.setObjectName("textTooLong")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
         self.scope = QtWidgets.QComboBox()
         self.scope.setObjectName(f"scope_{part}")
         self.scope.addItems(SCOPES)
@@ -117,6 +128,7 @@ class PartEditor(QtWidgets.QWidget):
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 6)
         layout.addLayout(top)
+        layout.addWidget(self.notice)
         layout.addWidget(self.edit)
         self.edit.textChanged.connect(self._changed)
         self.edit.left.connect(self._left)
@@ -135,7 +147,7 @@ class PartEditor(QtWidgets.QWidget):
         try:
             if force:
                 self.timer.stop()
-            if self.edit.toPlainText() != text and not self.timer.isActive():
+            if self.edit.toPlainText() != text and not self.timer.isActive() and not self.too_long:
                 self.edit.setPlainText(text)
             for widget in (self.edit, self.state):
                 widget.setProperty("draft", is_draft)
@@ -153,6 +165,15 @@ class PartEditor(QtWidgets.QWidget):
 
     def every_round(self) -> bool:
         return self.scoped and self.scope.currentIndex() == 1
+
+    def mark_too_long(self, length: int | None) -> None:
+        """Say at the part that its text (``length`` characters) is past the cap and not saved; None: it is not."""
+        self.too_long = length is not None
+        self.edit.setProperty("tooLong", self.too_long)
+        self.edit.style().unpolish(self.edit)
+        self.edit.style().polish(self.edit)
+        self.notice.setText(too_long_message(length) if length is not None else "")
+        self.notice.setVisible(self.too_long)
 
 
 class TextsPage(QtWidgets.QWidget):
@@ -219,6 +240,7 @@ class TextsPage(QtWidgets.QWidget):
         shown = self.document()
         for part in self.parts.values():
             part.timer.stop()
+            part.mark_too_long(None)  # another year, or the file as a merge or restore left it: shown as it is
         self.editor, self.plan = editor, plan
         self._fill_tabs(shown)
 
@@ -254,6 +276,13 @@ class TextsPage(QtWidgets.QWidget):
 
     def _document_chosen(self, index: int) -> None:
         self.commit()  # what was typed belongs to the document shown until now
+        held = self.holding_too_long()
+        if held is not None and self.shown in self.documents:  # stay, so the over-long text is not lost
+            self.tabs.blockSignals(True)
+            self.tabs.setCurrentIndex(self.documents.index(self.shown))
+            self.tabs.blockSignals(False)
+            self.message.emit(f"{PART_NAMES[held]}: {self.parts[held].notice.text()}")
+            return
         self.shown = self.documents[index] if 0 <= index < len(self.documents) else None
         for widget in self.parts.values():
             widget.burst += 1
@@ -284,6 +313,10 @@ class TextsPage(QtWidgets.QWidget):
                 self.refresh()
 
     # -- changes ---------------------------------------------------------------------------------------------
+    def holding_too_long(self) -> str | None:
+        """The first part whose editor holds a text past the cap (not saved), or None."""
+        return next((part for part, widget in self.parts.items() if widget.too_long), None)
+
     def commit(self) -> None:
         """Save what is typed but not yet saved (before a year switch, an export, closing)."""
         for part, widget in self.parts.items():
@@ -301,9 +334,17 @@ class TextsPage(QtWidgets.QWidget):
         if document is None or self.editor is None or self.plan is None or widget.edit.isReadOnly():
             return
         text = widget.edit.toPlainText()
+        if len(text) > MAX_TEXT_CHARS:  # refused at the part; the editor keeps all of it
+            widget.mark_too_long(len(text))
+            self.message.emit(f"{PART_NAMES[part]}: {too_long_message(len(text))}")
+            return
+        was_too_long = widget.too_long
+        widget.mark_too_long(None)
         own = own_texts.shown_text(self.plan, document, part)
         printed = own.text if own is not None else own_texts.draft(self.editor, self.plan, document, part)
         if text == printed:
+            if was_too_long:
+                self.refresh(forced={part})  # its state again
             return
         key = self._key(document, part)
         change = own_texts.typed(self.plan, key, text)

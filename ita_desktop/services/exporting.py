@@ -115,7 +115,7 @@ def export_document(document: Document, options: ExportOptions, out: Path,
     elif out.suffix.lower() == ".pdf":  # a text far longer than any office writes is printed cut, with a note
         from ita_desktop.reports.pdf.long_texts import cut_note, printable
 
-        document, cut = printable(document)
+        document, cut = printable(document, options.digits)
         notes += [cut_note(cut)] if cut else []
     load_writer(suffix)(document, options, out, progress)
     return notes

@@ -55,6 +55,13 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 UNREADABLE: tuple[type[Exception], ...] = (sqlite3.DatabaseError, UnicodeDecodeError)
 
 
+def _cell(value: Any) -> Any:
+    """A value as stored: a list or dict as JSON (what sqlite-utils wrote for one), anything else as it is."""
+    if isinstance(value, list | dict | tuple):
+        return json.dumps(value, default=repr, ensure_ascii=False)
+    return value
+
+
 def utc_now() -> str:
     """Wall-clock UTC stamp for `updated_at` (informational only)."""
     return datetime.now(UTC).isoformat(timespec="seconds")
@@ -520,20 +527,47 @@ class Database:
             stamp = self.tick()
             record = full | {"id": row_id, "doc_id": self.doc_id, "updated_at": utc_now(),
                              "stamps": json.dumps({f: stamp for f in full}, separators=(",", ":"))}
-            self.db.table(table).insert(record)
+            names = ", ".join(f'"{c}"' for c in record)
+            self.conn.execute(f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(record))})',
+                              [_cell(v) for v in record.values()])
             return True
         changed = {k: v for k, v in values.items() if current.get(k) != v}
         if not changed:
             return False
         stamp = self.tick()
         stamps = json.loads(current["stamps"]) | {f: stamp for f in changed}
-        self.db.table(table).update(row_id, changed | {"updated_at": utc_now(),
-                                                 "stamps": json.dumps(stamps, separators=(",", ":"))})
+        update = changed | {"updated_at": utc_now(), "stamps": json.dumps(stamps, separators=(",", ":"))}
+        # plain SQL, one statement: sqlite-utils' update() reads the table's schema and the row again first
+        # (a dozen queries a row: a 190,000-row import spent 75 s there)
+        assignments = ", ".join(f'"{c}" = ?' for c in update)
+        self.conn.execute(f'UPDATE "{table}" SET {assignments} WHERE id = ?',
+                          [*(_cell(v) for v in update.values()), row_id])
         return True
 
     def delete_row(self, table: str, row_id: str) -> bool:
         """Tombstone a row so the deletion travels to other copies."""
         return self.write_row(table, row_id, {"deleted": 1})
+
+    def delete_rows(self, table: str, row_ids: list[str]) -> int:
+        """Tombstone many rows of one table at once (what delete_row does to each: ``deleted`` set to 1 and
+        stamped, rows already deleted left alone), a statement per 500 ids instead of two per row. Returns how
+        many rows were tombstoned."""
+        if not row_ids:
+            return 0
+        if self._depth == 0:
+            with self.transaction():
+                return self.delete_rows(table, row_ids)
+        done, now = 0, utc_now()
+        for start in range(0, len(row_ids), 500):
+            chunk = row_ids[start:start + 500]
+            where = f"deleted IS NOT 1 AND id IN ({', '.join('?' * len(chunk))})"
+            if self.conn.execute(f'SELECT 1 FROM "{table}" WHERE {where} LIMIT 1', chunk).fetchone() is None:
+                continue  # nothing to change: no change stamp is taken (as write_row takes none)
+            stamp = json.dumps(self.tick(), separators=(",", ":"))
+            done += self.conn.execute(
+                f'UPDATE "{table}" SET deleted = 1, updated_at = ?, '
+                f"stamps = json_set(stamps, '$.deleted', json(?)) WHERE {where}", [now, stamp, *chunk]).rowcount
+        return done
 
     def live_rows(self, table: str, where: str = "", params: tuple[Any, ...] = (),
                   order: str = "") -> list[dict[str, Any]]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,9 +55,25 @@ def write_merged_rows(database: Database, table: str, rows: Iterable[dict[str, A
     updates = ", ".join(f'"{c}" = excluded."{c}"' for c in cols if c != "id")
     sql = (f'INSERT INTO "{table}" ({quoted}) VALUES ({", ".join("?" for _ in cols)}) '
            f"ON CONFLICT(id) DO UPDATE SET {updates}")
-    params = [[_stamps_json(r["stamps"]) if c == "stamps" else r[c] for c in cols] for r in rows]
-    database.conn.executemany(sql, params)
-    return len(params)
+    encoded: dict[tuple[tuple[str, Stamp], ...], str] = {}  # rows merged together share their stamps: encode once
+
+    def stamps_text(stamps: dict[str, Stamp]) -> str:
+        key = tuple(stamps.items())
+        text = encoded.get(key)
+        if text is None:
+            text = encoded[key] = _stamps_json(stamps)
+        return text
+
+    count = 0
+
+    def params() -> Iterator[list[Any]]:  # streamed: 190,000 rows are not held twice
+        nonlocal count
+        for r in rows:
+            count += 1
+            yield [stamps_text(r["stamps"]) if c == "stamps" else r[c] for c in cols]
+
+    database.conn.executemany(sql, params())
+    return count
 
 
 def fold_vector(database: Database, vector: dict[str, int]) -> None:

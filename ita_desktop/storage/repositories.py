@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
@@ -30,7 +31,8 @@ from ita_desktop.domain.questions import code_order, is_code
 from ita_desktop.errors import UserError
 from ita_desktop.storage.codec import date_from_db, date_to_db, list_from_db, list_to_db, text
 from ita_desktop.storage.database import Database
-from ita_desktop.storage.doc_limits import count_problem
+from ita_desktop.storage.doc_limits import written_problem
+from ita_desktop.storage.row_rules import BE_YEARS
 from ita_desktop.storage.schema import SCHEMA_VERSION
 
 ORG_FIELDS = ("name", "kind", "district", "province", "address", "phone", "website")
@@ -156,7 +158,13 @@ class DocumentRepository:
 
     # -- fiscal years --------------------------------------------------------------------------------------
     def fiscal_years(self) -> list[int]:
-        return [int(r["year"]) for r in self.database.live_rows("fiscal_years", order="year")]
+        """The document's fiscal years. A year no program writes (every input takes 2400–2700 BE) is a row that
+        cannot be read: a ValueError, so `check` names it instead of the date arithmetic failing later on."""
+        years = [int(r["year"]) for r in self.database.live_rows("fiscal_years", order="year")]
+        odd = next((y for y in years if y not in BE_YEARS), None)
+        if odd is not None:
+            raise ValueError(f"fiscal year {odd} is not a Buddhist-era year of {BE_YEARS.start}–{BE_YEARS.stop - 1}")
+        return years
 
     def year_id(self, fiscal_year: int) -> str | None:
         rows = self.database.live_rows("fiscal_years", "year = ?", (fiscal_year,))
@@ -320,29 +328,27 @@ class DocumentRepository:
                 step.id = old_ids[i]
             kept.add(step.id)
             self.database.write_row("steps", step.id, step_values(step, measure.id, float(i + 1)) | {"deleted": 0})
-        for row_id in old_ids:
-            if row_id not in kept:
-                self.database.delete_row("steps", row_id)
+        self.database.delete_rows("steps", [row_id for row_id in old_ids if row_id not in kept])
 
     def _save_progress(self, measure: Measure) -> None:
         step_ids = [s.id for s in measure.steps]
         old = self.database.live_rows("progress", "measure_id = ?", (measure.id,), order="ord, id")
-        unclaimed: dict[tuple[Any, Any], list[str]] = {}  # (round, step id) -> stored entries not yet matched
+        unclaimed: dict[tuple[Any, Any], deque[str]] = {}  # (round, step id) -> stored entries not yet matched
         for r in old:
-            unclaimed.setdefault((r["round"], r["step_id"]), []).append(r["id"])
+            unclaimed.setdefault((r["round"], r["step_id"]), deque()).append(r["id"])
         kept: set[str] = set()
         for i, p in enumerate(measure.progress):
             step_id = step_ids[p.step - 1] if p.step else None
             # An entry without a stored id of its own takes the place of the next stored one of its (round, step).
-            free = [row_id for row_id in unclaimed.get((p.round, step_id), []) if row_id not in kept]
+            free = unclaimed.get((p.round, step_id), deque())
+            while free and free[0] in kept:  # taken already (by its own id): each is looked at once, not per entry
+                free.popleft()
             if self.database.row("progress", p.id) is None and free:
-                p.id = free[0]
+                p.id = free.popleft()
             kept.add(p.id)
             self.database.write_row("progress", p.id,
                                     progress_values(p, measure.id, step_id, float(i + 1)) | {"deleted": 0})
-        for r in old:
-            if r["id"] not in kept:
-                self.database.delete_row("progress", r["id"])
+        self.database.delete_rows("progress", [r["id"] for r in old if r["id"] not in kept])
 
     def update_measure(self, measure_id: str, values: dict[str, Any]) -> None:
         """Change some stored fields of a measure (values already in storage form, see measure_values)."""
@@ -356,8 +362,8 @@ class DocumentRepository:
             gone += [("steps", r["id"]) for r in self.database.live_rows("steps", "measure_id = ?", (measure_id,))]
             gone += [("progress", r["id"])
                      for r in self.database.live_rows("progress", "measure_id = ?", (measure_id,))]
-            for table, row_id in gone:
-                self.database.delete_row(table, row_id)
+            for table in ("measures", "steps", "progress"):
+                self.database.delete_rows(table, [row_id for t, row_id in gone if t == table])
             return gone
 
     def restore(self, rows: list[tuple[str, str]]) -> None:
@@ -525,7 +531,7 @@ class DocumentRepository:
                 self.save_year(plan)
             for profile in doc.profiles:
                 self.save_profile(profile)
-            too_big = count_problem(self.database.conn, SCHEMA_VERSION)
+            too_big = written_problem(self.database.conn, SCHEMA_VERSION)
             if too_big:  # the transaction is rolled back: the document stays as it was, and openable
                 raise UserError(f"Nothing was added: with it, {self.database.path.name} would be past the limits "
                                 f"of a document ({too_big}). ไม่ได้นำเข้า "

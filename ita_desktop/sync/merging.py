@@ -15,6 +15,7 @@ from typing import Any
 
 from ita_desktop.errors import BadFileError, UserError
 from ita_desktop.storage.database import Database, utc_now
+from ita_desktop.storage.doc_limits import written_problem
 from ita_desktop.storage.merge_store import (
     StoredConflict,
     add_conflicts,
@@ -30,7 +31,7 @@ from ita_desktop.storage.merge_store import (
     widen_conflict,
     write_merged_rows,
 )
-from ita_desktop.storage.schema import TABLES
+from ita_desktop.storage.schema import SCHEMA_VERSION, TABLES
 from ita_desktop.storage.untrusted import UntrustedCopy
 from ita_desktop.sync.backups import Backup, take_backup
 from ita_desktop.sync.merge import MINE, THEIRS, MergePlan, apply_plan, plan_merge, reconcile_conflicts
@@ -45,6 +46,10 @@ class DifferentDocumentError(UserError):
     """The other file is a copy of another document; merging it would mix two offices' plans."""
 
     exit_code = 7
+
+
+class MergeTooLargeError(UserError):
+    """Two copies each within the limits that together would be past them (a user error: exit 2)."""
 
 
 @dataclass
@@ -133,6 +138,13 @@ def merge_copy(database: Database, other: UntrustedCopy, source: str, *, dry_run
                            mine=c.mine, mine_stamp=c.mine_stamp, theirs=c.theirs, theirs_stamp=c.theirs_stamp,
                            kept=c.kept, source=source, found_at=found_at)
             for c in plan.conflicts])
+        too_big = written_problem(database.conn, SCHEMA_VERSION)
+        if too_big:  # rolled back with the transaction: the document stays as it was
+            raise MergeTooLargeError(
+                f"{source} was not merged: together, the two copies would be past the limits of a document "
+                f"({too_big}). Nothing was changed. Delete what is not needed in one of the copies (old years, "
+                "measures), then merge again. ไม่ได้รวมไฟล์ เพราะเมื่อรวมกันแล้วเอกสารจะใหญ่เกินกำหนด "
+                "(เอกสารไม่ถูกเปลี่ยนแปลง) กรุณาลบข้อมูลที่ไม่ใช้แล้ว (ปีเก่า มาตรการ) ในสำเนาใดสำเนาหนึ่ง แล้วรวมอีกครั้ง")
     return MergeResult(plan, backup, dry_run, open_conflicts(database), summary)
 
 

@@ -22,7 +22,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from ita_desktop.errors import BadFileError, UserError
+from ita_desktop.errors import BadFileError, UserError, fault_error
 from ita_desktop.interchange.limits import MAX_DOCUMENT_BYTES, regular_size
 from ita_desktop.paths import data_dir
 from ita_desktop.storage.database import recover_hot_journal
@@ -73,8 +73,23 @@ def _copy(source: Path, target: Path) -> None:
     try:
         shutil.copyfile(source, target)
     except OSError as exc:
+        # a source that reads well: the private copy could not be written (the user data folder's drive is full
+        # or read-only), which is not the file's fault
+        fault = fault_error(OSError(exc.errno, exc.strerror, str(target.parent.parent))) if _readable(source) else None
+        if fault is not None:
+            raise UserError(f"{source.name} was not used and nothing was changed: its private copy could not be made "
+                            f"in ITA Desktop's own folder. {fault.message}") from None
         raise UserError(f"Cannot read {source}: {exc.strerror or exc}. อ่านไฟล์ไม่ได้ "
                         "(ถ้าเป็นแฟลชไดรฟ์ กรุณาเสียบใหม่แล้วลองอีกครั้ง)") from None
+
+
+def _readable(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            fh.read(1)
+        return True
+    except OSError:
+        return False
 
 
 def recovered_copy(path: Path, folder: Path) -> Path:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ita_desktop.errors import BadFileError, UserError
 from ita_desktop.storage.database import Database, check_file
-from ita_desktop.storage.side_files import unfinished_save
+from ita_desktop.storage.side_files import has_hot_journal, journal_of, unfinished_save
 from ita_desktop.storage.snapshots import content_digest, fsync_file, fsync_folder, write_snapshot
 from ita_desktop.sync.backups import replace_with_retries
 from ita_desktop.sync.merging import MergeResult, merge_copy
@@ -60,6 +60,16 @@ def _verify(path: Path, expected: str) -> None:
             raise UserError("the file read back differs from the working copy")
 
 
+def _remove_stale_journal(target: Path) -> None:
+    """A `-journal` beside the target that SQLite would not roll back (empty or zeroed: a save killed before it
+    wrote one, or after it finished) holds nothing; once the new file is in place it would only stay on the stick
+    and look like an unfinished save. A hot one was refused before anything was written."""
+    journal = journal_of(target)
+    if journal.exists() and not has_hot_journal(target):
+        with contextlib.suppress(OSError):
+            journal.unlink()
+
+
 def place_snapshot(source: Path, target: Path, *, renew_replica: bool = False,
                    replace: Callable[[Path, Path], None] = os.replace) -> str:
     """Write a verified snapshot of ``source`` over ``target`` by temp file + flush + rename; returns the
@@ -89,6 +99,7 @@ def place_snapshot(source: Path, target: Path, *, renew_replica: bool = False,
                     raise UserError("the snapshot differs from the working copy")
         _verify(tmp, expected)
         replace_with_retries(tmp, target, replace=replace)
+        _remove_stale_journal(target)
     except (OSError, sqlite3.Error, UserError) as exc:
         for ours in (tmp, tmp.with_name(tmp.name + "-journal")):
             with contextlib.suppress(OSError):  # a read-only or pulled stick: the message below still stands

@@ -13,6 +13,7 @@ from ita_desktop.domain.model import Document
 from ita_desktop.reports.pdf.long_texts import MAX_PRINTED_CHARS
 from ita_desktop.services.documents import load
 from ita_desktop.services.exporting import ExportOptions, export_document
+from ita_desktop.thai.digits import to_thai_digits
 from tests.pdf.readback import found, pdfium_pages, pdfminer_text
 
 WORDS = "เชิญบุคลากรที่มีหน้าที่บริการสาธารณะมาประชุมเพื่อซักซ้อมความเข้าใจ "
@@ -39,7 +40,8 @@ def test_a_million_character_title_is_printed_cut_with_a_note(document: Document
     assert any("printed cut" in n and "พิมพ์ไว้เพียงบางส่วน" in n for n in notes), notes
     assert long_doc.years[0].measures[0].title == title  # the document is not changed
     text = "".join(pdfium_pages(out))
-    assert found("ข้อความนี้ยาว 1,000,000 ตัวอักษร", text) and found("ข้อความเต็มยังอยู่ในเอกสาร", text)
+    assert found("ข้อความนี้ยาว ๑,๐๐๐,๐๐๐ ตัวอักษร เกินที่พิมพ์ได้ ๒๐,๐๐๐", text)  # the report's Thai digits
+    assert found("ข้อความเต็มยังอยู่ในเอกสาร", text) and "1,000,000" not in text
     plain = tmp_path / "plain.pdf"
     export_document(with_title(document, ""), ExportOptions(doc="plan", layout=1), plain)
     printed = text.count("ก") - "".join(pdfium_pages(plain)).count("ก")
@@ -56,4 +58,11 @@ def test_words_are_cut_between_words_and_a_text_within_the_cap_prints_whole(docu
     cut = tmp_path / "cut.pdf"
     assert export_document(with_title(document, over), ExportOptions(doc="plan", layout=1), cut)
     text = pdfminer_text(cut)
-    assert found(f"ความเข้าใจ … [ข้อความนี้ยาว {len(over):,} ตัวอักษร", text)  # the last word printed is whole
+    assert found(f"ความเข้าใจ … [ข้อความนี้ยาว {to_thai_digits(f'{len(over):,}')} ตัวอักษร", text)  # a whole word
+
+
+def test_the_note_of_an_arabic_digit_report_has_arabic_digits(document: Document, tmp_path: Path) -> None:
+    out = tmp_path / "arabic.pdf"
+    export_document(with_title(document, "ก" * 30_000), ExportOptions(doc="plan", layout=1, digits="arabic"), out)
+    text = "".join(pdfium_pages(out))
+    assert found("ข้อความนี้ยาว 30,000 ตัวอักษร เกินที่พิมพ์ได้ 20,000", text) and "๓๐,๐๐๐" not in text

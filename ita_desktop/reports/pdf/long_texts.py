@@ -6,7 +6,8 @@ a 1 MB title made the export take 60 s. The window and the import refuse a text 
 longest text in the seeds is 4,023 characters (a paragraph of an introduction); a text in a PDF is printed up
 to MAX_PRINTED_CHARS (five times that; a table column of about 40 pages, laid out in about two seconds), and
 beyond it the PDF says, at the place, how long the text is and that the document holds all of it. The export
-summary says how many texts were cut. The document itself is never changed: this works on a copy.
+summary says how many texts were cut. The note's numbers are in the report's digit style (Thai digits in a Thai-digit
+report). The document itself is never changed: this works on a copy.
 """
 
 from __future__ import annotations
@@ -15,13 +16,16 @@ import dataclasses
 import unicodedata
 from typing import Any, TypeVar
 
+from ita_desktop.thai.digits import DigitStyle, digits
+
 MAX_PRINTED_CHARS = 20_000
 _WORD_BREAK_SEARCH = 200  # cut at the last space this close to the cap, so no word is cut in two
 _T = TypeVar("_T")
 
 
-def cut_text(text: str) -> str:
-    """``text`` if it is within the cap, else its beginning (ending between words) and a note in Thai."""
+def cut_text(text: str, style: DigitStyle = "thai") -> str:
+    """``text`` if it is within the cap, else its beginning (ending between words) and a note in Thai, its
+    numbers in ``style``."""
     if len(text) <= MAX_PRINTED_CHARS:
         return text
     end = MAX_PRINTED_CHARS
@@ -30,13 +34,14 @@ def cut_text(text: str) -> str:
         end = space
     while end > 1 and unicodedata.category(text[end]) in ("Mn", "Mc"):  # never split a vowel or tone mark off
         end -= 1
-    return (f"{text[:end].rstrip()} … [ข้อความนี้ยาว {len(text):,} ตัวอักษร เกินที่พิมพ์ได้ {MAX_PRINTED_CHARS:,} "
+    length, cap = digits(f"{len(text):,}", style), digits(f"{MAX_PRINTED_CHARS:,}", style)
+    return (f"{text[:end].rstrip()} … [ข้อความนี้ยาว {length} ตัวอักษร เกินที่พิมพ์ได้ {cap} "
             "ตัวอักษร จึงพิมพ์ไว้เพียงเท่านี้ ข้อความเต็มยังอยู่ในเอกสาร]")
 
 
-def printable(value: _T) -> tuple[_T, int]:
-    """A copy of a document (any dataclass tree of texts, lists and dicts) with every over-long text cut, and
-    how many were cut."""
+def printable(value: _T, style: DigitStyle = "thai") -> tuple[_T, int]:
+    """A copy of a document (any dataclass tree of texts, lists and dicts) with every over-long text cut (the
+    notes' numbers in ``style``, the report's digits), and how many were cut."""
     cut = 0
 
     def clean(item: Any) -> Any:
@@ -45,7 +50,7 @@ def printable(value: _T) -> tuple[_T, int]:
             if len(item) <= MAX_PRINTED_CHARS or type(item) is not str:  # a StrEnum's value is ours, and short
                 return item
             cut += 1
-            return cut_text(item)
+            return cut_text(item, style)
         if isinstance(item, list | tuple):
             values = [clean(v) for v in item]
             same = all(a is b for a, b in zip(values, item, strict=True))

@@ -108,12 +108,12 @@ def test_a_year_with_too_many_measures_is_refused(many_measures: Path, capsys: p
 def test_a_measure_with_too_many_steps_is_refused(sound: Path, tmp_path: Path,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
     """Within the rows of a table, but 190,000 steps in one measure made a PDF export grow past 8 GB (the steps
-    are one table cell): a measure holds what an import takes in one list."""
+    are one table cell): a measure holds at most MAX_PER_MEASURE, a hundred times the seeds' longest."""
     crowded = tmp_path / "ขั้นตอนมาก.ita"
     shutil.copy(sound, crowded)
-    grow(crowded, "steps", MAX_LIST_ITEMS, where="WHERE deleted = 0")  # all under the first step's measure
+    grow(crowded, "steps", doc_limits.MAX_PER_MEASURE, where="WHERE deleted = 0")  # all under one measure
     before = sha(crowded)
-    words = f"more than the limit of {MAX_LIST_ITEMS:,} steps a measure"
+    words = f"more than the limit of {doc_limits.MAX_PER_MEASURE:,} steps a measure"
     refused(["check", str(crowded)], capsys, EXIT_CHECK_FAILED, words, "จำนวนขั้นตอนในมาตรการเดียวเกินกำหนด")
     refused(["export", str(crowded), str(tmp_path / "out.pdf")], capsys, 3, words)
     assert sha(crowded) == before and not (tmp_path / "out.pdf").exists()

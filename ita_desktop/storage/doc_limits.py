@@ -1,13 +1,13 @@
 """How big a document file may be, checked before anything is loaded from it: local files as well as copies.
 
 A local `.ita` with 1.4 million rows made `check` take 20 s and 1.2 GB and merge 43 s, because every command
-reads the whole document into memory. The limits are those of a document from elsewhere
-(interchange.limits: MAX_DOCUMENT_BYTES, MAX_TABLE_ROWS, MAX_LIST_ITEMS measures per year and steps or progress
-entries per measure), so any document this program opens can also be merged on another PC. The seeds hold at most
-30 rows in a table, 10 measures a year and 6 steps or progress entries a measure (×100: 3,000, 1,000 and 600); the
-limits are far above that. Each count stops one row past its limit, so a file with millions of rows is refused after
-reading at most that many, in well under a second. (One measure of 190,000 steps, within the rows of a table, made
-a PDF export grow past 8 GB: its steps are one table cell.)
+reads the whole document into memory. The limits are those of a document from elsewhere (interchange.limits:
+MAX_DOCUMENT_BYTES, MAX_TABLE_ROWS, MAX_LIST_ITEMS measures per year), so any document this program opens can
+also be merged on another PC, plus MAX_PER_MEASURE steps or progress entries a measure. The seeds hold at most
+30 rows in a table, 10 measures a year and 6 steps or progress entries a measure (×100: 3,000, 1,000 and 600);
+the limits are far above that. Each count stops one row past its limit, so a file with millions of rows is
+refused after reading at most that many, in well under a second. (One measure of 190,000 steps, within the rows
+of a table, made a PDF export grow past 8 GB: its steps are one table cell.)
 
 A change that grows a document (an import, a merge of two copies each within the limits) is checked inside its
 transaction, before it commits (written_problem), and refused as a whole when the result would be past a limit.
@@ -20,6 +20,11 @@ from pathlib import Path
 
 from ita_desktop.interchange.limits import MAX_DOCUMENT_BYTES, MAX_LIST_ITEMS, MAX_TABLE_ROWS, MB
 from ita_desktop.storage.schema import tables_at
+
+# Steps, and progress entries, of one measure: all of them print in one table cell, so a measure is what a PDF
+# export must lay out at once (20,000 steps took 35 s and 1 GB). The seeds' measures have at most 4 steps and
+# 6 entries; ×100 is 400 and 600.
+MAX_PER_MEASURE = 1_000
 
 _WHAT = "far more than any office's document"
 
@@ -34,8 +39,8 @@ def size_problem(path: Path) -> str | None:
 
 
 def count_problem(conn: sqlite3.Connection, version: int) -> str | None:
-    """The first table with more rows than MAX_TABLE_ROWS, year with more than MAX_LIST_ITEMS measures, or measure
-    with more than MAX_LIST_ITEMS steps or progress entries (what an import takes in one list)."""
+    """The first table with more rows than MAX_TABLE_ROWS, year with more than MAX_LIST_ITEMS measures (what an
+    import takes in one list), or measure with more than MAX_PER_MEASURE steps or progress entries."""
     names = [spec.name for spec in tables_at(version)] + (["conflicts"] if version >= 2 else [])
     for name in names:
         (count,) = conn.execute(f'SELECT count(*) FROM (SELECT 1 FROM "{name}" LIMIT {MAX_TABLE_ROWS + 1})').fetchone()
@@ -49,9 +54,9 @@ def count_problem(conn: sqlite3.Connection, version: int) -> str | None:
                 f"measures a year ({_WHAT}, which has a few dozen) / จำนวนมาตรการในปีเดียวเกินกำหนด")
     for table, what, thai in (("steps", "steps", "ขั้นตอน"), ("progress", "progress entries", "ผลการดำเนินการ")):
         crowded = conn.execute(f'SELECT count(*) FROM "{table}" WHERE deleted = 0 GROUP BY measure_id '
-                               f"HAVING count(*) > {MAX_LIST_ITEMS} LIMIT 1").fetchone()
+                               f"HAVING count(*) > {MAX_PER_MEASURE} LIMIT 1").fetchone()
         if crowded is not None:  # one table cell of the PDF: 190,000 steps in it took 8 GB and minutes unending
-            return (f"a measure has {crowded[0]:,} {what}, more than the limit of {MAX_LIST_ITEMS:,} {what} a "
+            return (f"a measure has {crowded[0]:,} {what}, more than the limit of {MAX_PER_MEASURE:,} {what} a "
                     f"measure ({_WHAT}, which has a few) / จำนวน{thai}ในมาตรการเดียวเกินกำหนด")
     return None
 

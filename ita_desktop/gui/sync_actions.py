@@ -169,6 +169,12 @@ class SyncActions(QtCore.QObject):
         if not self.read_only and self.editor is not None and open_conflicts(self.editor.database):
             self.window.show_message("มีข้อมูลที่ขัดแย้งจากการรวมไฟล์รอให้เลือก: ไฟล์ ▸ ข้อมูลที่ขัดแย้งจากการรวมไฟล์")
 
+    def page_added(self) -> None:
+        """A page of the window built after the document opened (pages are built when first shown): in a
+        read-only view its fields and grids are locked like the others."""
+        if self.read_only:
+            self._set_read_only_view(True)
+
     def document_closed(self) -> None:
         if self.lock is not None and self.lock is not self._next_lock:
             self.lock.release()

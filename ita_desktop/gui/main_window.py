@@ -410,6 +410,7 @@ class MainWindow(QtWidgets.QMainWindow):
         if "texts" in self._pages:
             self.texts_page.unload()
         if self.editor is not None:
+            self.sync.take_open_backup(closing=True)  # if the window closes before it was taken
             self.editor.close()
         self.editor = None
         self.plan = None
@@ -886,6 +887,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.show_error("งานก่อนหน้ายังทำไม่เสร็จ กรุณารอสักครู่")
             return self.job
         self.commit_open_editors()
+        self.sync.take_open_backup()  # before the worker's own connection writes (an import)
         job = Job(work)
         dialog = QtWidgets.QProgressDialog(label, "ยกเลิก", 0, 0, self)
         dialog.setObjectName("progressDialog")

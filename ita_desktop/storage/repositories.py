@@ -73,6 +73,14 @@ def text_order(t: DocText) -> tuple[int, int, int]:
     return DOCUMENTS.index(t.document), t.round or 0, TEXT_PARTS.index(t.part)
 
 
+# What DocumentRepository._measure reads of each row.
+_MEASURE_COLUMNS = ('id, indicators, issue, title, guideline, units, start, "end", monitoring, rounds, group_name, '
+                    'timeframe_text')
+_STEP_COLUMNS = "s.id, s.measure_id, s.text, s.due, s.timeframe_text"
+_PROGRESS_COLUMNS = ("p.id, p.measure_id, p.step_id, p.round, p.status, p.done_on, p.result, p.outcome, "
+                     "p.evidence_urls")
+
+
 def _indicators_from_db(value: Any) -> list[int]:
     return [int(n) for n in list_from_db(value) if isinstance(n, int) and not isinstance(n, bool)]
 
@@ -243,17 +251,19 @@ class DocumentRepository:
 
     # -- measures ------------------------------------------------------------------------------------------
     def measures(self, year_id: str) -> list[Measure]:
-        """All measures of a year with their steps and progress, in plan order."""
-        rows = self.database.live_rows("measures", "year_id = ?", (year_id,), order="ord, id")
+        """All measures of a year with their steps and progress, in plan order. Only the columns a Measure is
+        made of are read (not the merge stamps, some 750 bytes a row): half the time on 2,000 measures (issue 18)."""
+        rows = self.database.query(f"SELECT {_MEASURE_COLUMNS} FROM measures WHERE deleted = 0 AND year_id = ? "
+                                   "ORDER BY ord, id", (year_id,))
         ids = tuple(r["id"] for r in rows)
         steps_by: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
         progress_by: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
         if ids:
-            joined = ("SELECT s.* FROM steps s JOIN measures m ON m.id = s.measure_id "
+            joined = (f"SELECT {_STEP_COLUMNS} FROM steps s JOIN measures m ON m.id = s.measure_id "
                       "WHERE s.deleted = 0 AND m.year_id = ? ORDER BY s.ord, s.id")
             for s in self.database.query(joined, (year_id,)):
                 steps_by.setdefault(s["measure_id"], []).append(s)
-            joined = ("SELECT p.* FROM progress p JOIN measures m ON m.id = p.measure_id "
+            joined = (f"SELECT {_PROGRESS_COLUMNS} FROM progress p JOIN measures m ON m.id = p.measure_id "
                       "WHERE p.deleted = 0 AND m.year_id = ? ORDER BY p.ord, p.id")
             for p in self.database.query(joined, (year_id,)):
                 progress_by.setdefault(p["measure_id"], []).append(p)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
 from ita_desktop.domain.catalogue import default_indicators
@@ -81,8 +81,8 @@ _PROGRESS_COLUMNS = ("p.id, p.measure_id, p.step_id, p.round, p.status, p.done_o
                      "p.evidence_urls")
 
 
-def _indicators_from_db(value: Any) -> list[int]:
-    return [int(n) for n in list_from_db(value) if isinstance(n, int) and not isinstance(n, bool)]
+def _indicators_from_db(value: Any, lists: Callable[[Any], list[Any]] = list_from_db) -> list[int]:
+    return [int(n) for n in lists(value) if isinstance(n, int) and not isinstance(n, bool)]
 
 
 class RowPlace(NamedTuple):
@@ -267,7 +267,15 @@ class DocumentRepository:
                       "WHERE p.deleted = 0 AND m.year_id = ? ORDER BY p.ord, p.id")
             for p in self.database.query(joined, (year_id,)):
                 progress_by.setdefault(p["measure_id"], []).append(p)
-        return [self._measure(r, steps_by[r["id"]], progress_by[r["id"]]) for r in rows]
+        decoded: dict[Any, tuple[Any, ...]] = {}  # the same few lists of units and rounds come back on every row
+
+        def lists(value: Any) -> list[Any]:
+            found = decoded.get(value)
+            if found is None:
+                found = decoded[value] = tuple(list_from_db(value))
+            return list(found)
+
+        return [self._measure(r, steps_by[r["id"]], progress_by[r["id"]], lists) for r in rows]
 
     def measure(self, measure_id: str) -> Measure | None:
         r = self.database.row("measures", measure_id)
@@ -278,22 +286,23 @@ class DocumentRepository:
         return self._measure(r, steps, progress)
 
     @staticmethod
-    def _measure(r: dict[str, Any], step_rows: list[dict[str, Any]],
-                 progress_rows: list[dict[str, Any]]) -> Measure:
+    def _measure(r: dict[str, Any], step_rows: list[dict[str, Any]], progress_rows: list[dict[str, Any]],
+                 lists: Callable[[Any], list[Any]] = list_from_db) -> Measure:
         steps = [Step(id=s["id"], text=text(s["text"]), due=date_from_db(s["due"]),
                       timeframe_text=text(s["timeframe_text"])) for s in step_rows]
         number = {s.id: i + 1 for i, s in enumerate(steps)}
         progress = [
             Progress(id=p["id"], round=int(p["round"]), step=number.get(p["step_id"]) if p["step_id"] else None,
                      status=Status(p["status"]), done_on=date_from_db(p["done_on"]), result=text(p["result"]),
-                     outcome=text(p["outcome"]), evidence_urls=[str(u) for u in list_from_db(p["evidence_urls"])])
+                     outcome=text(p["outcome"]), evidence_urls=[str(u) for u in lists(p["evidence_urls"])])
             for p in progress_rows if not p["step_id"] or p["step_id"] in number
         ]
         return Measure(
-            id=r["id"], indicators=_indicators_from_db(r["indicators"]), issue=text(r["issue"]), title=text(r["title"]),
-            guideline=text(r["guideline"]), steps=steps, units=[str(u) for u in list_from_db(r["units"])],
+            id=r["id"], indicators=_indicators_from_db(r["indicators"], lists), issue=text(r["issue"]),
+            title=text(r["title"]), guideline=text(r["guideline"]), steps=steps,
+            units=[str(u) for u in lists(r["units"])],
             start=date_from_db(r["start"]), end=date_from_db(r["end"]), monitoring=text(r["monitoring"]),
-            rounds=[int(x) for x in list_from_db(r["rounds"])], progress=progress,
+            rounds=[int(x) for x in lists(r["rounds"])], progress=progress,
             group=text(r["group_name"]), timeframe_text=text(r["timeframe_text"]),
         )
 

@@ -19,6 +19,7 @@ from ita_desktop.gui.grid_view import GridView
 from ita_desktop.gui.library_labels import DRAFT_LABEL, SAVE_LABEL
 from ita_desktop.gui.measures_model import MeasuresModel
 from ita_desktop.gui.measures_page import MeasuresPage
+from ita_desktop.gui.page_factory import make_page
 from ita_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets, pdf_preview_available
 from ita_desktop.gui.settings import Preferences, WindowLayout
 from ita_desktop.gui.style import icon
@@ -27,7 +28,7 @@ from ita_desktop.gui.worker import Job, Progress
 from ita_desktop.services.editing import DocumentEditor
 from ita_desktop.thai.calendar import fiscal_year_of
 
-if TYPE_CHECKING:  # the other pages are imported when first shown (_make_page): the window is there sooner
+if TYPE_CHECKING:  # the other pages are imported when first shown (page_factory): the window is there sooner
     from ita_desktop.gui.form_pages import AssessmentPage, ProfilePage
     from ita_desktop.gui.library_page import LibraryPage
     from ita_desktop.gui.progress_model import ProgressModel
@@ -98,55 +99,12 @@ class MainWindow(QtWidgets.QMainWindow):
         2,000-measure document builds and fills only the page shown, issue 18)."""
         page = self._pages.get(key)
         if page is None:
-            page = self._make_page(key)
+            page = make_page(self, key)
             self._add_page(key, page)
             if self.editor is not None:
                 self._load_page(key)
                 self.sync.page_added()  # a read-only view locks the new page's fields too
         return page
-
-    def _make_page(self, key: str) -> QtWidgets.QWidget:
-        if key == "org":
-            from ita_desktop.gui.form_pages import ProfilePage
-
-            return ProfilePage(self.undo_stack)
-        if key == "assessment":
-            from ita_desktop.gui.form_pages import AssessmentPage
-
-            return AssessmentPage(self.undo_stack)
-        if key == "progress":
-            from ita_desktop.gui.progress_page import ProgressPage
-            from ita_desktop.gui.round_jump import select_entry
-
-            progress = ProgressPage(self.undo_stack)
-            progress.open_entry.connect(lambda r, e, c: select_entry(self, r, e, c))  # "แก้ไขในรอบ 6 เดือน"
-            return progress
-        if key == "signatories":
-            from ita_desktop.gui.record_pages import SignatoriesPage
-
-            return SignatoriesPage(self.undo_stack)
-        if key == "catalogue":
-            from ita_desktop.gui.record_pages import CataloguePage
-
-            return CataloguePage(self.undo_stack)
-        if key == "texts":
-            from ita_desktop.gui.texts_page import TextsPage
-
-            return TextsPage(self.undo_stack)  # the office's own words of each document (issue 10)
-        if key == "library":
-            from ita_desktop.gui.library_page import LibraryPage
-
-            library = LibraryPage(self.undo_stack)  # the library of measures, draft from the scores (issue 15)
-            library.current_measure = self._current_plan_measure
-            library.texts_changed = lambda: self._built_texts_refresh()
-            return library
-        if key == "round":
-            from ita_desktop.gui.round_page import RoundPage
-
-            round_page = RoundPage(self.undo_stack)  # the round at a glance (issue 14)
-            round_page.jump.connect(self.go_to_missing)
-            return round_page
-        raise KeyError(f"no page {key}")
 
     def _load_page(self, key: str) -> None:
         """Fill one built page from the open document and the year shown."""
@@ -168,8 +126,9 @@ class MainWindow(QtWidgets.QMainWindow):
         elif key in ("assessment", "signatories", "catalogue", "texts"):
             page.load(self.editor, self.plan)
 
-    def _built_texts_refresh(self) -> None:
-        if "texts" in self._pages:  # a page not built yet shows the texts as they are when it is
+    def refresh_texts_if_built(self) -> None:
+        """The texts page follows a change made elsewhere (the library's draft); one not built yet needs nothing."""
+        if "texts" in self._pages:
             self.texts_page.refresh()
 
     @property
@@ -535,7 +494,8 @@ class MainWindow(QtWidgets.QMainWindow):
             self.progress_models[round_] = ProgressModel(self.measures_model, round_, self)
         return self.progress_models[round_]
 
-    def _current_plan_measure(self) -> Any:
+    def current_plan_measure(self) -> Any:
+        """The measure of the plan grid's current row (the library saves it), or None."""
         row = self.measures_page.current_source_row()
         return self.measures_model.measure_at(row) if self.measures_model is not None and row is not None else None
 

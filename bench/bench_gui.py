@@ -4,8 +4,11 @@ Goals (issue 18): the window shown ≤ 3× the bare floor, which is a fresh proc
 empty table in a main window of the same size (nothing of ours); peak memory ≤ 150 MB; the measures grid opened
 again ≤ 0.5 s. The floor and the window run in turn, as fresh processes, so imports and font loading count as they
 do for the clerk and a busy machine slows both alike; the best of the runs is printed.
-Run: python bench/bench_gui.py [--measures 2000] [--runs 3]. For the first export after the window is shown see
-bench_first_export.py, for a 200-measure report warm bench_pdf.py.
+Both run with compiled bytecode, as the installed and the frozen app do (PySide6's own modules always have theirs):
+a bytecode folder of the bench's own, filled by one untimed run first, even where PYTHONDONTWRITEBYTECODE is set;
+--source measures instead the start from source, every module of ours compiled again in every process.
+Run: python bench/bench_gui.py [--measures 2000] [--runs 3] [--source]. For the first export after the window is
+shown see bench_first_export.py, for a 200-measure report warm bench_pdf.py.
 """
 
 from __future__ import annotations
@@ -121,6 +124,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--measures", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--source", action="store_true", help="no bytecode of ours: compiled in every process")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="bench_gui_"))
     doc = folder / f"plan-{args.measures}.ita"
@@ -130,6 +134,15 @@ def main() -> int:
           f"({doc.stat().st_size / 1e6:.1f} MB)")
     env = os.environ | {"QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
                         "ITA_DESKTOP_DATA": str(folder / "userdata")}
+    if args.source:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    else:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(folder / "bytecode")
+        for code in (FLOOR, CHILD):  # untimed: writes the bytecode the timed runs read
+            subprocess.run([sys.executable, "-c", code, str(doc)], env=env, capture_output=True, text=True, check=True)
+    print("bytecode: " + ("none (--source: every module compiled in every process)" if args.source else
+                          "compiled once, as installed (--source for the start from source)"))
     runs: list[dict[str, float]] = []
     floors: list[dict[str, float]] = []
     for _ in range(args.runs):

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from ita_desktop.domain.model import Measure, Tool, YearPlan
 from ita_desktop.errors import UserError
+from ita_desktop.gui.library_labels import DRAFT_LABEL, SAVE_LABEL
 from ita_desktop.gui.measures_model import MeasuresModel
 from ita_desktop.gui.qt import QtCore, QtGui, QtWidgets
 from ita_desktop.library.store import LibraryMeasure, all_measures, find, save_to_office
@@ -17,8 +18,6 @@ from ita_desktop.services.drafting import Draft, draft_for
 from ita_desktop.services.editing import DocumentEditor
 from ita_desktop.thai.digits import to_thai_digits
 
-DRAFT_LABEL = "ร่างแผนจากผลคะแนน"
-SAVE_LABEL = "บันทึกไว้ในคลังของหน่วยงาน"
 INSERT_LABEL = "ใส่มาตรการนี้ในแผน"
 OWN_MARK = "ของหน่วยงาน"
 ANALYSIS_NOTE = " บทวิเคราะห์ผลคะแนนเป็นร่างในหน้า “ข้อความในเอกสาร” (รายงานการวิเคราะห์) โปรดตรวจและแก้ไข"

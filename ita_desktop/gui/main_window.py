@@ -9,34 +9,35 @@ from __future__ import annotations
 import logging
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ita_desktop.domain.model import YearPlan
 from ita_desktop.domain.round_status import Missing, opening_page, year_for_today
 from ita_desktop.errors import UserError
-from ita_desktop.gui import export_check
 from ita_desktop.gui.dialogs import ask_int, thai_buttons
-from ita_desktop.gui.export_dialog import ExportDialog
-from ita_desktop.gui.form_pages import AssessmentPage, ProfilePage
 from ita_desktop.gui.grid_view import GridView
-from ita_desktop.gui.library_page import DRAFT_LABEL, SAVE_LABEL, LibraryPage
+from ita_desktop.gui.library_labels import DRAFT_LABEL, SAVE_LABEL
 from ita_desktop.gui.measures_model import MeasuresModel
 from ita_desktop.gui.measures_page import MeasuresPage
-from ita_desktop.gui.progress_model import ProgressModel
-from ita_desktop.gui.progress_page import ProgressPage
+from ita_desktop.gui.page_factory import make_page
 from ita_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets, pdf_preview_available
-from ita_desktop.gui.record_pages import CataloguePage, SignatoriesPage
-from ita_desktop.gui.round_jump import select_entry
-from ita_desktop.gui.round_page import RoundPage
 from ita_desktop.gui.settings import Preferences, WindowLayout
 from ita_desktop.gui.style import icon
 from ita_desktop.gui.sync_actions import SyncActions
-from ita_desktop.gui.texts_page import TextsPage
 from ita_desktop.gui.worker import Job, Progress
 from ita_desktop.services.editing import DocumentEditor
-from ita_desktop.services.exporting import ExportOptions
 from ita_desktop.sync.operation_undo import OperationUndo
 from ita_desktop.thai.calendar import fiscal_year_of
+
+if TYPE_CHECKING:  # the other pages are imported when first shown (page_factory): the window is there sooner
+    from ita_desktop.gui.form_pages import AssessmentPage, ProfilePage
+    from ita_desktop.gui.library_page import LibraryPage
+    from ita_desktop.gui.progress_model import ProgressModel
+    from ita_desktop.gui.progress_page import ProgressPage
+    from ita_desktop.gui.record_pages import CataloguePage, SignatoriesPage
+    from ita_desktop.gui.round_page import RoundPage
+    from ita_desktop.gui.texts_page import TextsPage
+    from ita_desktop.services.exporting import ExportOptions
 
 log = logging.getLogger(__name__)
 APP_TITLE = "ITA Desktop"
@@ -82,27 +83,91 @@ class MainWindow(QtWidgets.QMainWindow):
 
     # -- construction ----------------------------------------------------------------------------------------------
     def _build_pages(self) -> None:
+        """The plan's page now (the editing actions add their buttons to it); every other page on first use."""
         self.stack = QtWidgets.QStackedWidget()
-        self.profile_page = ProfilePage(self.undo_stack)
-        self.assessment_page = AssessmentPage(self.undo_stack)
+        self._pages: dict[str, QtWidgets.QWidget] = {}
+        self._round_counted = False  # True while show_year fills the navigation: the round page has just counted
         self.measures_page = MeasuresPage(self.undo_stack)
-        self.progress_page = ProgressPage(self.undo_stack)
-        self.signatories_page = SignatoriesPage(self.undo_stack)
-        self.catalogue_page = CataloguePage(self.undo_stack)
-        self.texts_page = TextsPage(self.undo_stack)  # the office's own words of each document (issue 10)
-        self.library_page = LibraryPage(self.undo_stack)  # the library of measures, draft from the scores (issue 15)
-        self.library_page.current_measure = self._current_plan_measure
-        self.library_page.texts_changed = lambda: self.texts_page.refresh()
-        self.round_page = RoundPage(self.undo_stack)  # the round at a glance (issue 14)
-        self.round_page.jump.connect(self.go_to_missing)
-        self.progress_page.open_entry.connect(lambda r, e, c: select_entry(self, r, e, c))  # "แก้ไขในรอบ 6 เดือน"
-        self.pages: dict[str, QtWidgets.QWidget] = {
-            "org": self.profile_page, "assessment": self.assessment_page, "plan": self.measures_page,
-            "progress": self.progress_page, "signatories": self.signatories_page, "catalogue": self.catalogue_page,
-            "texts": self.texts_page, "library": self.library_page, "round": self.round_page}
-        for page in self.pages.values():
-            self.stack.addWidget(page)
-            page.message.connect(self.show_message)  # type: ignore[attr-defined]
+        self._add_page("plan", self.measures_page)
+
+    def _add_page(self, key: str, page: QtWidgets.QWidget) -> None:
+        self._pages[key] = page
+        self.stack.addWidget(page)
+        page.message.connect(self.show_message)  # type: ignore[attr-defined]
+
+    def _page(self, key: str) -> QtWidgets.QWidget:
+        """The page ``key``, built and loaded with the open document the first time it is asked for (opening a
+        2,000-measure document builds and fills only the page shown, issue 18)."""
+        page = self._pages.get(key)
+        if page is None:
+            page = make_page(self, key)
+            self._add_page(key, page)
+            if self.editor is not None:
+                self._load_page(key)
+                self.sync.page_added()  # a read-only view locks the new page's fields too
+        return page
+
+    def _load_page(self, key: str) -> None:
+        """Fill one built page from the open document and the year shown."""
+        assert self.editor is not None
+        page: Any = self._pages[key]
+        if key == "org":
+            page.load(self.editor)
+            return
+        if self.plan is None:
+            return
+        if key == "plan":
+            if self.measures_model is not None:
+                page.set_model(self.measures_model)
+        elif key == "library":
+            if self.measures_model is not None:
+                page.load(self.editor, self.plan, self.measures_model)
+        elif key == "round":
+            page.load(self.editor, self.plan, self.plan_rounds())  # counts the plan for the round of today
+        elif key in ("assessment", "signatories", "catalogue", "texts"):
+            page.load(self.editor, self.plan)
+
+    def refresh_texts_if_built(self) -> None:
+        """The texts page follows a change made elsewhere (the library's draft); one not built yet needs nothing."""
+        if "texts" in self._pages:
+            self.texts_page.refresh()
+
+    @property
+    def profile_page(self) -> ProfilePage:
+        return self._page("org")  # type: ignore[return-value]
+
+    @property
+    def assessment_page(self) -> AssessmentPage:
+        return self._page("assessment")  # type: ignore[return-value]
+
+    @property
+    def progress_page(self) -> ProgressPage:
+        return self._page("progress")  # type: ignore[return-value]
+
+    @property
+    def signatories_page(self) -> SignatoriesPage:
+        return self._page("signatories")  # type: ignore[return-value]
+
+    @property
+    def catalogue_page(self) -> CataloguePage:
+        return self._page("catalogue")  # type: ignore[return-value]
+
+    @property
+    def texts_page(self) -> TextsPage:
+        return self._page("texts")  # type: ignore[return-value]
+
+    @property
+    def library_page(self) -> LibraryPage:
+        return self._page("library")  # type: ignore[return-value]
+
+    @property
+    def round_page(self) -> RoundPage:
+        return self._page("round")  # type: ignore[return-value]
+
+    def today(self) -> date:
+        """The round page's clock (tests set it) once that page is built, else the real date."""
+        round_page: Any = self._pages.get("round")
+        return round_page.today() if round_page is not None else date.today()
 
     def _build_navigation(self) -> None:
         left = QtWidgets.QWidget()
@@ -284,9 +349,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.editor = editor
         self.prefs.add_recent(str(path))
         self._rebuild_recent_menu()
-        self.profile_page.load(editor)
+        if "org" in self._pages:  # else loaded when first shown
+            self.profile_page.load(editor)
         self._fill_years(years)
-        self.show_year(year_for_today(years, self.round_page.today()) or years[-1])
+        self.show_year(year_for_today(years, self.today()) or years[-1])
         self._set_enabled(True)
         self.status_label.setText(f"ไฟล์: {path.name}  •  บันทึกทันที")  # short: messages are not cut
         self.status_label.setToolTip(f"{path}\nบันทึกลงไฟล์ทันทีทุกครั้งที่แก้ไข")
@@ -301,15 +367,18 @@ class MainWindow(QtWidgets.QMainWindow):
         self.commit_open_editors()
         self.undo_stack.clear()
         self.progress_models.clear()
-        self.texts_page.unload()
+        if "texts" in self._pages:
+            self.texts_page.unload()
         if self.editor is not None:
+            self.sync.take_open_backup(closing=True)  # if the window closes before it was taken
             self.editor.close()
         self.editor = None
         self.plan = None
         self.sync.document_closed()
 
     def commit_open_editors(self) -> None:
-        self.texts_page.commit()
+        if "texts" in self._pages:
+            self.texts_page.commit()
         for grid in self.findChildren(GridView):
             if grid.state() == QtWidgets.QAbstractItemView.State.EditingState:
                 editor = grid.indexWidget(grid.currentIndex())
@@ -340,15 +409,15 @@ class MainWindow(QtWidgets.QMainWindow):
         self.progress_models.clear()
         self.measures_model = MeasuresModel(self.editor, plan, self.undo_stack, self)
         self.measures_model.changed.connect(self._plan_changed)
-        self.measures_page.set_model(self.measures_model)
-        self.assessment_page.load(self.editor, plan)
-        self.signatories_page.load(self.editor, plan)
-        self.catalogue_page.load(self.editor, plan)
-        self.texts_page.load(self.editor, plan)
-        self.library_page.load(self.editor, plan, self.measures_model)
-        self.round_page.load(self.editor, plan, self.plan_rounds())
+        for key in list(self._pages):  # the pages built so far; the others load when first shown
+            if key != "org":
+                self._load_page(key)
         self.year_combo.setCurrentIndex(max(self.year_combo.findData(fiscal_year), 0))
-        self._rebuild_navigation(select=opening_page(fiscal_year, self.round_page.today()))
+        self._round_counted = "round" in self._pages  # it was loaded (counted) just now
+        try:
+            self._rebuild_navigation(select=opening_page(fiscal_year, self.today()))
+        finally:
+            self._round_counted = False
         self._update_title()
         self.sync.push_step()  # the last merge or import stays one Ctrl+Z away
 
@@ -381,9 +450,9 @@ class MainWindow(QtWidgets.QMainWindow):
             self.nav.addItem(item)
             if f"{key}:{round_}" == current or (key == current and round_ is None):
                 select_row = row
-        self.nav.blockSignals(False)
         self.nav.setCurrentRow(select_row)
-        self._nav_changed(select_row)
+        self.nav.blockSignals(False)
+        self._nav_changed(select_row)  # once (the page shown is filled, the round page counted, once)
 
     def current_page_key(self) -> str:
         item = self.nav.currentItem()
@@ -399,9 +468,11 @@ class MainWindow(QtWidgets.QMainWindow):
         key, round_ = item.data(Qt.ItemDataRole.UserRole)
         if key == "progress" and round_ is not None:
             self.progress_page.set_model(self.progress_model(int(round_)))
-        if key == "round":
+        counted = key not in self._pages or self._round_counted  # loading the round page counts the plan
+        page = self._page(key)  # built and loaded on first use
+        if key == "round" and not counted:
             self.round_page.refresh()  # count again: the grids changed the plan
-        self.stack.setCurrentWidget(self.pages[key])
+        self.stack.setCurrentWidget(page)
 
     def go_to(self, key: str, round_: int | None = None) -> None:
         """Show a page (tests and menu actions use this)."""
@@ -418,12 +489,15 @@ class MainWindow(QtWidgets.QMainWindow):
         select_missing(self, missing, self.round_page.current_round())
 
     def progress_model(self, round_: int) -> ProgressModel:
+        from ita_desktop.gui.progress_model import ProgressModel
+
         assert self.measures_model is not None
         if round_ not in self.progress_models:
             self.progress_models[round_] = ProgressModel(self.measures_model, round_, self)
         return self.progress_models[round_]
 
-    def _current_plan_measure(self) -> Any:
+    def current_plan_measure(self) -> Any:
+        """The measure of the plan grid's current row (the library saves it), or None."""
         row = self.measures_page.current_source_row()
         return self.measures_model.measure_at(row) if self.measures_model is not None and row is not None else None
 
@@ -619,6 +693,9 @@ class MainWindow(QtWidgets.QMainWindow):
 
     # -- long work: export and import ------------------------------------------------------------------------------
     def ask_export(self) -> None:
+        from ita_desktop.gui import export_check
+        from ita_desktop.gui.export_dialog import ExportDialog
+
         if self.editor is None or self.plan is None:
             return
         page, _, shown_round = self.current_page_key().partition(":")
@@ -644,6 +721,8 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def check_document(self) -> None:
         """File ▸ ตรวจเอกสาร: the findings of the document on screen (a round's report on its page)."""
+        from ita_desktop.gui import export_check
+
         page, _, shown_round = self.current_page_key().partition(":")
         doc = {"progress": "progress", "assessment": "analysis"}.get(page, "plan")
         export_check.check(self, doc, int(shown_round) if shown_round else None, exporting=False)
@@ -705,7 +784,8 @@ class MainWindow(QtWidgets.QMainWindow):
         assert self.editor is not None
         year = self.plan.fiscal_year if self.plan else None
         self._fill_years(self.editor.fiscal_years())
-        self.profile_page.load(self.editor)
+        if "org" in self._pages:
+            self.profile_page.load(self.editor)
         self.sync.offer_undo(undo)  # the first step of the history show_year starts afresh
         self.show_year(year if year in self.editor.fiscal_years() else self.editor.fiscal_years()[-1])
         note = f" (ข้อสังเกต {len(warnings)} รายการ: {warnings[0]})" if warnings else ""
@@ -776,6 +856,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.show_error("งานก่อนหน้ายังทำไม่เสร็จ กรุณารอสักครู่")
             return self.job
         self.commit_open_editors()
+        self.sync.take_open_backup()  # before the worker's own connection writes (an import)
         job = Job(work)
         dialog = QtWidgets.QProgressDialog(label, "ยกเลิก", 0, 0, self)
         dialog.setObjectName("progressDialog")

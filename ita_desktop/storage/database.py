@@ -24,7 +24,7 @@ import sqlite3
 import struct
 import sys
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -291,6 +291,9 @@ class Database:
         self._tick: int | None = None
         self._depth = 0  # nesting level of transaction(): the clock ticks once per outermost one
         self._building: Path | None = None  # a new file's temporary name until it is published (create)
+        # Run (once, successfully) before the first change is written: the window's backup at open, taken after the
+        # window is shown but never after an edit (sync_actions). If it raises, nothing is written; it runs again.
+        self.before_first_change: Callable[[], None] | None = None
 
     @property
     def db(self) -> sqlite_utils.Database:
@@ -471,6 +474,9 @@ class Database:
         """One atomic unit of work; nested calls join the outer one. All writes share one clock tick."""
         if self.read_only:
             raise UserError(f"{self.path} is open read-only. เอกสารเปิดแบบอ่านอย่างเดียว")
+        if self._depth == 0 and self.before_first_change is not None:
+            self.before_first_change()
+            self.before_first_change = None
         ticked_before = self._tick is not None
         self._depth += 1
         try:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
 from ita_desktop.domain.catalogue import default_indicators
@@ -75,8 +75,16 @@ def text_order(t: DocText) -> tuple[int, int, int]:
     return DOCUMENTS.index(t.document), t.round or 0, TEXT_PARTS.index(t.part)
 
 
-def _indicators_from_db(value: Any) -> list[int]:
-    return [int(n) for n in list_from_db(value) if isinstance(n, int) and not isinstance(n, bool)]
+# What DocumentRepository._measure reads of each row.
+_MEASURE_COLUMNS = ('id, indicators, issue, title, guideline, units, start, "end", monitoring, rounds, group_name, '
+                    'timeframe_text')
+_STEP_COLUMNS = "s.id, s.measure_id, s.text, s.due, s.timeframe_text"
+_PROGRESS_COLUMNS = ("p.id, p.measure_id, p.step_id, p.round, p.status, p.done_on, p.result, p.outcome, "
+                     "p.evidence_urls")
+
+
+def _indicators_from_db(value: Any, lists: Callable[[Any], list[Any]] = list_from_db) -> list[int]:
+    return [int(n) for n in lists(value) if isinstance(n, int) and not isinstance(n, bool)]
 
 
 class RowPlace(NamedTuple):
@@ -251,21 +259,31 @@ class DocumentRepository:
 
     # -- measures ------------------------------------------------------------------------------------------
     def measures(self, year_id: str) -> list[Measure]:
-        """All measures of a year with their steps and progress, in plan order."""
-        rows = self.database.live_rows("measures", "year_id = ?", (year_id,), order="ord, id")
+        """All measures of a year with their steps and progress, in plan order. Only the columns a Measure is
+        made of are read (not the merge stamps, some 750 bytes a row): half the time on 2,000 measures (issue 18)."""
+        rows = self.database.query(f"SELECT {_MEASURE_COLUMNS} FROM measures WHERE deleted = 0 AND year_id = ? "
+                                   "ORDER BY ord, id", (year_id,))
         ids = tuple(r["id"] for r in rows)
         steps_by: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
         progress_by: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
         if ids:
-            joined = ("SELECT s.* FROM steps s JOIN measures m ON m.id = s.measure_id "
+            joined = (f"SELECT {_STEP_COLUMNS} FROM steps s JOIN measures m ON m.id = s.measure_id "
                       "WHERE s.deleted = 0 AND m.year_id = ? ORDER BY s.ord, s.id")
             for s in self.database.query(joined, (year_id,)):
                 steps_by.setdefault(s["measure_id"], []).append(s)
-            joined = ("SELECT p.* FROM progress p JOIN measures m ON m.id = p.measure_id "
+            joined = (f"SELECT {_PROGRESS_COLUMNS} FROM progress p JOIN measures m ON m.id = p.measure_id "
                       "WHERE p.deleted = 0 AND m.year_id = ? ORDER BY p.ord, p.id")
             for p in self.database.query(joined, (year_id,)):
                 progress_by.setdefault(p["measure_id"], []).append(p)
-        return [self._measure(r, steps_by[r["id"]], progress_by[r["id"]]) for r in rows]
+        decoded: dict[Any, tuple[Any, ...]] = {}  # the same few lists of units and rounds come back on every row
+
+        def lists(value: Any) -> list[Any]:
+            found = decoded.get(value)
+            if found is None:
+                found = decoded[value] = tuple(list_from_db(value))
+            return list(found)
+
+        return [self._measure(r, steps_by[r["id"]], progress_by[r["id"]], lists) for r in rows]
 
     def measure(self, measure_id: str) -> Measure | None:
         r = self.database.row("measures", measure_id)
@@ -276,22 +294,23 @@ class DocumentRepository:
         return self._measure(r, steps, progress)
 
     @staticmethod
-    def _measure(r: dict[str, Any], step_rows: list[dict[str, Any]],
-                 progress_rows: list[dict[str, Any]]) -> Measure:
+    def _measure(r: dict[str, Any], step_rows: list[dict[str, Any]], progress_rows: list[dict[str, Any]],
+                 lists: Callable[[Any], list[Any]] = list_from_db) -> Measure:
         steps = [Step(id=s["id"], text=text(s["text"]), due=date_from_db(s["due"]),
                       timeframe_text=text(s["timeframe_text"])) for s in step_rows]
         number = {s.id: i + 1 for i, s in enumerate(steps)}
         progress = [
             Progress(id=p["id"], round=int(p["round"]), step=number.get(p["step_id"]) if p["step_id"] else None,
                      status=Status(p["status"]), done_on=date_from_db(p["done_on"]), result=text(p["result"]),
-                     outcome=text(p["outcome"]), evidence_urls=[str(u) for u in list_from_db(p["evidence_urls"])])
+                     outcome=text(p["outcome"]), evidence_urls=[str(u) for u in lists(p["evidence_urls"])])
             for p in progress_rows if not p["step_id"] or p["step_id"] in number
         ]
         return Measure(
-            id=r["id"], indicators=_indicators_from_db(r["indicators"]), issue=text(r["issue"]), title=text(r["title"]),
-            guideline=text(r["guideline"]), steps=steps, units=[str(u) for u in list_from_db(r["units"])],
+            id=r["id"], indicators=_indicators_from_db(r["indicators"], lists), issue=text(r["issue"]),
+            title=text(r["title"]), guideline=text(r["guideline"]), steps=steps,
+            units=[str(u) for u in lists(r["units"])],
             start=date_from_db(r["start"]), end=date_from_db(r["end"]), monitoring=text(r["monitoring"]),
-            rounds=[int(x) for x in list_from_db(r["rounds"])], progress=progress,
+            rounds=[int(x) for x in lists(r["rounds"])], progress=progress,
             group=text(r["group_name"]), timeframe_text=text(r["timeframe_text"]),
         )
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ita_desktop.gui.library_page import DRAFT_LABEL, OWN_MARK
+from ita_desktop.gui.library_labels import DRAFT_LABEL
+from ita_desktop.gui.library_page import OWN_MARK
 from ita_desktop.gui.main_window import MainWindow
 from ita_desktop.library.store import OFFICE_LIBRARY_NAME, load_office, shipped
 from tests.gui.conftest import reopen

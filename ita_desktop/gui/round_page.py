@@ -70,8 +70,10 @@ class RoundPage(QtWidgets.QWidget):
         self.banner.setStyleSheet("background:#fff4ce; border:1px solid #e0c060; padding:6px; border-radius:4px;")
         self.deadlines = QtWidgets.QLabel()
         self.deadlines.setObjectName("roundDeadlines")
+        self.deadlines.setWordWrap(True)
         self.totals = QtWidgets.QLabel()
         self.totals.setObjectName("roundTotals")
+        self.totals.setWordWrap(True)
         self.totals.setStyleSheet("font-weight:bold;")
 
         self.units_box = QtWidgets.QWidget()
@@ -80,7 +82,12 @@ class RoundPage(QtWidgets.QWidget):
         self.bars: dict[str, QtWidgets.QProgressBar] = {}
         self.sheet_unit = QtWidgets.QComboBox()
         self.sheet_unit.setObjectName("sheetUnit")
-        sheet_button = QtWidgets.QPushButton("ส่งออกรายการค้างดำเนินการ (PDF / Excel)…")
+        # a unit's name can be a sentence ("ปลัด…และหัวหน้าส่วนราชการทุกกองร่วมกันกำกับดูแล"): the list shows it
+        # whole, the box does not grow to it (it widened the window past a 1366-pixel screen)
+        self.sheet_unit.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.sheet_unit.setMinimumContentsLength(12)
+        sheet_button = QtWidgets.QPushButton("ส่งออกรายการค้าง…")
+        sheet_button.setToolTip("รายการขั้นตอนที่หน่วยงานนี้ยังค้างดำเนินการ เป็น PDF หรือ Excel")
         sheet_button.setObjectName("openStepsSheet")
         sheet_button.clicked.connect(self.ask_sheet)
         sheet_row = QtWidgets.QHBoxLayout()
@@ -199,16 +206,19 @@ class RoundPage(QtWidgets.QWidget):
             bar.setValue(c.done)
             bar.setFormat(_counts(c.done, c.steps))
             bar.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            bar.setMinimumWidth(bar.fontMetrics().horizontalAdvance(bar.format()) + 24)  # its figures whole
             if c.overdue:
                 bar.setStyleSheet("QProgressBar::chunk { background: #d9822b; }")
-            detail = QtWidgets.QLabel(f"เลยกำหนด {c.overdue} • กำลังทำ {c.in_progress} • ยังไม่เริ่ม {c.not_started}")
+            # two short lines, not one that wraps: Qt broke it inside its phrases ("ยังไม่ / เริ่ม 0")
+            detail = QtWidgets.QLabel(f"เลยกำหนด {c.overdue}\nกำลังทำ {c.in_progress} • ยังไม่เริ่ม {c.not_started}")
             if c.overdue:
                 detail.setStyleSheet("color:#a4262c;")
             self.units_grid.addWidget(name, row, 0)
             self.units_grid.addWidget(bar, row, 1)
             self.units_grid.addWidget(detail, row, 2)
             self.bars[unit] = bar
-        self.units_grid.setColumnStretch(1, 1)
+        self.units_grid.setColumnStretch(0, 1)  # the unit's name wraps; the bar takes the rest
+        self.units_grid.setColumnStretch(1, 2)
         current = self.sheet_unit.currentText()
         self.sheet_unit.clear()
         self.sheet_unit.addItems(list(status.units))

@@ -277,8 +277,15 @@ assert win.open_document(Path(sys.argv[1]))
 win.show_on_screen()
 app.processEvents()
 g, free = win.geometry(), win.screen().availableGeometry()
-print(json.dumps({"maximized": win.isMaximized(), "inside": free.contains(win.frameGeometry()),
-                  "size": [g.width(), g.height()]}))
+inside = free.contains(win.frameGeometry())
+for key in ("round", "org", "assessment", "plan", "texts", "signatories", "catalogue", "library"):
+    win.go_to(key)  # no page may widen the window past the screen (the round page made it 1472 wide)
+    app.processEvents()
+    inside = inside and free.contains(win.frameGeometry())
+win.go_to("progress", 6)
+app.processEvents()
+inside = inside and free.contains(win.frameGeometry())
+print(json.dumps({"maximized": win.isMaximized(), "inside": inside, "size": [g.width(), g.height()]}))
 if sys.argv[2] == "resize":
     win.showNormal()
     win.resize(1000, 600)

@@ -11,6 +11,8 @@ the XLSX imports both pass through this check.
 
 from __future__ import annotations
 
+from typing import Any
+
 from ita_desktop.domain.model import Document, YearPlan
 from ita_desktop.errors import ValidationError
 from ita_desktop.storage.repositories import DocumentRepository, RowPlace
@@ -61,20 +63,20 @@ def _check_year(repo: DocumentRepository, plan: YearPlan, path: str) -> None:
                 raise ValidationError(f"{path}.assessment.id",
                                       _elsewhere(a.id, "assessment", "ผลการประเมิน", place, fy))
         assessment_id = existing.id if existing else a.id
-        scored = {s.number for s in existing.indicators} if existing else set()
-        places = repo.row_places("indicator_scores", (s.id for s in a.indicators))
-        for i, score in enumerate(a.indicators):
-            place = places.get(score.id)
-            if score.number not in scored and place and place.parent != assessment_id:
-                raise ValidationError(f"{path}.assessment.indicators[{i}].id",
-                                      _elsewhere(score.id, "indicator score", "คะแนนตัวชี้วัด", place, fy))
-        asked = {q.code for q in existing.questions} if existing else set()
-        places = repo.row_places("question_scores", (q.id for q in a.questions))
-        for i, question in enumerate(a.questions):
-            place = places.get(question.id)
-            if question.code not in asked and place and place.parent != assessment_id:
-                raise ValidationError(f"{path}.assessment.questions[{i}].id",
-                                      _elsewhere(question.id, "question score", "คะแนนรายข้อ", place, fy))
+        # a score row's id may be used by its own assessment only (a score already kept matches by its key)
+        scores: list[tuple[str, str, list[Any], list[Any], str, str, str]] = [
+            ("indicator_scores", "indicators", list(a.indicators), list(existing.indicators) if existing else [],
+             "number", "indicator score", "คะแนนตัวชี้วัด"),
+            ("question_scores", "questions", list(a.questions), list(existing.questions) if existing else [],
+             "code", "question score", "คะแนนรายข้อ")]
+        for table, field, rows, kept, key, what, thai in scores:
+            known = {getattr(r, key) for r in kept}
+            places = repo.row_places(table, (r.id for r in rows))
+            for i, row in enumerate(rows):
+                place = places.get(row.id)
+                if getattr(row, key) not in known and place and place.parent != assessment_id:
+                    raise ValidationError(f"{path}.assessment.{field}[{i}].id",
+                                          _elsewhere(row.id, what, thai, place, fy))
 
     measures = repo.row_places("measures", (m.id for m in plan.measures))
     steps = repo.row_places("steps", (s.id for m in plan.measures for s in m.steps))

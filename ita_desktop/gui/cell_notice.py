@@ -25,6 +25,12 @@ class CellNotice(QtWidgets.QLabel):
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.kind = ""
         self.hide()
+        viewport.installEventFilter(self)  # on the window, it must still go when its grid is hidden (another page)
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        if watched is self.viewport and event.type() == QtCore.QEvent.Type.Hide:
+            self.hide()
+        return False
 
     def show_at(self, cell: QtCore.QRect, text: str, kind: str = "error", below: QtCore.QRect | None = None) -> None:
         """Show ``text`` under ``cell`` (under ``below`` when an editor taller than the cell is open there), in

@@ -235,6 +235,10 @@ def test_live_validation_marks_cells_and_explains_in_the_status_bar(window: Main
     assert view.notice.kind == "error"
     view.setCurrentIndex(window.measures_page.proxy.index(0, COLUMN_OF["issue"]))
     assert not view.notice.isVisible()  # gone once it no longer applies
+    view.setCurrentIndex(window.measures_page.proxy.index(0, COLUMN_OF["end"]))
+    assert view.notice.isVisible()
+    window.go_to("org")  # the note lives on the window, yet never floats over another page
+    assert not view.notice.isVisible()
 
 
 def test_insert_delete_move_with_undo_checked_in_the_file(window: MainWindow, qtbot: QtBot) -> None:

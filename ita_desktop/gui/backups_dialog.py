@@ -9,7 +9,6 @@ from ita_desktop.gui.list_model import ListTableModel
 from ita_desktop.gui.qt import QtCore, QtWidgets
 from ita_desktop.sync.backups import Backup, list_backups
 from ita_desktop.thai.calendar import format_be_date
-from ita_desktop.thai.digits import to_thai_digits
 
 
 class BackupsModel(ListTableModel[Backup]):
@@ -27,7 +26,7 @@ class BackupsModel(ListTableModel[Backup]):
     def cell(self, b: Backup, column: int, role: int) -> Any:
         if column == 0:
             when = b.taken_at
-            return to_thai_digits(f"{format_be_date(when.date())} {when:%H:%M:%S} น.")
+            return f"{format_be_date(when.date())} {when:%H:%M:%S} น."
         if column == 1:
             return b.reason_th
         try:

@@ -16,7 +16,6 @@ from ita_desktop.gui.qt import QtCore, QtGui, QtWidgets
 from ita_desktop.library.store import LibraryMeasure, all_measures, find, save_to_office
 from ita_desktop.services.drafting import Draft, draft_for
 from ita_desktop.services.editing import DocumentEditor
-from ita_desktop.thai.digits import to_thai_digits
 
 INSERT_LABEL = "ใส่มาตรการนี้ในแผน"
 OWN_MARK = "ของหน่วยงาน"
@@ -145,7 +144,7 @@ class LibraryPage(QtWidgets.QWidget):
         self.indicator_combo.addItem("ทุกตัวชี้วัด", None)
         for ind in self.plan.indicators if self.plan else []:
             if tool is None or ind.tool.value == tool:
-                self.indicator_combo.addItem(f"{to_thai_digits(ind.number)}. {ind.name}", ind.number)
+                self.indicator_combo.addItem(f"{ind.number!s}. {ind.name}", ind.number)
         self.indicator_combo.setCurrentIndex(max(self.indicator_combo.findData(keep), 0))
         self.indicator_combo.blockSignals(False)
 
@@ -160,7 +159,7 @@ class LibraryPage(QtWidgets.QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for m in self.shown:
-            number = to_thai_digits(m.indicator) if m.indicator is not None else "–"
+            number = str(m.indicator) if m.indicator is not None else "–"
             own = f"  [{OWN_MARK}]" if m.own else ""
             item = QtWidgets.QListWidgetItem(f"ตัวชี้วัดที่ {number}{own}\n{m.title or m.issue}")
             item.setToolTip(m.source)
@@ -184,7 +183,7 @@ class LibraryPage(QtWidgets.QWidget):
         m = self.adapted(entry)
         lines = [f"มาตรการ: {m.title}", "", f"ประเด็นที่ต้องพัฒนา: {m.issue}", "", f"แนวทางการปฏิบัติ: {m.guideline}", "",
                  "ขั้นตอน/วิธีการปฏิบัติ:"]
-        lines += [f"{to_thai_digits(i)}. {s.text}" for i, s in enumerate(m.steps, 1)]
+        lines += [f"{i!s}. {s.text}" for i, s in enumerate(m.steps, 1)]
         lines += ["", f"ผู้รับผิดชอบ: {', '.join(m.units)}", "", f"การกำกับติดตาม: {m.monitoring}", "",
                   f"ที่มา: {entry.source}"]
         self.preview.setPlainText("\n".join(lines))

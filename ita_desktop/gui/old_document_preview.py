@@ -17,7 +17,6 @@ from ita_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from ita_desktop.office_docs.columns import FIELD_LABELS, mapping_problem, remap
 from ita_desktop.services.office_import import Preview, remapped
 from ita_desktop.services.office_preview import measures_thai, unplaced_thai
-from ita_desktop.thai.digits import to_thai_digits
 
 _KIND = {"plan": "แผน", "progress": "รายงานผล"}
 
@@ -52,7 +51,7 @@ class FoundRowsModel(QtCore.QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Vertical:
-            return to_thai_digits(section + 1)
+            return str(section + 1)
         key = self.keys[section] if section < len(self.keys) else None
         return f"{self.headings[section]}\n→ {FIELD_LABELS[key]}"
 
@@ -145,25 +144,25 @@ class OldDocumentPreview(QtWidgets.QDialog):
     def _refresh(self, shown: Preview) -> None:
         self.preview = shown
         r, s = shown.reading, shown.summary
-        round_ = f" รอบ {to_thai_digits(s.round)} เดือน" if s.round else ""
+        round_ = f" รอบ {s.round!s} เดือน" if s.round else ""
         org = " ".join(x for x in (r.name, r.district and f"อำเภอ{r.district}", r.province and f"จังหวัด{r.province}")
                        if x)
         self.heading.setText(
-            f"{_KIND.get(s.kind, s.kind)} ปีงบประมาณ {to_thai_digits(s.fiscal_year)}{round_}"
+            f"{_KIND.get(s.kind, s.kind)} ปีงบประมาณ {s.fiscal_year!s}{round_}"
             + (f" — {org}" if org else "") + "\n"
-            f"พบมาตรการ {to_thai_digits(len(r.measures))} รายการ: เพิ่มใหม่ {to_thai_digits(len(s.added))} "
-            f"ตรงกับมาตรการเดิม {to_thai_digits(len(s.matched))} ผลการดำเนินการ {to_thai_digits(s.entries)} รายการ"
-            + (f" ผู้ลงนาม {to_thai_digits(len(r.signatories))} คน" if r.signatories else "")
+            f"พบมาตรการ {len(r.measures)!s} รายการ: เพิ่มใหม่ {len(s.added)!s} "
+            f"ตรงกับมาตรการเดิม {len(s.matched)!s} ผลการดำเนินการ {s.entries!s} รายการ"
+            + (f" ผู้ลงนาม {len(r.signatories)!s} คน" if r.signatories else "")
             + (" (สร้างไฟล์ใหม่)" if s.created else ""))
         notes = shown.prepared.notes()
         self.pdf_note.setVisible(bool(notes))
         if notes:
             repaired = shown.prepared.repairs.places if shown.prepared.repairs else 0
-            self.pdf_note.setText(f"ข้อความนี้อ่านจากไฟล์ PDF (ซ่อมแซมตัวอักษรไทยแล้ว {to_thai_digits(repaired)} แห่ง) "
+            self.pdf_note.setText(f"ข้อความนี้อ่านจากไฟล์ PDF (ซ่อมแซมตัวอักษรไทยแล้ว {repaired!s} แห่ง) "
                                   "โปรดตรวจทานข้อความกับเอกสารต้นฉบับหลังนำเข้า")
         self.measures.setPlainText("\n".join(measures_thai(shown)))
         count = len(r.unplaced)
-        self.tabs.setTabText(self.unplaced_tab, f"ข้อความที่ยังไม่ได้จัดที่ ({to_thai_digits(count)})")
+        self.tabs.setTabText(self.unplaced_tab, f"ข้อความที่ยังไม่ได้จัดที่ ({count!s})")
         self.unplaced_note.setText(
             "ข้อความเหล่านี้จะเก็บไว้ท้าย “ข้อความหลังตาราง” ของเอกสาร (หน้า ข้อความในเอกสาร) ให้ตรวจและย้ายไปไว้ในที่ของข้อความ "
             "หรือคัดลอกไปใช้" if count else "ทุกข้อความในเอกสารมีที่ของตัวเองแล้ว")
@@ -172,8 +171,8 @@ class OldDocumentPreview(QtWidgets.QDialog):
         self.tables.blockSignals(True)
         self.tables.clear()
         for n, t in enumerate(r.found, 1):
-            more = f" (ต่อเนื่องอีก {to_thai_digits(t.continued)} ตาราง)" if t.continued else ""
-            self.tables.addItem(f"ตารางที่ {to_thai_digits(n)}: {to_thai_digits(len(t.rows))} แถว{more}")
+            more = f" (ต่อเนื่องอีก {t.continued!s} ตาราง)" if t.continued else ""
+            self.tables.addItem(f"ตารางที่ {n!s}: {len(t.rows)!s} แถว{more}")
         self.table = min(self.table, max(len(r.found) - 1, 0))
         self.tables.setCurrentIndex(self.table)
         self.tables.blockSignals(False)
@@ -188,7 +187,7 @@ class OldDocumentPreview(QtWidgets.QDialog):
         for column, key in enumerate(found.keys):
             combo = QtWidgets.QComboBox()
             combo.setObjectName(f"mapColumn{column + 1}")
-            combo.setToolTip(f"คอลัมน์ {to_thai_digits(column + 1)} “{found.headings[column]}”")
+            combo.setToolTip(f"คอลัมน์ {column + 1!s} “{found.headings[column]}”")
             for field, text in FIELD_LABELS.items():
                 detected = " (ตรวจพบ)" if field == found.detected[column] and field is not None else ""
                 combo.addItem(text + detected, field)

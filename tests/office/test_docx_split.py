@@ -246,3 +246,35 @@ def test_libreoffice_prints_no_row_fragment_and_about_the_pdfs_pages(
                 middle = (min(w["x0"] for w in line) + max(w["x1"] for w in line)) / 2
                 assert abs(middle - page.width / 2) < 6, (name, page.page_number, middle, page.width)
     assert abs(theirs - ours) <= 0.15 * ours, f"LibreOffice {theirs} pages, our PDF {ours}"
+
+
+def table_geometry(pdf: Path, page_index: int) -> tuple[float, float, float, int]:
+    """On one page: the table's header row height, how far the first body row's text starts right of the
+    table's left rule and below the header's bottom rule (points), and how many body rows the page shows."""
+    import pdfplumber
+
+    with pdfplumber.open(str(pdf)) as document:
+        page = document.pages[page_index]
+        rules = sorted({round(e["top"], 1) for e in page.edges if e["orientation"] == "h" and e["width"] > 300})
+        left = min(e["x0"] for e in page.edges if e["orientation"] == "v")
+        top, header_bottom = rules[0], rules[1]
+        first = min((w for w in page.extract_words() if w["top"] > header_bottom), key=lambda w: (w["top"], w["x0"]))
+        return header_bottom - top, first["x0"] - left, first["top"] - header_bottom, len(rules) - 2
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_pads_table_cells_as_the_pdf_does(seeds: dict[str, Document],
+                                                       tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The Word file's ruled cells carry the PDF's padding, so LibreOffice's header row is as tall as the PDF's
+    and the cell text sits as far from the rules: lines wrap at the same width and rows are as tall, so a row
+    the PDF moves to the next page moves there in LibreOffice too (seed 000's plan, page 2: one row)."""
+    folder = tmp_path_factory.mktemp("lo_padding")
+    export_document(seeds["000"], PLAN_000, folder / "plan.docx")
+    export_document(seeds["000"], PLAN_000, folder / "own_plan.pdf")
+    printed = to_pdf([folder / "plan.docx"], folder / "lo")["plan"]
+    header, inset, below, rows = table_geometry(printed, 1)
+    own_header, own_inset, own_below, own_rows = table_geometry(folder / "own_plan.pdf", 1)
+    assert abs(header - own_header) < 1.5, (header, own_header)
+    assert abs(inset - own_inset) < 1.5, (inset, own_inset)
+    assert abs(below - own_below) < 2.0, (below, own_below)
+    assert rows == own_rows == 1, (rows, own_rows)

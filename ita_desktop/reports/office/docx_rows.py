@@ -6,8 +6,8 @@ whole, but Word clips a row that may not split and is taller than a page, so eac
 marked, a taller one is cut into rows that fit (office/docx_split). The measure lays the text out with the PDF's
 own line breaker in the bundled Sarabun: the same words on a line as Word and LibreOffice set when they use the
 embedded Sarabun, and a fair estimate for another font. Heights use Word's line height for Sarabun (its usWin
-ascent and descent, 1.85 em), the tallest of the three (LibreOffice sets 1.45 em with the at-least spacing the
-export asks for).
+ascent and descent, 1.85 em), the tallest of the three (LibreOffice sets the PDF's 1.45 em with the at-least
+spacing the export asks for), and the PDF's cell padding, which the export's ruled tables carry (office/docx_tables).
 """
 
 from __future__ import annotations
@@ -16,10 +16,12 @@ from functools import lru_cache
 
 from ita_desktop.reports.pdf.fonts import load_fonts
 from ita_desktop.reports.pdf.linebreak import TextStyle, layout_text
+from ita_desktop.reports.pdf.table import PAD_X, PAD_Y
 
 PT_PER_MM = 72 / 25.4
 WORD_LINE_EM = (1286 + 567) / 1000  # Sarabun's usWinAscent + usWinDescent: Word's single line
-CELL_MARGIN_MM = 1.9  # Word's default left and right cell margin (108 twips)
+CELL_MARGIN_MM = PAD_X / PT_PER_MM  # left and right cell margin: the PDF's padding, so lines wrap as there
+CELL_PAD_MM = PAD_Y / PT_PER_MM  # top and bottom cell margin, the PDF's too
 FIT_SHARE = 0.9  # a row measured at most this share of the free page is kept whole (the measure is an estimate)
 
 
@@ -41,9 +43,10 @@ def wrapped(line: str, width_mm: float, size: float, *, bold: bool = False) -> l
 
 
 def cell_height_mm(text: str, width_mm: float, size: float, *, bold: bool = False) -> float:
-    """Height of ``text`` set in a cell ``width_mm`` wide at ``size`` points, in mm."""
+    """Height of ``text`` set in a cell ``width_mm`` wide at ``size`` points, with its top and bottom margin, in
+    mm."""
     count = sum(len(wrapped(line, width_mm, size, bold=bold)) for line in (text or " ").split("\n"))
-    return count * line_mm(size, bold=bold)
+    return count * line_mm(size, bold=bold) + 2 * CELL_PAD_MM
 
 
 def row_height_mm(texts: list[str], widths_mm: list[float], size: float, *, bold: bool = False) -> float:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ita_desktop.reports.office.docx_rows import FIT_SHARE, line_mm, wrapped
+from ita_desktop.reports.office.docx_rows import CELL_PAD_MM, FIT_SHARE, line_mm, wrapped
 from ita_desktop.reports.row_cuts import CONTINUED, row_cut
 
 _SAME = str.maketrans("\t\v", "  ")  # the line breaker sets tabs as spaces
@@ -114,7 +114,7 @@ def row_parts(values: list[str], widths_mm: list[float], size: float, free_mm: f
     header), else parts of at most a page each, cut in every cell at once; a rest that cannot be cut stays
     splittable."""
     per_line = line_mm(size)
-    room = int(free_mm * FIT_SHARE / per_line + 1e-9)  # lines that fit one page
+    room = int((free_mm * FIT_SHARE - 2 * CELL_PAD_MM) / per_line + 1e-9)  # lines that fit one page
     cells = [estimated_lines(v, w, size) for v, w in zip(values, widths_mm, strict=True)]
     first = values[0].strip().split("\n")[0].strip() if values else ""
     label = estimated_lines(first + CONTINUED, widths_mm[0], size) if first else None

@@ -2,6 +2,9 @@
 
 Widths are written three times (``w:tblW``, the ``w:tblGrid`` columns and every cell's ``w:tcW``) with a fixed
 layout, because Word trusts the cells, LibreOffice trusts the grid, and either re-flows an "autofit" table.
+A ruled table's cells keep the PDF's padding (``w:tblCellMar``) instead of Word's 1.9 mm at the sides and none
+above and below: its lines wrap at the PDF's words, and in LibreOffice (which sets the PDF's line pitch) its rows
+are as tall as the PDF's. Word's single line for Sarabun is taller (office/docx_rows), so Word's rows still are.
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.table import Table, _Cell, _Row
+
+from ita_desktop.reports.pdf.table import PAD_X, PAD_Y
 
 TWIPS_PER_MM = 1440 / 25.4
 # Elements that follow w:shd / w:tcBorders inside w:tcPr (ECMA-376 CT_TcPr sequence).
@@ -37,7 +42,20 @@ def new_table(document: WordDocument, widths_mm: list[float], *, grid: bool = Tr
     tbl_w.set(qn("w:type"), "dxa")
     for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths_mm, strict=True):
         col.set(qn("w:w"), str(twips(width)))
+    if grid:
+        _pad_cells(tbl_pr)
     return table
+
+
+def _pad_cells(tbl_pr: BaseOxmlElement) -> None:
+    """The PDF's cell padding as the table's default cell margins (w:tblCellMar follows w:tblLayout)."""
+    margins = OxmlElement("w:tblCellMar")
+    for side, points in (("top", PAD_Y), ("left", PAD_X), ("bottom", PAD_Y), ("right", PAD_X)):
+        element = OxmlElement(f"w:{side}")
+        element.set(qn("w:w"), str(round(points * 20)))
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    tbl_pr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
 
 
 def add_row(table: Table, widths_mm: list[float]) -> _Row:

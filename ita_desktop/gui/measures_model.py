@@ -42,7 +42,6 @@ from ita_desktop.gui.roles import (
     VALUE_ROLE,
     WARNING_BACKGROUND,
 )
-from ita_desktop.office_docs.cells import split_measure
 from ita_desktop.services.editing import DocumentEditor
 
 Index = QtCore.QModelIndex | QtCore.QPersistentModelIndex
@@ -459,7 +458,10 @@ class MeasuresModel(QtCore.QAbstractTableModel):
 
     def _measure_values(self, text: str) -> list[tuple[str, Any]]:
         """'มาตรการ/ขั้นตอน/วิธีปฏิบัติ': the title, then its steps from the first numbered line (the Word
-        import's rule, office_docs.cells.split_measure)."""
+        import's rule, office_docs.cells.split_measure). Imported here, on a paste: the Word import's date patterns,
+        compiled when it is imported, cost some 10 ms that the window's start does not need (issue 18)."""
+        from ita_desktop.office_docs.cells import split_measure
+
         title, steps = split_measure(text.split("\n"))
         values: list[tuple[str, Any]] = [("title", self.parse_text("title", "\n".join(title)))] if title else []
         return values + ([("steps", self.parse_text("steps", "\n".join(steps)))] if steps else [])

@@ -315,6 +315,13 @@ class Database:
         keys = [d[0] for d in cur.description]
         return [dict(zip(keys, row, strict=True)) for row in cur]
 
+    def records(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+        """The rows of a SELECT as sqlite3.Row, read by column name like dicts but built in C: for the thousands of
+        rows a year's measures are loaded from, where a dict per row is a tenth of the load (issue 18)."""
+        cur = self.conn.cursor()
+        cur.row_factory = sqlite3.Row
+        return cur.execute(sql, params).fetchall()
+
     # -- opening -------------------------------------------------------------------------------------------
     @classmethod
     def create(cls, path: Path) -> Database:

@@ -10,8 +10,6 @@ import calendar as _gregorian
 from datetime import date
 from functools import cache
 
-from babel.dates import get_month_names
-
 from ita_desktop.thai.digits import DigitStyle, digits
 
 BE_OFFSET = 543
@@ -58,13 +56,17 @@ def round_range(fiscal_year: int, months: int) -> tuple[date, date]:
 
 @cache
 def month_names() -> dict[int, str]:
-    """Full Thai month names (1 → มกราคม) from babel."""
+    """Full Thai month names (1 → มกราคม) from babel, imported on first use: what shows no month pays nothing."""
+    from babel.dates import get_month_names
+
     return {int(k): str(v) for k, v in get_month_names("wide", locale="th").items()}
 
 
 @cache
 def month_abbreviations() -> dict[int, str]:
     """Abbreviated Thai month names (1 → ม.ค.) from babel."""
+    from babel.dates import get_month_names
+
     return {int(k): str(v) for k, v in get_month_names("abbreviated", locale="th").items()}
 
 

@@ -39,7 +39,7 @@ writes; an older copy on a stick merges as a copy with no question scores.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from sqlite3 import Connection
 from typing import Any
@@ -216,31 +216,27 @@ def _entries_and_texts_v3(conn: Connection) -> None:
                                              "WHERE table_name = 'measures' AND field = 'indicator'").fetchall():
         conn.execute("UPDATE conflicts SET field = 'indicators', mine_value = ?, theirs_value = ? WHERE id = ?",
                      (_indicator_conflict_v3(mine), _indicator_conflict_v3(theirs), row_id))
-    for spec in V3_TABLES:
+    _add_tables(conn, V3_TABLES, V3_INDEXES)
+
+
+def _add_tables(conn: Connection, specs: Iterable[TableSpec], indexes: Iterable[tuple[str, str, str]]) -> None:
+    """A migration's new tables and their indexes."""
+    for spec in specs:
         _create_table(conn, spec)
-    for name, table, index_cols in V3_INDEXES:
+    for name, table, index_cols in indexes:
         conn.execute(f'CREATE INDEX "{name}" ON "{table}" ({index_cols})')
 
 
 def _profiles_v4(conn: Connection) -> None:
-    for spec in V4_TABLES:
-        _create_table(conn, spec)
-    for name, table, index_cols in V4_INDEXES:
-        conn.execute(f'CREATE INDEX "{name}" ON "{table}" ({index_cols})')
+    _add_tables(conn, V4_TABLES, V4_INDEXES)
 
 
 def _publications_v5(conn: Connection) -> None:
-    for spec in V5_TABLES:
-        _create_table(conn, spec)
-    for name, table, index_cols in V5_INDEXES:
-        conn.execute(f'CREATE INDEX "{name}" ON "{table}" ({index_cols})')
+    _add_tables(conn, V5_TABLES, V5_INDEXES)
 
 
 def _question_scores_v6(conn: Connection) -> None:
-    for spec in V6_TABLES:
-        _create_table(conn, spec)
-    for name, table, index_cols in V6_INDEXES:
-        conn.execute(f'CREATE INDEX "{name}" ON "{table}" ({index_cols})')
+    _add_tables(conn, V6_TABLES, V6_INDEXES)
 
 
 # Migration N brings a file from user_version N-1 to N. Never edit a released one; append.
